@@ -1,0 +1,60 @@
+# Two commands set up a fresh machine: `make serve` (site + checker on http://127.0.0.1:8000) and `make test`.
+# Every target installs what it lacks, so a clean clone needs nothing else.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Pyodide 0.29 runs Python 3.13: the same host version lets `pyodide py-compile` pre-compile our wheels.
+HOST_PYTHON ?= $(firstword $(wildcard /root/.pyenv/versions/3.13*/bin/python3.13) $(shell command -v python3.13 2>/dev/null) python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help setup build serve test lint typecheck bench fuzz clean
+
+help:
+	@echo "make serve   build the site and the checker, serve them on http://$(HOST):$(PORT)"
+	@echo "make test    install what is missing, then run every test (browser tests included)"
+	@echo "make build   the deployable static site in site/"
+	@echo "make bench   performance figures (medians, with baselines)"
+
+$(VENV)/.installed: requirements/dev.txt pyproject.toml
+	test -x $(PY) || $(HOST_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-virtualenv -r requirements/dev.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+# npm verifies the tarball against the integrity value recorded in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+build: setup
+	$(PY) -m mkdocs build --strict
+
+serve: build
+	@echo "Site et vérificateur : http://$(HOST):$(PORT)/"
+	$(PY) -m http.server $(PORT) --bind $(HOST) --directory site
+
+lint: setup
+	$(PY) -m ruff check checker site_hooks tests bench
+	$(PY) -m ruff format --check checker site_hooks tests bench
+
+typecheck: setup
+	$(PY) -m mypy
+
+test: setup chromium lint typecheck
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: setup chromium build
+	$(PY) bench/run.py
+
+clean:
+	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,56 @@
+"""DSR identifiers in all the spellings quotes use.
+
+`DSR-HOP-PFI-Va1`, `HOP-PFI-VA1`, `BIO-SGLVa1`, `SONS-IMG-DB-va2`, or the bare family (`LGC`, `DUI`) written in
+capitals. A code with a couloir prefix or a vague suffix is *explicit*; a bare family only tells the couloir.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from segur_devis.reference import family_to_couloir
+
+_PREFIXES = r"hop|mdv|rad|bio|pha|ms1|ms2|ms|img"
+_FAMILIES = r"pfi|dpi|ri|lgc|ris|sgl|lgo|dui|db"
+DSR = re.compile(
+    r"(?<![a-z0-9])(?:dsr[- ]?)?(?:sons[- ]?)?"
+    rf"(?:(?P<prefix>{_PREFIXES})[- ]?)?(?P<family>{_FAMILIES})"
+    r"(?:[- ]?(?:pde|pds))?(?:[- ]?va[- ]?(?P<vague>[12]))?(?![a-z0-9])"
+)
+# Bare families that are also ordinary words or too short to trust on their own.
+_BARE_NEEDS_CAPITALS = {"ri", "db", "ris", "dpi", "pfi", "lgc", "sgl", "lgo", "dui"}
+_BARE_NEVER = {"ri", "db"}
+
+
+@dataclass(frozen=True, slots=True)
+class DsrMention:
+    family: str  # upper case: PFI, DUI…
+    couloir: str
+    vague: int | None
+    explicit: bool
+    start: int  # offsets in the folded text
+    end: int
+
+    @property
+    def code(self) -> str:
+        vague = f"-Va{self.vague}" if self.vague else ""
+        return f"{self.family}{vague}"
+
+
+def find_dsr(folded: str, is_capitals: Callable[[int, int], bool]) -> list[DsrMention]:
+    """Every DSR mention; `is_capitals(start, end)` tells whether a folded span was written in capitals."""
+    mentions = []
+    for m in DSR.finditer(folded):
+        family = m.group("family")
+        explicit = bool(m.group("prefix") or m.group("vague") or m.group(0).startswith(("dsr", "sons")))
+        if not explicit:
+            if family in _BARE_NEVER:
+                continue
+            if family in _BARE_NEEDS_CAPITALS and not is_capitals(m.start("family"), m.end("family")):
+                continue
+        vague = int(m.group("vague")) if m.group("vague") else None
+        couloir = family_to_couloir()[family.upper()]
+        mentions.append(DsrMention(family.upper(), couloir, vague, explicit, m.start(), m.end()))
+    return mentions

@@ -1,0 +1,120 @@
+"""A folded view of the quote for matching, with a map back to the original text.
+
+Quotes arrive pasted from PDFs: accents may be missing ("Etat"), case varies, thousands are separated by NBSP or
+narrow NBSP, words are cut at line ends ("Pres-\\ntation") and ligatures appear ("ﬁ"). Rules match against the
+folded text, but evidence must point into the original so that a page can highlight it: every edit that changes
+the length is recorded as a breakpoint, and offsets are mapped back with a binary search.
+
+Folding is done with `str.translate` and a few regular expressions, so it stays linear on large inputs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# Characters folded one-to-one (the length does not change).
+_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\r\x0b\x0c"
+_APOSTROPHES = "\u2019\u2018\u02bc\u00b4\u0060\u2032"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_QUOTES = "\u00ab\u00bb\u201c\u201d\u201e"
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x80, 0x250):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        if len(base) == 1 and base != ch and base.isascii():
+            table[cp] = base
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp).lower()
+    table.update({ord(c): " " for c in _SPACES})
+    table.update({ord(c): "'" for c in _APOSTROPHES})
+    table.update({ord(c): "-" for c in _DASHES})
+    table.update({ord(c): '"' for c in _QUOTES})
+    table[ord("\u2028")] = "\n"
+    table[ord("\u2029")] = "\n"
+    table[ord("\u0085")] = "\n"
+    return table
+
+
+_FOLD = _build_table()
+
+# Edits that change the length: ligatures, invisible characters, words hyphenated across a line break.
+_EXPANSIONS = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "œ": "oe",
+    "Œ": "oe",
+    "æ": "ae",
+    "Æ": "ae",
+    "\u00ad": "",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+}
+_LENGTH_EDITS = re.compile(
+    "[" + "".join(_EXPANSIONS) + "]"
+    # a lower-case word cut by a hyphen at the end of a line continues in lower case on the next line
+    r"|(?<=[a-zà-ÿ])-[ \t]*\r?\n[ \t]*(?=[a-zà-ÿ])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """The folded text and the breakpoints that map its offsets back to the original."""
+
+    text: str
+    original: str
+    _folded_at: tuple[int, ...]  # folded offsets where a length-changing edit ends
+    _shift: tuple[int, ...]  # original offset minus folded offset after that point
+
+    def to_original(self, pos: int) -> int:
+        i = bisect_right(self._folded_at, pos)
+        return pos + (self._shift[i - 1] if i else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded span to the original text (end excluded)."""
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def fold(text: str) -> Folded:
+    pieces: list[str] = []
+    folded_at: list[int] = []
+    shift: list[int] = []
+    last = 0
+    length = 0
+    for m in _LENGTH_EDITS.finditer(text):
+        chunk = text[last : m.start()].translate(_FOLD)
+        pieces.append(chunk)
+        length += len(chunk)
+        replacement = _EXPANSIONS.get(m.group(), "")
+        # Every character of an expansion maps to the start of what it replaces.
+        for k in range(len(replacement)):
+            folded_at.append(length + k)
+            shift.append(m.start() - (length + k))
+        pieces.append(replacement)
+        length += len(replacement)
+        folded_at.append(length)
+        shift.append(m.end() - length)
+        last = m.end()
+    pieces.append(text[last:].translate(_FOLD))
+    return Folded("".join(pieces), text, tuple(folded_at), tuple(shift))
+
+
+def fold_phrase(phrase: str) -> str:
+    """Fold a phrase from the reference data the same way as quotes, for matching."""
+    return fold(phrase).text

@@ -1,0 +1,242 @@
+"""The parsed quote: lines, priced items and who pays them, DSR mentions, dates, header facts.
+
+Parsing is deliberately forgiving: quotes are pasted from PDFs whose columns end up on one line or spread over
+several, with blank lines everywhere. An *item* is a priced line together with the label lines just above it (back
+to the previous priced line or table header), which is how a reader groups them too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from segur_devis.amounts import Amount, find_amounts
+from segur_devis.dates import FoundDate, find_dates
+from segur_devis.dsr import DsrMention, find_dsr
+from segur_devis.normalize import Folded, fold
+
+Payer = Literal["state", "client"]
+
+# Who pays a block of the quote, from the words of its label or of the section heading above it.
+CLIENT_MARKERS = re.compile(
+    r"a (?:la )?charge (?:du client|de l'etablissement|de l'es\b|du professionnel|de la structure|client)"
+    r"|charge client|hors (?:du )?(?:perimetre )?(?:de la )?(?:prestation )?segur|hors sons|hors perimetre"
+    r"|non (?:finance|pris en charge|couvert)e?s? par l'etat|non finance|non pris en charge"
+    r"|factur\w* (?:directement )?(?:au|a l'|a la) (?:client|etablissement|structure)"
+    r"|devis complementaire|options?\b|optionnel|facultati|prestations? complementaires?"
+    r"|reste a charge(?! *(?::|de|=)? *(?:0|nul|zero))"
+)
+STATE_MARKERS = re.compile(
+    r"pris en charge par l'etat|finance\w* (?:a 100 ?% )?par l'etat|financement (?:sons|segur|etat)"
+    r"|prestation segur|pack segur|au titre du segur|reste a charge *(?::|de|=)? *(?:0|nul|zero)"
+)
+TABLE_HEADER = re.compile(r"\b(?:qte|quantite|prix unitaire|pu ht|total ht|montant ht|designation|description)\b")
+TOTAL_LINE = re.compile(r"\b(?:sous-total|total|net a payer|montant total|tva\b|ttc\b)")
+QUOTE_WORDS = re.compile(r"\b(?:devis|bon de commande|proposition commerciale|offre commerciale|commande)\b")
+SEGUR_WORDS = re.compile(r"\b(?:segur|sons|referencement|referencee?)\b")
+_MAX_LABEL_LINES = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    index: int
+    start: int  # folded offsets, end excluded, without the line break
+    end: int
+    text: str
+    amounts: tuple[Amount, ...]
+
+    @property
+    def is_total(self) -> bool:
+        return bool(self.amounts) and TOTAL_LINE.search(self.text) is not None
+
+    @property
+    def is_header(self) -> bool:
+        return not self.amounts and len(TABLE_HEADER.findall(self.text)) >= 2
+
+
+@dataclass(slots=True)
+class Item:
+    """A priced line and its label lines."""
+
+    lines: list[Line]
+    payer: Payer | None
+    dsr: list[DsrMention] = field(default_factory=list)
+
+    @property
+    def priced(self) -> Line:
+        return self.lines[-1]
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    @property
+    def label(self) -> str:
+        """The folded label, without the amounts of the priced line."""
+        last = self.priced
+        cut = last.amounts[0].start - last.start if last.amounts else len(last.text)
+        return " ".join([line.text for line in self.lines[:-1]] + [last.text[:cut]])
+
+    @property
+    def total(self) -> Amount | None:
+        return self.priced.amounts[-1] if self.priced.amounts else None
+
+
+class Quote:
+    """A quote's text and everything the rules ask of it. Offsets are in the folded text unless named `original`."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.folded: Folded = fold(original)
+        self.text = self.folded.text
+
+    # --- text helpers -------------------------------------------------------------------------------------------
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.folded.span(start, end)
+
+    def is_capitals(self, start: int, end: int) -> bool:
+        s, e = self.span(start, end)
+        return self.original[s:e].isupper()
+
+    def search(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        return pattern.search(self.text, start, len(self.text) if end is None else end)
+
+    # --- structure ----------------------------------------------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        lines = []
+        pos = 0
+        for index, raw in enumerate(self.text.split("\n")):
+            end = pos + len(raw)
+            lines.append(Line(index, pos, end, raw, tuple(find_amounts(self.text, pos, end))))
+            pos = end + 1
+        return lines
+
+    @cached_property
+    def dsr(self) -> list[DsrMention]:
+        return find_dsr(self.text, self.is_capitals)
+
+    @cached_property
+    def items(self) -> list[Item]:
+        items: list[Item] = []
+        section: Payer | None = None
+        pending: list[Line] = []  # label lines waiting for their priced line
+        for line in self.lines:
+            if not line.text.strip():
+                continue
+            if line.is_total:
+                pending = []
+                continue
+            if line.is_header:
+                section = _payer(line.text) or section
+                pending = [line]
+                continue
+            if not line.amounts:
+                if len(line.text) <= 100 and (marked := _payer(line.text)):
+                    section = marked  # a short heading such as « Prestations hors Ségur »
+                pending = [*pending, line][-_MAX_LABEL_LINES:]
+                continue
+            block = [*pending, line]
+            label = " ".join(x.text for x in block)
+            items.append(Item(block, _payer(label) or section))
+            pending = []
+        mentions = self.dsr
+        for item in items:
+            item.dsr = [m for m in mentions if item.start <= m.start < item.end]
+        return items
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans; line breaks inside a sentence are common in pasted PDFs and do not end it."""
+        return [(m.start(), m.end()) for m in _SENTENCE.finditer(self.text) if m.end() > m.start()]
+
+    # --- facts --------------------------------------------------------------------------------------------------
+
+    @cached_property
+    def couloir(self) -> str | None:
+        mentions = [m for m in self.dsr if m.explicit] or self.dsr
+        if not mentions:
+            return None
+        counts: dict[str, int] = {}
+        for m in mentions:
+            counts[m.couloir] = counts.get(m.couloir, 0) + 1
+        return max(counts, key=lambda c: counts[c])
+
+    @cached_property
+    def vague(self) -> int | None:
+        vagues = {m.vague for m in self.dsr if m.vague and m.couloir == self.couloir}
+        if len(vagues) == 1:
+            return vagues.pop()
+        if m := _VAGUE.search(self.text):
+            return int(m.group(1))
+        return None
+
+    @cached_property
+    def dates(self) -> list[FoundDate]:
+        return find_dates(self.text)
+
+    @cached_property
+    def signature_date(self) -> FoundDate | None:
+        """The latest date written right after a signature label (« signé le », « Fait à …, le »)."""
+        return _labelled_date(self, _SIGNATURE_LABEL)
+
+    @cached_property
+    def quote_date(self) -> FoundDate | None:
+        return _labelled_date(self, _QUOTE_DATE_LABEL)
+
+    @cached_property
+    def conditional_clause(self) -> re.Match[str] | None:
+        return self.search(_CONDITIONAL)
+
+    @cached_property
+    def recognized(self) -> bool:
+        """Whether this reads as a Ségur quote at all (else the verdict is `non_reconnu`)."""
+        if not self.search(SEGUR_WORDS) and not any(m.explicit for m in self.dsr):
+            return False
+        has_amount = any(line.amounts for line in self.lines)
+        has_quote_word = self.search(QUOTE_WORDS) is not None
+        has_code = any(m.explicit for m in self.dsr)
+        return (has_amount and (has_quote_word or has_code or self.search(STATE_MARKERS) is not None)) or (
+            has_quote_word and has_code
+        )
+
+
+def _payer(text: str) -> Payer | None:
+    if CLIENT_MARKERS.search(text):
+        return "client"
+    if STATE_MARKERS.search(text):
+        return "state"
+    return None
+
+
+def _labelled_date(quote: Quote, label: re.Pattern[str]) -> FoundDate | None:
+    best: FoundDate | None = None
+    for m in label.finditer(quote.text):
+        for found in find_dates(quote.text, m.end(), min(len(quote.text), m.end() + 60))[:1]:
+            if best is None or found.value > best.value:
+                best = found
+    return best
+
+
+_SENTENCE = re.compile(r"(?:[^.!?;\n]|[.!?;](?![ \n]|$)|\n(?![ \t]*\n))+[.!?;]?")
+_VAGUE = re.compile(r"\bvague ?([12])\b")
+_SIGNATURE_LABEL = re.compile(
+    r"\b(?:sign\w*|bon pour accord|fait a [a-z' -]{1,40}|date de (?:la )?(?:commande|signature))\b"
+)
+_QUOTE_DATE_LABEL = re.compile(
+    r"\b(?:date (?:du devis|de l'offre|de la proposition|d'emission|du bon de commande)|devis du|etabli le"
+    r"|emis le|^date)\b",
+    re.MULTILINE,
+)
+_CONDITIONAL = re.compile(
+    r"(?:sous condition|conditionne|subordonne|sous reserve)[^.]{0,120}?referencement"
+    r"|affermissement[^.]{0,160}?referencement|commande (?:passee )?avant (?:le|son|l'obtention du) referencement"
+)

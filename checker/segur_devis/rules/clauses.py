@@ -1,0 +1,122 @@
+"""K rules: contract clauses seen in SONS quotes that deserve a question before signing (seed 002)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from segur_devis.quote import Quote
+from segur_devis.rules.base import Hit, rule
+
+_VA = re.compile(r"\bverification d'aptitude\b|\bva\b|\bproces-verbal de recette\b")
+_DUE_BY = re.compile(r"\b(?:avant le|au plus tard le|d'ici le|avant la date du|sous \d+ jours|dans les \d+ jours)\b")
+_CLIENT_OBLIGATION = re.compile(r"\b(?:client|etablissement|structure|pharmacie|cabinet)\b[^.]{0,60}\b(?:s'engage|s'oblige|doit|devra)\b|\bimperativement\b")
+_WAIVER = re.compile(
+    r"\b(?:ne saurait|ne pourra|ne peut|renonce\w*|sans pouvoir)\b[^.]{0,80}?"
+    r"\b(?:indemni\w*|dedommag\w*|reparation|recours|dommages et interets)\b"
+)
+_BECOME_DUE = re.compile(
+    r"\b(?:deviendr\w*|devien\w*|seront|serait|restera\w*|reste\w*|sera)\b[^.]{0,40}?"
+    r"\b(?:dues?|exigibles?|a la charge|factur\w*|redevables?)\b"
+)
+_NOT_FUNDED = re.compile(
+    r"\bnon[- ](?:prise?|pris) en charge\b|\bnon financ\w*\b|\bdefaut de (?:prise en charge|financement|paiement)\b"
+    r"|\b(?:refus|rejet|absence) de (?:prise en charge|financement|paiement)\b|\bne (?:serait|sont|seraient) pas (?:pris|verse)"
+)
+_BY_CLIENT = re.compile(r"\b(?:client|etablissement|structure|professionnel|pharmacie|cabinet)\b")
+
+
+def _sentences_with(quote: Quote, *patterns: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    for start, end in quote.sentences:
+        if all(quote.search(p, start, end) for p in patterns):
+            yield start, end
+
+
+@rule(
+    "K01",
+    "warning",
+    "Date imposée au client pour le retour de la vérification d’aptitude",
+    fix="""
+        Demandez d’où vient cette date : les textes ne l’imposent pas. Prévoyez plutôt une fin de projet bien avant la
+        clôture du dispositif, et une date qui engage aussi l’éditeur.
+    """,
+    source="seed-002",
+    locator="Clauses contractuelles dans les devis SONS (premier exemple)",
+    bad="""
+        Devis n° 21 — Prestation Ségur HOP-RI-Va1   7 000 €
+        Le client s’engage à retourner la vérification d’aptitude signée avant le 30/11/2022.
+    """,
+    good="""
+        Devis n° 21 — Prestation Ségur HOP-RI-Va1   7 000 €
+        La vérification d’aptitude est signée par le client à la fin de l’installation.
+    """,
+)
+def va_date_imposed(quote: Quote) -> Iterator[Hit]:
+    """
+    Aucun texte réglementaire n’impose au client une date de retour de la vérification d’aptitude (VA). Une telle
+    date peut se justifier par le calendrier de l’éditeur, mais si vous la manquez, la clause peut servir à vous
+    faire porter un retard qui n’est pas le vôtre.
+    """
+    for span in _sentences_with(quote, _VA, _DUE_BY, _CLIENT_OBLIGATION):
+        yield Hit("Le devis impose au client une date pour retourner la vérification d’aptitude.", span)
+
+
+@rule(
+    "K02",
+    "warning",
+    "Le client renonce à toute indemnisation",
+    fix="""
+        Demandez de préciser la portée de la clause : la convention signée par l’éditeur avec l’ANS l’oblige à
+        indemniser les établissements des préjudices causés par son manquement (article 17.4).
+    """,
+    source="seed-002",
+    locator="Clauses contractuelles dans les devis SONS (deuxième exemple)",
+    bad="""
+        Devis n° 22 — Prestation Ségur HOP-DPI-Va1   24 000 €
+        Le Client ne saurait prétendre à la moindre indemnisation au titre de la cessation des Prestations Ségur.
+    """,
+    good="""
+        Devis n° 22 — Prestation Ségur HOP-DPI-Va1   24 000 €
+        Les responsabilités de chaque partie en cas d’arrêt des Prestations Ségur sont précisées en annexe.
+    """,
+)
+def waives_compensation(quote: Quote) -> Iterator[Hit]:
+    """
+    Une clause qui vous prive de toute indemnisation si les Prestations Ségur s’arrêtent est déséquilibrée : la
+    convention entre l’éditeur et l’ANS prévoit au contraire que l’éditeur indemnise les établissements des
+    préjudices causés par son manquement ou par la perte de son référencement.
+    """
+    for m in _WAIVER.finditer(quote.text):
+        yield Hit("Le devis prive le client de toute indemnisation.", (m.start(), m.end()))
+
+
+@rule(
+    "K03",
+    "warning",
+    "Les sommes non payées par l’État deviennent dues par le client",
+    fix="""
+        Demandez que la clause précise qui paie selon la cause : retard de l’établissement, retard de l’éditeur, ou
+        retrait du référencement de l’éditeur par l’ANS, qui ne doit pas être à votre charge.
+    """,
+    source="seed-002",
+    locator="Clauses contractuelles dans les devis SONS (troisième exemple)",
+    bad="""
+        Devis n° 23 — Prestation Ségur RAD-RIS-Va1   9 400 €
+        En cas de non-prise en charge par l’État, les sommes deviendront automatiquement dues par le Client.
+    """,
+    good="""
+        Devis n° 23 — Prestation Ségur RAD-RIS-Va1   9 400 €
+        Si l’État ne paie pas du fait de l’éditeur, aucune somme n’est due par le Client.
+    """,
+)
+def unpaid_sums_due_by_client(quote: Quote) -> Iterator[Hit]:
+    """
+    Avec cette clause, si l’État ne paie pas tout ou partie de la Prestation Ségur, c’est à vous de payer, même
+    quand la cause vient de l’éditeur (retard, retrait de son référencement). Le « zéro reste à charge » devient
+    alors conditionnel.
+    """
+    for span in _sentences_with(quote, _NOT_FUNDED, _BECOME_DUE, _BY_CLIENT):
+        start, end = span
+        if quote.search(re.compile(r"\baucune? (?:somme|montant)\b|\bdu fait de l'editeur\b"), start, end):
+            continue  # a clause that protects the client
+        yield Hit("Si l’État ne paie pas, le devis fait payer le client.", span)

@@ -1,0 +1,224 @@
+"""M rules: the mentions a Ségur quote must carry (seed 002, « Exemple de devis conforme » and obligations)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from segur_devis.normalize import fold_phrase
+from segur_devis.quote import Quote
+from segur_devis.reference import load
+from segur_devis.rules.base import Hit, rule
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase matched whatever its accents, case, spacing, line breaks or apostrophes."""
+    words = re.findall(r"[a-z0-9]+", fold_phrase(phrase))
+    return re.compile(r"\b" + r"\W+".join(words) + r"\b")
+
+
+MENTION = phrase_pattern(load()["mandatory_mention"]["text"])
+_VERSION = re.compile(r"\b(?:v|version|release)[ .]?\d+(?:[.,]\d+)*\b|\b\d+\.\d+(?:\.\d+)*\b")
+_SOFTWARE_LABEL = re.compile(
+    r"\b(?:denomination|nom|designation)(?: et version)? (?:du|de la) (?:logiciel|solution)\b|\blogiciel *:"
+)
+_SOFTWARE_NEAR_VERSION = re.compile(r"\b(?:logiciel|solution)\b[^\n]{0,80}?" + _VERSION.pattern)
+_REFERENCING_NUMBER = re.compile(
+    r"\b(?:numero|n°|no|num)\.? *(?:unique *)?(?:de *)?referencement\b[^:\n]{0,80}: *(?P<value>[a-z0-9][a-z0-9-]{3,})"
+    r"|\breferencement(?: ans)? *: *(?P<value2>[a-z0-9][a-z0-9-]{3,})"
+)
+_REFERENCING_LABEL = re.compile(r"\b(?:numero|n°|no|num)\.? *(?:unique *)?(?:de *)?referencement\b")
+_BAREME_BASE = re.compile(r"\bbase de calcul\b|\bbareme\b[^\n]{0,60}\b(?:base|assiette)\b")
+_ORDER_NUMBER = re.compile(
+    r"\b(?:numero|n°|no|num|ref(?:erence)?)\.? *(?:du |de |de la |d'|de l')?"
+    r"(?:bon de commande|devis|commande|proposition|offre|bdc)\b"
+    r"|\b(?:bon de commande|devis|commande|proposition commerciale|offre|bdc) *(?:n°|no|numero|num|ref)\.? *:? *\w*\d"
+)
+_VERSION_LIST = re.compile(
+    r"\bmise sur le marche\b|\bliste des versions\b|\bversions? (?:logicielles? )?(?:eligibles?|concernees?)\b"
+)
+_MARKET_DATE = re.compile(r"\bmise sur le marche\b|\bcommercialise\w*\b")
+_VERSION_LIST_COULOIRS = {"medico-social", "officine"}
+
+
+@rule(
+    "M01",
+    "error",
+    "Mention obligatoire du montant pris en charge par l’État absente",
+    fix="""
+        Demandez à l’éditeur d’ajouter, au-dessus du montant de la Prestation Ségur, la mention « montant de la
+        Prestation Ségur pris en charge par l’État au titre du Ségur ».
+    """,
+    source="seed-002",
+    locator="Principes d’obtention du financement SONS",
+    bad="""
+        Devis n° 2024-118
+        Prestation Ségur HOP-PFI-Va1 : 8 560 € HT
+    """,
+    good="""
+        Devis n° 2024-118
+        Montant de la Prestation Ségur pris en charge par l’État au titre du Ségur
+        Prestation Ségur HOP-PFI-Va1 : 8 560 € HT
+    """,
+)
+def mandatory_mention(quote: Quote) -> Iterator[Hit]:
+    """
+    Le devis doit dire, avec cette mention, que le montant de la Prestation Ségur est payé par l’État. Sans elle,
+    rien ne distingue sur le papier ce que l’État finance de ce que vous payez, et le devis ne respecte pas le
+    formalisme attendu par l’ANS et l’ASP pour le financement.
+    """
+    if not quote.search(MENTION):
+        yield Hit("La mention « montant de la Prestation Ségur pris en charge par l’État au titre du Ségur » est absente.")
+
+
+@rule(
+    "M02",
+    "error",
+    "Nom et version du logiciel absents",
+    fix="Demandez que le devis indique la dénomination du logiciel et le numéro de la version référencée Ségur.",
+    source="seed-002",
+    locator="Exemple de devis conforme (« Dénomination et version du logiciel »)",
+    bad="""
+        Devis n° 2024-118 — Prestation Ségur HOP-PFI-Va1 : 8 560 € HT
+    """,
+    good="""
+        Devis n° 2024-118 — Dénomination et version du logiciel : Abcde V1.0
+        Prestation Ségur HOP-PFI-Va1 : 8 560 € HT
+    """,
+)
+def software_name_and_version(quote: Quote) -> Iterator[Hit]:
+    """
+    Seule une version référencée Ségur est financée. Sans le nom et la version du logiciel, impossible de vérifier
+    que la version commandée est bien celle que l’ANS a référencée.
+    """
+    if quote.search(_SOFTWARE_NEAR_VERSION):
+        return
+    label = quote.search(_SOFTWARE_LABEL)
+    if label and quote.search(_VERSION, label.end(), min(len(quote.text), label.end() + 120)):
+        return
+    if label:
+        yield Hit("Le logiciel est nommé, mais sa version n’est pas indiquée.", (label.start(), label.end()))
+    else:
+        yield Hit("Le devis n’indique ni le nom du logiciel ni sa version.")
+
+
+@rule(
+    "M03",
+    "error",
+    "Numéro de référencement ANS absent",
+    fix="""
+        Demandez le numéro unique de référencement de la solution délivré par l’ANS. Si le logiciel n’est pas encore
+        référencé, le bon de commande doit dire qu’il est conditionné à l’obtention du référencement.
+    """,
+    source="seed-002",
+    locator="Exemple de devis conforme ; Obligations règlementaires (§6.1 des AF)",
+    bad="""
+        Devis n° 2024-118 — Prestation Ségur HOP-PFI-Va1 : 8 560 € HT
+    """,
+    good="""
+        Devis n° 2024-118
+        Numéro unique de référencement de la solution logicielle (délivré par l’ANS) : 12abc3d45e
+        Prestation Ségur HOP-PFI-Va1 : 8 560 € HT
+    """,
+)
+def referencing_number(quote: Quote) -> Iterator[Hit]:
+    """
+    Le référencement par l’ANS est la condition du financement. Le numéro de référencement prouve que la solution
+    est référencée ; à défaut, une commande passée avant le référencement doit être explicitement conditionnée à
+    son obtention.
+    """
+    if quote.search(_REFERENCING_NUMBER) or quote.conditional_clause:
+        return
+    label = quote.search(_REFERENCING_LABEL)
+    if label:
+        yield Hit("La rubrique du numéro de référencement est présente, mais le numéro manque.", (label.start(), label.end()))
+    else:
+        yield Hit("Aucun numéro de référencement ANS, et aucune clause ne conditionne la commande au référencement.")
+
+
+@rule(
+    "M04",
+    "warning",
+    "Base de calcul du montant maximal absente",
+    fix="""
+        Demandez que le devis indique la base de calcul du barème du montant maximal payé (par exemple le nombre
+        d’examens ou de sites selon le DSR) ; elle permet de vérifier que le devis respecte le forfait.
+    """,
+    source="seed-002",
+    locator="Exemple de devis conforme (« Base de calcul du barème du montant maximal payé ») ; §5.3 des AF",
+    bad="""
+        Devis n° 2024-118 — Prestation Ségur HOP-PFI-Va1 : 8 560 € HT
+    """,
+    good="""
+        Devis n° 2024-118 — Base de calcul du barème du montant maximal payé : 12345
+        Prestation Ségur HOP-PFI-Va1 : 8 560 € HT
+    """,
+)
+def bareme_base(quote: Quote) -> Iterator[Hit]:
+    """
+    Le montant d’une Prestation Ségur ne peut pas dépasser un forfait maximal, calculé différemment pour chaque
+    DSR. Sans la base de calcul, ni vous ni l’ASP ne pouvez contrôler que le montant demandé respecte ce plafond.
+    """
+    if not quote.search(_BAREME_BASE):
+        yield Hit("La base de calcul du barème du montant maximal n’est pas indiquée.")
+
+
+@rule(
+    "M05",
+    "warning",
+    "Numéro du bon de commande ou du devis absent",
+    fix="Demandez un numéro de bon de commande (ou de devis) : il identifie la commande dans les échanges avec l’ASP.",
+    source="seed-002",
+    locator="Exemple de devis conforme (« Numéro du bon de commande »)",
+    bad="""
+        Devis — Prestation Ségur HOP-PFI-Va1 : 8 560 € HT
+    """,
+    good="""
+        Numéro du bon de commande : 123456789
+        Devis — Prestation Ségur HOP-PFI-Va1 : 8 560 € HT
+    """,
+)
+def order_number(quote: Quote) -> Iterator[Hit]:
+    """
+    L’éditeur dépose le bon de commande à l’ASP pour être payé. Un numéro permet de retrouver la commande et de
+    la rapprocher de la vérification d’aptitude et de la facture.
+    """
+    if not quote.search(_ORDER_NUMBER):
+        yield Hit("Le devis n’a pas de numéro de bon de commande ou de devis.")
+
+
+@rule(
+    "M06",
+    "error",
+    "Liste des versions éligibles sans reste à charge absente (DUI, LGO)",
+    fix="""
+        Pour un DUI (médico-social) ou un LGO (officine), demandez la liste des versions du logiciel, avec leur date
+        de mise sur le marché, à partir desquelles la mise à jour Ségur se fait sans reste à charge.
+    """,
+    source="seed-002",
+    locator="Principes d’obtention du financement SONS (§4.3 des AF) ; Obligations règlementaires",
+    bad="""
+        Devis n° 77 — Prestation Ségur MS-DUI-Va1 : 6 000 € HT
+    """,
+    good="""
+        Devis n° 77 — Prestation Ségur MS-DUI-Va1 : 6 000 € HT
+        Versions éligibles sans reste à charge : V5.2 (mise sur le marché le 01/03/2019) et suivantes.
+    """,
+)
+def version_list(quote: Quote) -> Iterator[Hit]:
+    """
+    Pour les SONS médico-social (DUI) et officine (LGO), l’éditeur doit préciser à partir de quelles versions,
+    avec leurs dates de mise sur le marché, la mise à jour Ségur est garantie sans reste à charge. C’est ce qui
+    vous permet de savoir si votre version actuelle y donne droit.
+    """
+    if quote.couloir not in _VERSION_LIST_COULOIRS:
+        return
+    listed = quote.search(_VERSION_LIST)
+    if listed and quote.search(_MARKET_DATE):
+        return
+    mention = next((m for m in quote.dsr if m.couloir == quote.couloir), None)
+    span = (mention.start, mention.end) if mention else None
+    if listed:
+        yield Hit("Les versions éligibles sont évoquées, mais sans leur date de mise sur le marché.", span)
+    else:
+        yield Hit("Le devis ne donne pas la liste des versions éligibles avec leur date de mise sur le marché.", span)

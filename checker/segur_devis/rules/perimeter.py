@@ -1,0 +1,334 @@
+"""P and F rules: what the State pays, what the client pays, and how the quote keeps them apart (seed 002)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from segur_devis.amounts import format_euros
+from segur_devis.normalize import fold_phrase
+from segur_devis.quote import Item, Quote
+from segur_devis.reference import load
+from segur_devis.rules.base import Hit, rule
+
+
+def keywords_pattern(keywords: Iterable[str]) -> re.Pattern[str]:
+    alternatives = sorted({fold_phrase(k) for k in keywords}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives) + r")\b")
+
+
+def _services(kind: str, *ids: str) -> list[str]:
+    entries = load()["services"][kind]
+    return [k for e in entries if not ids or e["id"] in ids for k in e["keywords"]]
+
+
+INCLUDED = keywords_pattern(_services("included"))
+MAINTENANCE_OR_LICENCE = keywords_pattern(_services("included", "maintenance", "licence"))
+RATTRAPAGE = keywords_pattern(_services("excluded", "rattrapage"))
+EXCLUDED_ITEMS = keywords_pattern(_services("excluded", "mssante", "nouvelle-solution", "infrastructure", "non-reference"))
+EXCLUDED_ANY = keywords_pattern(_services("excluded"))
+OTHER_FUNDING = keywords_pattern(p for s in load()["other_funding_schemes"] for p in s["patterns"])
+OPTIONAL = re.compile(r"\b(?:option\w*|facultati\w*|complementaire\w*|supplementaire\w*|hors (?:perimetre|segur))\b")
+_NEGATION_BEFORE = re.compile(r"\b(?:hors|sans|non compris|exclu\w*|n'inclut pas|ne comprend pas)\W*(?:\w+\W+)?$")
+_SEGUR_LINE = re.compile(r"\bprestation segur\b|\bpack segur\b")
+_CONDITION = re.compile(
+    r"\b(?:sous reserve|a condition|conditionn\w*|subordonn\w*|obligatoire\w*|indissociable\w*"
+    r"|ne peut etre (?:commandee?|souscrite?|realisee?) (?:qu'|sans)|impose\w*|necessite)\b"
+)
+_COMMITMENT = re.compile(
+    r"\b(?:souscri\w*|abonnement\w*|re-?engagement\w*|engagement\w*|renouvellement\w*|nouvelle option"
+    r"|contrat de (?:maintenance|services?|licence)|duree minimale|adhesion)\b"
+)
+
+
+def _search(quote: Quote, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+    """First match that is not negated (« hors matériel », « sans rattrapage »)."""
+    for m in pattern.finditer(quote.text, start, end):
+        if not _NEGATION_BEFORE.search(quote.text, max(0, m.start() - 30), m.start()):
+            return m
+    return None
+
+
+def _label_end(item: Item) -> int:
+    return item.total.start if item.total else item.end
+
+
+def _evidence(item: Item, m: re.Match[str]) -> tuple[int, int]:
+    """From the matched words to the end of the priced line, or just the words if that is too long to quote."""
+    return (m.start(), item.end) if item.end - m.start() <= 400 else (m.start(), m.end())
+
+
+def _billed(item: Item) -> bool:
+    return item.total is not None and item.total.value > 0
+
+
+def _included_billed_to_client(quote: Quote) -> Iterator[tuple[Item, re.Match[str]]]:
+    for item in quote.items:
+        if item.payer != "client" or not _billed(item):
+            continue
+        start, end = item.start, _label_end(item)
+        if _search(quote, EXCLUDED_ANY, start, end):
+            continue  # maintenance of hardware, licence of a new solution…: outside the Prestation Ségur
+        core = _search(quote, MAINTENANCE_OR_LICENCE, start, end)
+        other = _search(quote, INCLUDED, start, end)
+        if core or (other and not OPTIONAL.search(quote.text, start, end)):
+            yield item, (core or other)  # type: ignore[misc]
+
+
+@rule(
+    "P01",
+    "error",
+    "Prestation incluse dans la Prestation Ségur facturée au client",
+    fix="""
+        Demandez le retrait de cette ligne : licence de la version référencée, installation, configuration,
+        paramétrage, maintenance corrective (6 ans en vague 1, 5 ans en vague 2), formation, documentation et suivi
+        de projet font partie de la Prestation Ségur, payée par l’État.
+    """,
+    source="seed-002",
+    locator="Périmètre de la Prestation Ségur ; Pratiques non conformes au SONS",
+    bad="""
+        Devis n° 31 — Pack Ségur | Financement SONS : Prestation Ségur BIO-SGL-Va1   15 300,00 €
+        Maintenance annuelle, facturée directement au client final   1   3 650,00 €   3 650,00 €
+    """,
+    good="""
+        Devis n° 31 — Pack Ségur | Financement SONS : Prestation Ségur BIO-SGL-Va1   15 300,00 €
+        Maintenance corrective : incluse dans la Prestation Ségur (0 € pour le client)
+    """,
+)
+def included_service_billed(quote: Quote) -> Iterator[Hit]:
+    """
+    Sur son périmètre, la Prestation Ségur est payée à 100 % par l’État : aucun reste à charge ne peut vous être
+    demandé pour ce qu’elle comprend. Facturer à part la maintenance, la licence ou la formation de la version
+    référencée, c’est vous faire payer ce que l’État finance déjà.
+    """
+    for item, m in _included_billed_to_client(quote):
+        amount = format_euros(item.total.value) if item.total else ""
+        yield Hit(
+            f"« {quote.original[slice(*quote.span(m.start(), m.end()))]} » vous est facturé ({amount}) alors que "
+            "ce service fait partie de la Prestation Ségur payée par l’État.",
+            _evidence(item, m),
+        )
+
+
+@rule(
+    "P02",
+    "error",
+    "Pas de séparation entre ce que paie l’État et ce que paie le client",
+    fix="""
+        Demandez un devis en deux parties clairement titrées : la Prestation Ségur prise en charge par l’État
+        (reste à charge nul) et, à part, les prestations hors Ségur à votre charge, que vous êtes libre de refuser.
+    """,
+    source="seed-002",
+    locator="Pratiques non conformes au SONS (« Aucune distinction entre les prestations… »)",
+    bad="""
+        Devis n° 40 — Prestation Ségur HOP-DPI-Va1   24 000 €
+        Serveur de base de données   6 800 €
+    """,
+    good="""
+        Devis n° 40 — Prestation Ségur HOP-DPI-Va1, prise en charge par l’État   24 000 €
+        Prestations hors Ségur, à la charge de l’établissement :
+        Serveur de base de données   6 800 €
+    """,
+)
+def no_separation(quote: Quote) -> Iterator[Hit]:
+    """
+    Le devis doit distinguer les prestations prises en charge par l’État (sans reste à charge) des autres
+    prestations, hors périmètre Ségur. Sans cette séparation, vous ne pouvez pas savoir ce que vous paierez
+    vraiment, ni refuser ce qui est facultatif.
+    """
+    billed = [item for item in quote.items if _billed(item)]
+    if len(billed) < 2:
+        return
+    unclear = [item for item in billed if item.payer is None]
+    if unclear:
+        first = unclear[0]
+        yield Hit(
+            f"{len(unclear)} ligne(s) du devis ne disent pas si elles sont payées par l’État ou par vous.",
+            (first.priced.start, first.priced.end),
+        )
+
+
+@rule(
+    "P03",
+    "error",
+    "Plusieurs DSR sur une même ligne du devis",
+    fix="Demandez une ligne par DSR (par exemple une ligne pour HOP-DPI-Va1 et une autre pour HOP-PFI-Va1), chacune avec son montant.",
+    source="seed-002",
+    locator="Pratiques non conformes au SONS (« Mélange de plusieurs DSR sur une même ligne du devis »)",
+    bad="""
+        Devis n° 52 — Prestation Ségur HOP-DPI-Va1 et HOP-PFI-Va1   32 000 € HT
+    """,
+    good="""
+        Devis n° 52 — Prestation Ségur HOP-DPI-Va1   24 000 € HT
+        Prestation Ségur HOP-PFI-Va1   8 000 € HT
+    """,
+)
+def several_dsr_on_one_line(quote: Quote) -> Iterator[Hit]:
+    """
+    Chaque DSR (fonction logicielle) fait l’objet d’un financement distinct, avec son propre plafond. Mélanger
+    plusieurs DSR sur une ligne empêche de vérifier chaque montant et peut bloquer le paiement par l’ASP.
+    """
+    for item in quote.items:
+        explicit = [m for m in item.dsr if m.explicit]
+        if len({m.family for m in explicit}) >= 2:
+            families = ", ".join(sorted({m.family for m in explicit}))
+            yield Hit(f"Une même ligne porte plusieurs DSR ({families}).", (explicit[0].start, explicit[-1].end))
+
+
+@rule(
+    "P04",
+    "error",
+    "Rattrapage (dette technologique) mêlé à la Prestation Ségur",
+    fix="""
+        Demandez que le rattrapage d’une version trop ancienne figure sur une ligne distincte, avec son montant, et
+        que l’éditeur justifie le caractère vétuste de votre version.
+    """,
+    source="seed-002",
+    locator="Bonnes pratiques (« Le rattrapage de la dette technologique doit être facturé sur une ligne distincte »)",
+    bad="""
+        Devis n° 63 — Prestation Ségur MDV-LGC-Va1, rattrapage de version inclus   4 900 €
+    """,
+    good="""
+        Devis n° 63 — Prestation Ségur MDV-LGC-Va1, prise en charge par l’État   3 200 €
+        Hors Ségur, à la charge du client : rattrapage de la version 7.1 (vétuste)   1 700 €
+    """,
+)
+def rattrapage_not_separate(quote: Quote) -> Iterator[Hit]:
+    """
+    Le rattrapage d’une version vétuste n’est pas financé par l’État. S’il est fondu dans la ligne Ségur, vous ne
+    pouvez ni voir ce qu’il coûte, ni vérifier qu’il est justifié, et l’État risque de payer ce qui ne lui revient
+    pas.
+    """
+    for item in quote.items:
+        m = _search(quote, RATTRAPAGE, item.start, _label_end(item))
+        if m and (item.payer == "state" or any(x.explicit for x in item.dsr) or quote.search(_SEGUR_LINE, item.start, item.end)):
+            if item.payer != "client":
+                yield Hit("Le rattrapage figure dans la ligne de la Prestation Ségur au lieu d’une ligne à part.", _evidence(item, m))
+    for start, end in quote.sentences:
+        m = _search(quote, RATTRAPAGE, start, end)
+        if m and quote.search(re.compile(r"\binclu\w*\b|\bcompris\b"), start, end) and quote.search(_SEGUR_LINE, start, end):
+            if not any(item.start <= m.start() < item.end for item in quote.items):
+                yield Hit("Le devis dit que le rattrapage est compris dans la Prestation Ségur.", (m.start(), m.end()))
+
+
+@rule(
+    "P05",
+    "error",
+    "Prestation Ségur conditionnée à un nouvel engagement",
+    fix="""
+        Refusez la condition : la Prestation Ségur est autonome. Demandez le retrait de toute clause qui la lie à un
+        réengagement, un abonnement ou une nouvelle option.
+    """,
+    source="seed-002",
+    locator="Périmètre de la Prestation Ségur (cf. §4.5 des AF)",
+    bad="""
+        Devis n° 70 — Prestation Ségur RAD-RIS-Va1   9 400 €
+        La Prestation Ségur est conditionnée à la souscription d’un contrat de maintenance de 5 ans.
+    """,
+    good="""
+        Devis n° 70 — Prestation Ségur RAD-RIS-Va1   9 400 €
+        La Prestation Ségur n’est liée à aucun autre contrat.
+    """,
+)
+def conditioned_on_commitment(quote: Quote) -> Iterator[Hit]:
+    """
+    La Prestation Ségur ne peut pas être conditionnée par l’éditeur à un réengagement contractuel ni à la
+    souscription d’une nouvelle option. Vous avez droit à la version Ségur sans rien signer d’autre.
+    """
+    for start, end in quote.sentences:
+        condition = quote.search(_CONDITION, start, end)
+        if not condition or not quote.search(_COMMITMENT, start, end):
+            continue
+        if quote.search(re.compile(r"\breferencement\b|\baucun\w*\b|\bn'est (?:liee?|conditionnee?)\b"), start, end):
+            continue  # the lawful conditional order, or a sentence that denies any condition
+        yield Hit("La Prestation Ségur est liée à un engagement ou à une option supplémentaire.", (start, end))
+
+
+@rule(
+    "P06",
+    "error",
+    "Élément exclu du financement placé dans la partie payée par l’État",
+    fix="""
+        Demandez que ces éléments (boîtes aux lettres MSSanté, matériel, serveurs, infrastructure, migration de base
+        de données, nouvelle solution) sortent de la Prestation Ségur et figurent à part, hors Ségur.
+    """,
+    source="seed-002",
+    locator="Périmètre de la Prestation Ségur (« Ce qui n’est pas compris »)",
+    bad="""
+        Devis n° 81 — Prestation Ségur, prise en charge par l’État :
+        DUI MS-DUI-Va1 et 3 serveurs   18 000 €
+    """,
+    good="""
+        Devis n° 81 — Prestation Ségur, prise en charge par l’État :
+        DUI MS-DUI-Va1   12 000 €
+        Hors Ségur, à la charge de l’établissement : 3 serveurs   6 000 €
+    """,
+)
+def excluded_item_paid_by_state(quote: Quote) -> Iterator[Hit]:
+    """
+    L’État ne finance ni les boîtes aux lettres MSSanté, ni le matériel et l’infrastructure, ni une nouvelle
+    solution. Les faire figurer dans la partie prise en charge expose l’établissement et l’éditeur à un refus de
+    paiement ou à un remboursement.
+    """
+    for item in quote.items:
+        if item.payer != "state":
+            continue
+        m = _search(quote, EXCLUDED_ITEMS, item.start, _label_end(item))
+        if m:
+            words = quote.original[slice(*quote.span(m.start(), m.end()))]
+            yield Hit(f"« {words} » figure dans la partie payée par l’État, alors que c’est exclu du financement.", _evidence(item, m))
+
+
+@rule(
+    "P07",
+    "info",
+    "Prestations hors Ségur proposées à part",
+    fix="Rien à corriger : vérifiez seulement que vous voulez ces prestations, et demandez pourquoi elles sont nécessaires.",
+    source="seed-002",
+    locator="Pourquoi le devis de mon éditeur n’est pas forcément à 0 euro ?",
+    bad="""
+        Devis n° 90 — Prestation Ségur PHA-LGO-Va1, prise en charge par l’État   875 €
+        Options hors Ségur, à la charge de la pharmacie : lecteur de cartes   120 €
+    """,
+    good="""
+        Devis n° 90 — Prestation Ségur PHA-LGO-Va1, prise en charge par l’État   875 €
+    """,
+)
+def services_outside_segur(quote: Quote) -> Iterator[Hit]:
+    """
+    Un éditeur peut proposer, sur des lignes à part, des prestations hors Ségur (matériel, rattrapage, options).
+    C’est permis, mais elles sont à votre charge et vous êtes libre de les refuser : l’éditeur ne peut pas vous
+    les imposer.
+    """
+    flagged = {id(item) for item, _ in _included_billed_to_client(quote)}
+    for item in quote.items:
+        if item.payer == "client" and _billed(item) and id(item) not in flagged and item.total:
+            yield Hit(
+                f"Prestation hors Ségur à votre charge ({format_euros(item.total.value)}) : vous pouvez la refuser.",
+                (item.priced.start, item.priced.end),
+            )
+
+
+@rule(
+    "F01",
+    "error",
+    "Autre dispositif de financement mêlé au devis Ségur",
+    fix="Demandez un devis Ségur distinct, qui ne fait référence à aucun autre dispositif de financement.",
+    source="seed-002",
+    locator="Pratiques non conformes au SONS (« Confusion entre les dispositifs de financement »)",
+    bad="""
+        Devis n° 12 — Prestation Ségur HOP-DPI-Va1   24 000 €, financement SUN-ES
+    """,
+    good="""
+        Devis n° 12 — Prestation Ségur HOP-DPI-Va1   24 000 €, financement SONS
+    """,
+)
+def other_funding_scheme(quote: Quote) -> Iterator[Hit]:
+    """
+    Seuls les devis d’installation d’une version référencée Ségur sont pris en charge au titre du SONS. Un devis qui
+    fait référence à un autre dispositif (SUN-ES par exemple) n’entre pas dans le cadre du SONS et peut être refusé.
+    """
+    m = quote.search(OTHER_FUNDING)
+    if m:
+        words = quote.original[slice(*quote.span(m.start(), m.end()))]
+        yield Hit(f"Le devis fait référence à un autre dispositif de financement ({words}).", (m.start(), m.end()))

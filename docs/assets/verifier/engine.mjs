@@ -1,0 +1,90 @@
+// The checker engine seen from the page: a module Web Worker running Python (Pyodide).
+// The main thread never runs Python; a check that takes too long is stopped by replacing the worker.
+
+export const CHECK_TIME_LIMIT_MS = 20000;
+
+export class TimeoutError extends Error {}
+export class BootError extends Error {}
+
+export class Engine {
+  // onState(state, stage): state is "loading" | "ready" | "error"; stage is the worker's progress step.
+  constructor(onState, { timeLimit = CHECK_TIME_LIMIT_MS } = {}) {
+    this.onState = onState;
+    this.timeLimit = timeLimit;
+    this.nextId = 1;
+    this.pending = new Map(); // id -> {resolve, reject, timer}
+    this.state = "idle";
+  }
+
+  start() {
+    this.state = "loading";
+    this.onState("loading", "start");
+    this.ready = new Promise((resolve, reject) => {
+      this.markReady = resolve;
+      this.markFailed = reject;
+    });
+    this.ready.catch(() => {}); // failures are reported through onState and check()
+    this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+    this.worker.onmessage = (event) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(new BootError(event.message || "worker error"));
+    };
+  }
+
+  receive(message) {
+    if (message.type === "progress") {
+      this.onState("loading", message.stage);
+    } else if (message.type === "ready") {
+      this.state = "ready";
+      this.markReady();
+      this.onState("ready", "ready");
+    } else if (message.type === "boot-error") {
+      this.fail(new BootError(message.error));
+    } else if (message.type === "result") {
+      const request = this.pending.get(message.id);
+      if (!request) return;
+      clearTimeout(request.timer);
+      this.pending.delete(message.id);
+      request.resolve(message);
+    }
+  }
+
+  fail(error) {
+    if (this.state === "error") return;
+    this.state = "error";
+    this.worker.terminate();
+    this.markFailed(error);
+    this.rejectAll(error);
+    this.onState("error", "error");
+  }
+
+  rejectAll(error) {
+    for (const request of this.pending.values()) {
+      clearTimeout(request.timer);
+      request.reject(error);
+    }
+    this.pending.clear();
+  }
+
+  restart() {
+    this.worker.terminate();
+    this.start();
+  }
+
+  // Resolves with {ok, report} or {ok: false, error}; rejects with TimeoutError or BootError.
+  async check(request, transfer = []) {
+    if (this.state === "error") this.restart(); // a new attempt after a failed boot
+    await this.ready;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // The worker may be stuck in Python: the only way out is to replace it.
+        this.rejectAll(new TimeoutError());
+        this.restart();
+      }, this.timeLimit);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ id, ...request }, transfer);
+    });
+  }
+}

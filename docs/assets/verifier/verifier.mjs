@@ -1,0 +1,245 @@
+// The checker page: reads the quote (pasted text, chosen or dropped file), asks the engine, shows the report.
+
+import { BootError, CHECK_TIME_LIMIT_MS, Engine, TimeoutError } from "./engine.mjs";
+import { renderReport, reportAsJson, reportAsText } from "./report.mjs";
+
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+const MESSAGES = {
+  empty: "Collez le texte du devis dans la zone de texte, ou choisissez un fichier, puis cliquez sur « Vérifier ».",
+  tooBig: "Ce fichier est trop volumineux (plus de 20 Mo) pour être un devis. Vérifiez que vous avez choisi le bon fichier.",
+  fakePdf:
+    "Ce fichier porte l’extension .pdf mais n’est pas un PDF lisible. Ouvrez-le pour vérifier qu’il s’agit bien du devis, " +
+    "ou copiez son texte dans la zone de texte.",
+  unreadable: "Le fichier n’a pas pu être lu. Choisissez-le à nouveau.",
+  timeout:
+    "La vérification a pris trop de temps et a été arrêtée. Le document est peut-être très long ou mal formé : " +
+    "essayez de coller seulement le texte du devis.",
+  boot:
+    "Le vérificateur n’a pas pu démarrer dans ce navigateur. Rechargez la page ; si le problème persiste, " +
+    "utilisez un navigateur récent (Firefox, Chrome, Edge ou Safari à jour).",
+  copied: "Rapport copié : vous pouvez le coller dans un courriel ou un document.",
+  copyFailed: "La copie n’a pas fonctionné : sélectionnez le texte du rapport et copiez-le à la main.",
+};
+
+const STAGES = {
+  start: [0, "Préparation du vérificateur…"],
+  runtime: [1, "Chargement de Python dans votre navigateur (étape 1 sur 3)…"],
+  checker: [2, "Chargement des règles de vérification (étape 2 sur 3)…"],
+  pdf: [2, "Chargement du lecteur de PDF…"],
+  ready: [3, "Le vérificateur est prêt."],
+};
+
+const $ = (id) => document.getElementById(id);
+const form = $("verifier-formulaire");
+const textArea = $("devis-texte");
+const fileInput = $("devis-fichier");
+const dropZone = $("zone-depot");
+const chosenFile = $("fichier-choisi");
+const progress = $("verifier-progression");
+const statusText = $("verifier-etat-texte");
+const messageBox = $("verifier-message");
+const reportBox = $("rapport");
+
+let waiting = false; // a check was asked for and is not answered yet
+let latestRequest = 0; // only the answer to the latest request is shown
+let lastReport = null;
+let source = "text"; // what "Vérifier" checks: the latest thing the user gave, "text" or "file"
+
+// A lower limit, for tests only: verifier/?limite=1 (milliseconds).
+const limitParam = Number(new URLSearchParams(location.search).get("limite"));
+const timeLimit = limitParam > 0 ? limitParam : CHECK_TIME_LIMIT_MS;
+
+function setStatus(text, step) {
+  statusText.textContent = text;
+  progress.hidden = step === undefined;
+  if (step !== undefined) progress.value = step;
+}
+
+let stage = "start";
+function refreshStatus() {
+  if (engine.state === "error") return setStatus(MESSAGES.boot);
+  if (engine.state === "ready") return waiting ? setStatus("Vérification en cours…", 3) : setStatus(STAGES.ready[1]);
+  const [step, text] = STAGES[stage] || STAGES.start;
+  setStatus(waiting ? `${text} Votre vérification démarrera dès qu’il sera prêt.` : text, step);
+}
+
+const engine = new Engine(
+  (state, newStage) => {
+    document.documentElement.dataset.checker = state;
+    if (state === "ready") performance.mark("segur-devis:ready"); // read by bench/browser_boot.py
+    stage = newStage;
+    refreshStatus();
+  },
+  { timeLimit },
+);
+engine.start(); // at once: Python loads while the user finds the quote
+
+function showMessage(text) {
+  messageBox.textContent = text;
+  messageBox.hidden = !text;
+}
+
+function clearReport() {
+  reportBox.replaceChildren();
+  reportBox.hidden = true;
+  delete reportBox.dataset.verdict;
+  lastReport = null;
+}
+
+async function run(request, transfer) {
+  const id = ++latestRequest;
+  const started = performance.now();
+  waiting = true;
+  showMessage("");
+  clearReport();
+  refreshStatus();
+  let answer;
+  try {
+    answer = await engine.check(request, transfer);
+  } catch (error) {
+    answer = { ok: false, error: error instanceof TimeoutError ? MESSAGES.timeout : MESSAGES.boot };
+    if (!(error instanceof TimeoutError || error instanceof BootError)) console.error(error);
+  }
+  if (id !== latestRequest) return; // a newer request superseded this one
+  waiting = false;
+  refreshStatus();
+  if (!answer.ok) {
+    clearReport();
+    showMessage(answer.error);
+    return;
+  }
+  lastReport = answer.report;
+  const heading = renderReport(reportBox, answer.report);
+  heading.focus();
+  performance.measure("segur-devis:check", { start: started, end: performance.now() });
+}
+
+function checkText() {
+  const text = textArea.value;
+  if (!text.trim()) {
+    clearReport();
+    return showMessage(MESSAGES.empty);
+  }
+  return run({ kind: "text", text, filename: "texte" });
+}
+
+async function checkFile(file) {
+  if (file.size > MAX_FILE_BYTES) {
+    clearReport();
+    return showMessage(MESSAGES.tooBig);
+  }
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    clearReport();
+    return showMessage(MESSAGES.unreadable);
+  }
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
+  if (/\.pdf$/i.test(file.name) && !head.includes("%PDF")) {
+    clearReport();
+    return showMessage(MESSAGES.fakePdf);
+  }
+  return run({ kind: "file", bytes, filename: file.name }, [bytes.buffer]);
+}
+
+function useFile(file) {
+  if (!file) return;
+  source = "file";
+  chosenFile.textContent = `Fichier choisi : ${file.name}`;
+  chosenFile.hidden = false;
+  checkFile(file);
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const file = fileInput.files[0];
+  if (file && (source === "file" || !textArea.value.trim())) checkFile(file);
+  else checkText();
+});
+
+textArea.addEventListener("input", () => {
+  source = "text";
+});
+
+fileInput.addEventListener("change", () => useFile(fileInput.files[0]));
+
+$("effacer").addEventListener("click", () => {
+  textArea.value = "";
+  fileInput.value = "";
+  chosenFile.hidden = true;
+  source = "text";
+  showMessage("");
+  clearReport();
+  textArea.focus();
+});
+
+// Drag and drop: the whole window refuses dropped files (the browser would open them and leave the page);
+// the drop zone takes them.
+for (const type of ["dragover", "drop"]) window.addEventListener(type, (event) => event.preventDefault());
+dropZone.addEventListener("dragover", () => dropZone.classList.add("verifier-depot--survol"));
+dropZone.addEventListener("dragleave", () => dropZone.classList.remove("verifier-depot--survol"));
+dropZone.addEventListener("drop", (event) => {
+  dropZone.classList.remove("verifier-depot--survol");
+  const file = event.dataTransfer && event.dataTransfer.files[0];
+  if (!file) return;
+  try {
+    fileInput.files = event.dataTransfer.files; // keeps the picker in step with what was dropped
+  } catch {
+    // older browsers: the file is still checked
+  }
+  useFile(file);
+});
+
+// Report tools (buttons are re-created with each report, so listen on the region).
+reportBox.addEventListener("click", (event) => {
+  if (!lastReport || !(event.target instanceof HTMLElement)) return;
+  const tool = event.target.closest("button");
+  if (!tool) return;
+  if (tool.id === "rapport-imprimer") window.print();
+  else if (tool.id === "rapport-copier") copyReport();
+  else if (tool.id === "rapport-telecharger") downloadReport();
+});
+
+function toolStatus(text) {
+  const box = $("rapport-outils-etat");
+  if (box) box.textContent = text;
+}
+
+async function copyReport() {
+  const text = reportAsText(lastReport, location.href);
+  try {
+    await navigator.clipboard.writeText(text);
+    return toolStatus(MESSAGES.copied);
+  } catch {
+    // Clipboard API refused (permissions, older browser): fall back to a selected, off-screen textarea.
+  }
+  const scratch = document.createElement("textarea");
+  scratch.value = text;
+  scratch.setAttribute("readonly", "");
+  scratch.className = "verifier-hors-ecran";
+  document.body.append(scratch);
+  scratch.select();
+  let copied = false;
+  try {
+    copied = document.execCommand("copy");
+  } catch {
+    copied = false;
+  }
+  scratch.remove();
+  toolStatus(copied ? MESSAGES.copied : MESSAGES.copyFailed);
+}
+
+function downloadReport() {
+  const blob = new Blob([reportAsJson(lastReport)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  const base = String(lastReport.source || "devis").replace(/\.[^.]*$/, "").replace(/[^\w-]+/g, "_");
+  link.href = url;
+  link.download = `rapport-${base || "devis"}.json`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
