@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from segur_devis.reference import family_to_couloir
+from segur_devis.reference import couloirs, family_to_couloir
 
 _PREFIXES = r"hop|mdv|rad|bio|pha|ms1|ms2|ms|img"
 _FAMILIES = r"pfi|dpi|ri|lgc|ris|sgl|lgo|dui|db"
@@ -35,8 +35,10 @@ class DsrMention:
 
     @property
     def code(self) -> str:
+        """The canonical spelling: HOP-PFI-Va1, MS-DUI (vague unknown)…"""
+        prefix = couloirs()[self.couloir]["prefixes"][0]
         vague = f"-Va{self.vague}" if self.vague else ""
-        return f"{self.family}{vague}"
+        return f"{prefix}-{self.family}{vague}"
 
 
 def find_dsr(folded: str, is_capitals: Callable[[int, int], bool]) -> list[DsrMention]:

@@ -1,0 +1,3 @@
+from segur_devis.cli import main
+
+raise SystemExit(main())
