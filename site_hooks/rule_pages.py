@@ -1,4 +1,4 @@
-"""One page per checker rule at regles/<CODE>/, and the catalogue at regles/, generated from segur_devis.RULES.
+"""One page per checker rule at regles/<CODE>/ and the catalogue at regles/, generated from segur_devis.RULES.
 
 Nothing is committed under docs/regles/: the pages are virtual files, so the site always documents exactly
 the rules the checker runs. The JSON report's `url` field ("/regles/P01/") points at these pages.
@@ -15,7 +15,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 SEVERITY_LABELS = {"error": "Non-conformité", "warning": "À vérifier", "info": "Information"}
 SEVERITY_MEANING = {
-    "error": "le devis ne respecte pas les règles du financement : demandez à l’éditeur de le corriger avant de signer.",
+    "error": (
+        "le devis ne respecte pas les règles du financement : "
+        "demandez à l’éditeur de le corriger avant de signer."
+    ),
     "warning": "un point à vérifier avec votre éditeur ; il n’est pas forcément non conforme.",
     "info": "une information utile, qui ne rend pas le devis non conforme.",
 }
@@ -43,7 +46,7 @@ def rule_page(rule: Any) -> str:
 
 !!! {ADMONITION[severity]} "{SEVERITY_LABELS[severity]}"
 
-    Gravité de la règle {rule.code} : **{SEVERITY_LABELS[severity]}**, c’est-à-dire {SEVERITY_MEANING[severity]}
+    Gravité : **{SEVERITY_LABELS[severity]}**, c’est-à-dire {SEVERITY_MEANING[severity]}
 
 ## Pourquoi c’est important
 
@@ -72,7 +75,8 @@ def rule_page(rule: Any) -> str:
 def index_page(rules: tuple[Any, ...]) -> str:
     parts = [
         "# Règles du vérificateur",
-        "Le [vérificateur de devis](../verifier/index.md) applique les règles ci-dessous. Chacune a sa page : "
+        "Le [vérificateur de devis](../verifier/index.md) applique les règles ci-dessous. Chacune a sa page :"
+        " "
         "ce qu’elle vérifie, pourquoi c’est important, un exemple qui la déclenche, un exemple conforme, "
         "comment corriger et la source officielle.",
         "Chaque règle a une gravité :",

@@ -15,8 +15,9 @@ from typing import Any
 from segur_devis import reference
 
 FR_MONTHS = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-).split()
+    *("janvier", "février", "mars", "avril", "mai", "juin"),
+    *("juillet", "août", "septembre", "octobre", "novembre", "décembre"),
+)
 
 # `<!-- table:deadlines -->` or `<!-- sources: seed-000 seed-002 -->`: a placeholder a hook replaces.
 PLACEHOLDER = re.compile(r"<!--\s*(?P<kind>[a-z-]+)\s*:\s*(?P<arg>[^>]*?)\s*-->")

@@ -194,7 +194,9 @@ class Reference(Strict):
             ("clause rule", [k.rule for k in self.clauses]),
         ):
             problems += [f"duplicate {label}: {dup}" for dup in _duplicates(ids)]
-        problems += [f"{where}: unknown source {sid!r}" for where, sid in self.cited_sources() if sid not in source_ids]
+        problems += [
+            f"{where}: unknown source {sid!r}" for where, sid in self.cited_sources() if sid not in source_ids
+        ]
         for d in self.dsr:
             if d.couloir not in couloirs:
                 problems.append(f"dsr {d.code}: unknown couloir {d.couloir!r}")
@@ -308,7 +310,11 @@ class Report(Strict):
             return self
         severities = {f.severity for f in self.findings}
         expected = (
-            "non_conforme" if "error" in severities else "a_verifier" if "warning" in severities else "conforme"
+            "non_conforme"
+            if "error" in severities
+            else "a_verifier"
+            if "warning" in severities
+            else "conforme"
         )
         if self.verdict != expected:
             raise ValueError(f"verdict {self.verdict!r} but the findings give {expected!r}")
