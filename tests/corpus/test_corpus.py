@@ -46,11 +46,12 @@ MONTHS = [
     "décembre",
 ]
 
-# Quotes rendered as PDFs: one per verdict that a real quote can get, and the quote used for the 10 pages.
+# Quotes rendered as PDFs (one per verdict), and the quote used for the 10-page PDF.
 PDF_QUOTES = [
     "03_hop_dpi_conforme_tabulations.txt",
     "02_seed002_devis_non_conforme_bio_sgl.txt",
     "06_bio_sgl_clauses_du_seed.txt",
+    "33_non_devis_plomberie.txt",
 ]
 TEN_PAGE_QUOTE = "25_hop_pfi_multipage_typographie.txt"
 
