@@ -118,3 +118,27 @@ def fold(text: str) -> Folded:
 def fold_phrase(phrase: str) -> str:
     """Fold a phrase from the reference data the same way as quotes, for matching."""
     return fold(phrase).text
+
+
+def flex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a pattern written with plain spaces so that each space also matches line breaks and runs of spaces.
+
+    Words of a pasted PDF break across lines anywhere (« avant\\nle 30/11/2022 »). Spaces inside a character class
+    or followed by a quantifier are left as written.
+    """
+    out = []
+    in_class = escaped = False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        elif ch == " " and not in_class and (i + 1 == len(pattern) or pattern[i + 1] not in "*+?{"):
+            out.append(r"\s+")
+            continue
+        out.append(ch)
+    return re.compile("".join(out), flags)

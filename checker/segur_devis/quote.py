@@ -8,6 +8,7 @@ to the previous priced line or table header), which is how a reader groups them 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -26,14 +27,17 @@ CLIENT_MARKERS = re.compile(
     r"|non (?:finance|pris en charge|couvert)e?s? par l'etat|non finance|non pris en charge"
     r"|factur\w* (?:directement )?(?:au|a l'|a la) (?:client|etablissement|structure)"
     r"|devis complementaire|options?\b|optionnel|facultati|prestations? complementaires?"
-    r"|reste a charge(?! *(?::|de|=)? *(?:0|nul|zero))"
 )
 STATE_MARKERS = re.compile(
     r"pris en charge par l'etat|finance\w* (?:a 100 ?% )?par l'etat|financement (?:sons|segur|etat)"
-    r"|prestation segur|pack segur|au titre du segur|reste a charge *(?::|de|=)? *(?:0|nul|zero)"
+    r"|prestation segur|pack segur|au titre du segur|sans reste a charge|reste a charge *(?::|de|=)? *(?:0|nul|zero)"
 )
 TABLE_HEADER = re.compile(r"\b(?:qte|quantite|prix unitaire|pu ht|total ht|montant ht|designation|description)\b")
-TOTAL_LINE = re.compile(r"\b(?:sous-total|total|net a payer|montant total|tva\b|ttc\b)")
+TOTAL_LINE = re.compile(r"\b(?:sous-total|total|net a payer|montant total|tva\b|ttc\b)|\breste a charge\b")
+# The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own.
+SUMMARY_LINE = re.compile(r"\bmontant de la prestation segur\b")
+# Company footers (« SAS au capital de 150 000 € – RCS Lyon ») carry amounts that are not billed.
+LEGAL_LINE = re.compile(r"\bau capital (?:social )?de\b|\brcs\b|\bsiret\b|\bsiren\b|\biban\b")
 QUOTE_WORDS = re.compile(r"\b(?:devis|bon de commande|proposition commerciale|offre commerciale|commande)\b")
 SEGUR_WORDS = re.compile(r"\b(?:segur|sons|referencement|referencee?)\b")
 _MAX_LABEL_LINES = 12
@@ -49,7 +53,12 @@ class Line:
 
     @property
     def is_total(self) -> bool:
-        return bool(self.amounts) and TOTAL_LINE.search(self.text) is not None
+        """A total, a summary or a legal footer: amounts that are not a billed item."""
+        return bool(self.amounts) and (
+            TOTAL_LINE.search(self.text) is not None
+            or SUMMARY_LINE.search(self.text) is not None
+            or LEGAL_LINE.search(self.text) is not None
+        )
 
     @property
     def is_header(self) -> bool:
@@ -145,18 +154,33 @@ class Quote:
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
                 continue
             block = [*pending, line]
-            label = " ".join(x.text for x in block)
-            items.append(Item(block, _payer(label) or section))
+            # The nearest words that say who pays win: the priced line, then the label lines above it.
+            payer = next((p for x in reversed(block) if (p := _payer(x.text))), None)
+            items.append(Item(block, payer or section))
             pending = []
         mentions = self.dsr
+        starts = [m.start for m in mentions]
         for item in items:
-            item.dsr = [m for m in mentions if item.start <= m.start < item.end]
+            item.dsr = mentions[bisect_left(starts, item.start) : bisect_left(starts, item.end)]
         return items
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """Sentence spans; line breaks inside a sentence are common in pasted PDFs and do not end it."""
-        return [(m.start(), m.end()) for m in _SENTENCE.finditer(self.text) if m.end() > m.start()]
+        """Sentence spans. Pasted PDFs break sentences across lines and even blank lines, so a blank line ends a
+        sentence only when what follows starts like a new paragraph (a capital, a digit, a bullet)."""
+        spans = []
+        start = 0
+        for m in _SENTENCE_END.finditer(self.text):
+            if m.group("blank") is not None:
+                nxt = m.end()
+                if nxt < len(self.text) and self.text[nxt].isalpha() and not self.is_capitals(nxt, nxt + 1):
+                    continue  # « avant\n\nle 30/11/2022 »: the sentence goes on
+            if m.end() > start:
+                spans.append((start, m.end()))
+            start = m.end()
+        if start < len(self.text):
+            spans.append((start, len(self.text)))
+        return spans
 
     # --- facts --------------------------------------------------------------------------------------------------
 
@@ -185,8 +209,12 @@ class Quote:
 
     @cached_property
     def signature_date(self) -> FoundDate | None:
-        """The latest date written right after a signature label (« signé le », « Fait à …, le »)."""
-        return _labelled_date(self, _SIGNATURE_LABEL)
+        """The date written right after the most explicit signature label present (« Date de signature : »
+        first, then « Fait à …, le », « signé le », « Bon pour accord … le »)."""
+        for label in _SIGNATURE_LABELS:
+            if found := _labelled_date(self, label):
+                return found
+        return None
 
     @cached_property
     def quote_date(self) -> FoundDate | None:
@@ -226,10 +254,14 @@ def _labelled_date(quote: Quote, label: re.Pattern[str]) -> FoundDate | None:
     return best
 
 
-_SENTENCE = re.compile(r"(?:[^.!?;\n]|[.!?;](?![ \n]|$)|\n(?![ \t]*\n))+[.!?;]?")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|(?P<blank>\n[ \t]*\n\s*)")
 _VAGUE = re.compile(r"\bvague ?([12])\b")
-_SIGNATURE_LABEL = re.compile(
-    r"\b(?:sign\w*|bon pour accord|fait a [a-z' -]{1,40}|date de (?:la )?(?:commande|signature))\b"
+_SIGNATURE_LABELS = (
+    re.compile(r"\bdate\s+de\s+(?:la\s+)?(?:signature|commande)\b"),
+    re.compile(r"\bfait\s+a\s+[a-z' -]{1,40},?\s+le\b"),
+    # « signé le », but not « la VA signée le … » which is another document's date
+    re.compile(r"(?<!va )(?<!aptitude )\bsignee?s?\s+(?:le|en\s+date\s+du)\b"),
+    re.compile(r"\bbon\s+pour\s+accord\b"),
 )
 _QUOTE_DATE_LABEL = re.compile(
     r"\b(?:date (?:du devis|de l'offre|de la proposition|d'emission|du bon de commande)|devis du|etabli le"
@@ -237,6 +269,6 @@ _QUOTE_DATE_LABEL = re.compile(
     re.MULTILINE,
 )
 _CONDITIONAL = re.compile(
-    r"(?:sous condition|conditionne|subordonne|sous reserve)[^.]{0,120}?referencement"
-    r"|affermissement[^.]{0,160}?referencement|commande (?:passee )?avant (?:le|son|l'obtention du) referencement"
+    r"(?:sous\s+condition|conditionne|subordonne|sous\s+reserve)[^.]{0,120}?referencement"
+    r"|affermissement[^.]{0,160}?referencement|commande\s+(?:passee\s+)?avant\s+(?:le|son|l'obtention\s+du)\s+referencement"
 )

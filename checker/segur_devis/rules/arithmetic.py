@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from segur_devis.amounts import format_euros
-from segur_devis.quote import Line, Quote
+from segur_devis.quote import LEGAL_LINE, SUMMARY_LINE, Line, Quote
 from segur_devis.rules.base import Hit, rule
 
 _CENT = Decimal("0.01")
@@ -86,41 +86,58 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
     Le montant TTC est celui qui est réellement facturé. S’il ne correspond pas au HT augmenté de la TVA, le devis
     est faux quelque part, et vous ne savez pas quel montant fait foi.
     """
-    header_has_tax_columns = False
-    running_ht = Decimal(0)
+    tax_columns = False  # a table header announcing HT / TVA / TTC columns
+    items_ht = Decimal(0)  # sum of the item totals since the last TTC total
+    total_ht: Decimal | None = None
+    tva: Decimal | None = None
+    rate: Decimal | None = None
     for line in quote.lines:
         text = line.text
         if not line.amounts:
-            if _TVA.search(text) and _TTC.search(text):
-                header_has_tax_columns = True
+            tax_columns = tax_columns or bool(_TVA.search(text) and _TTC.search(text))
             continue
-        if len(line.amounts) == 3 and (header_has_tax_columns or (_TVA.search(text) and _TTC.search(text))):
-            yield from _check_triplet(line)
+        if len(line.amounts) == 3 and not line.is_total:
+            yield from _check_triplet(line, tax_columns)
             continue
-        if line.is_total and _TTC.search(text) and len(line.amounts) == 1:
-            rate = _rate(text)
-            ttc = line.amounts[0]
-            if rate is not None and running_ht > 0:
-                expected = (running_ht * (1 + rate)).quantize(_CENT)
-                if abs(expected - ttc.value) > _TOLERANCE:
-                    yield Hit(
-                        f"{format_euros(running_ht)} HT avec une TVA de {_percent(rate)} font "
-                        f"{format_euros(expected)} TTC, pas {format_euros(ttc.value)}.",
-                        (line.start, line.end),
-                    )
-            running_ht = Decimal(0)
+        if SUMMARY_LINE.search(text) or LEGAL_LINE.search(text):
             continue
-        if line.is_total:
-            if _TOTAL_HT.search(text) and not _TTC.search(text):
-                running_ht = line.amounts[-1].value
-            continue
-        if _HT.search(text) or len(line.amounts) <= 2:
-            running_ht += line.amounts[-1].value
+        if _TTC.search(text) and line.is_total:
+            ttc = line.amounts[-1].value
+            ht = total_ht if total_ht is not None else items_ht
+            rate = _rate(text) or rate
+            expected = ht + tva if tva is not None else (ht * (1 + rate) if rate is not None else None)
+            if ht > 0 and expected is not None and abs(expected.quantize(_CENT) - ttc) > _TOLERANCE:
+                yield Hit(
+                    f"{format_euros(ht)} HT plus la TVA font {format_euros(expected.quantize(_CENT))} TTC, "
+                    f"pas {format_euros(ttc)}.",
+                    (line.start, line.end),
+                )
+            items_ht, total_ht, tva, rate = Decimal(0), None, None, None
+        elif _TVA.search(text) and line.is_total:
+            tva, rate = line.amounts[-1].value, _rate(text)
+            ht = total_ht if total_ht is not None else items_ht
+            if rate is not None and ht > 0 and abs((ht * rate).quantize(_CENT) - tva) > _TOLERANCE:
+                yield Hit(
+                    f"La TVA à {_percent(rate)} sur {format_euros(ht)} HT fait "
+                    f"{format_euros((ht * rate).quantize(_CENT))}, pas {format_euros(tva)}.",
+                    (line.start, line.end),
+                )
+        elif line.is_total:
+            if _TOTAL_HT.search(text):
+                total_ht = line.amounts[-1].value
+        else:
+            items_ht += line.amounts[-1].value
 
 
-def _check_triplet(line: Line) -> Iterator[Hit]:
+_USUAL_RATES = (Decimal("0.2"), Decimal("0.1"), Decimal("0.055"), Decimal("0.021"))
+
+
+def _check_triplet(line: Line, tax_columns: bool) -> Iterator[Hit]:
+    """HT, TVA, TTC on one line. Without a header naming those columns, three amounts may also be quantity,
+    unit price and total: only a TVA that fits a usual rate of the HT tells them apart."""
     ht, tva, ttc = (a.value for a in line.amounts)
-    if abs(ht + tva - ttc) > _TOLERANCE:
+    looks_like_tax = tax_columns or any(abs((ht * r).quantize(_CENT) - tva) <= _TOLERANCE for r in _USUAL_RATES)
+    if looks_like_tax and abs(ht + tva - ttc) > _TOLERANCE:
         yield Hit(
             f"{format_euros(ht)} HT + {format_euros(tva)} de TVA font {format_euros(ht + tva)}, pas {format_euros(ttc)}.",
             (line.amounts[0].start, line.amounts[2].end),

@@ -5,25 +5,33 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from segur_devis.normalize import flex
 from segur_devis.quote import Quote
 from segur_devis.rules.base import Hit, rule
 
-_VA = re.compile(r"\bverification d'aptitude\b|\bva\b|\bproces-verbal de recette\b")
-_DUE_BY = re.compile(r"\b(?:avant le|au plus tard le|d'ici le|avant la date du|sous \d+ jours|dans les \d+ jours)\b")
-_CLIENT_OBLIGATION = re.compile(r"\b(?:client|etablissement|structure|pharmacie|cabinet)\b[^.]{0,60}\b(?:s'engage|s'oblige|doit|devra)\b|\bimperativement\b")
-_WAIVER = re.compile(
+_VA = flex(r"\bverification d'aptitude\b|\bva\b|\bproces-verbal de recette\b")
+_DUE_BY = flex(
+    r"\b(?:avant le|au plus tard|d'ici le|avant la date du|sous \d+ jours|dans les \d+ jours|dans un delai de)\b"
+)
+_CLIENT_OBLIGATION = flex(
+    r"\b(?:s'engagen?t?|s'oblige\w*|doit|doivent|devra|devront|retournera|retourneront|transmettra|remettra"
+    r"|fera parvenir|imperativement)\b"
+)
+_WAIVER = flex(
     r"\b(?:ne saurait|ne pourra|ne peut|renonce\w*|sans pouvoir)\b[^.]{0,80}?"
     r"\b(?:indemni\w*|dedommag\w*|reparation|recours|dommages et interets)\b"
 )
-_BECOME_DUE = re.compile(
+_BECOME_DUE = flex(
     r"\b(?:deviendr\w*|devien\w*|seront|serait|restera\w*|reste\w*|sera)\b[^.]{0,40}?"
-    r"\b(?:dues?|exigibles?|a la charge|factur\w*|redevables?)\b"
+    r"\b(?:dus?|dues?|exigibles?|a la charge|factur\w*|redevables?)\b"
 )
-_NOT_FUNDED = re.compile(
+_NOT_FUNDED = flex(
     r"\bnon[- ](?:prise?|pris) en charge\b|\bnon financ\w*\b|\bdefaut de (?:prise en charge|financement|paiement)\b"
-    r"|\b(?:refus|rejet|absence) de (?:prise en charge|financement|paiement)\b|\bne (?:serait|sont|seraient) pas (?:pris|verse)"
+    r"|\b(?:refus|rejet|absence) de (?:prise en charge|financement|paiement)\b"
+    r"|\bne (?:serait|sont|seraient|verserait|verse|paierait|paie) pas\b|\bn'est pas (?:verse|paye|pris)"
 )
-_BY_CLIENT = re.compile(r"\b(?:client|etablissement|structure|professionnel|pharmacie|cabinet)\b")
+_BY_CLIENT = flex(r"\b(?:client|etablissement|structure|professionnel|pharmacie|cabinet)\b|\b(?:dus?|dues?) par\b")
+_PROTECTS_CLIENT = flex(r"\baucune? (?:somme|montant)\b|\bdu fait de l'editeur\b")
 
 
 def _sentences_with(quote: Quote, *patterns: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -117,6 +125,6 @@ def unpaid_sums_due_by_client(quote: Quote) -> Iterator[Hit]:
     """
     for span in _sentences_with(quote, _NOT_FUNDED, _BECOME_DUE, _BY_CLIENT):
         start, end = span
-        if quote.search(re.compile(r"\baucune? (?:somme|montant)\b|\bdu fait de l'editeur\b"), start, end):
+        if quote.search(_PROTECTS_CLIENT, start, end):
             continue  # a clause that protects the client
         yield Hit("Si l’État ne paie pas, le devis fait payer le client.", span)

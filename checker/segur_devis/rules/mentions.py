@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from segur_devis.normalize import fold_phrase
+from segur_devis.normalize import flex, fold_phrase
 from segur_devis.quote import Quote
 from segur_devis.reference import load
 from segur_devis.rules.base import Hit, rule
@@ -19,25 +19,28 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 MENTION = phrase_pattern(load()["mandatory_mention"]["text"])
 _VERSION = re.compile(r"\b(?:v|version|release)[ .]?\d+(?:[.,]\d+)*\b|\b\d+\.\d+(?:\.\d+)*\b")
-_SOFTWARE_LABEL = re.compile(
+_SOFTWARE_LABEL = flex(
     r"\b(?:denomination|nom|designation)(?: et version)? (?:du|de la) (?:logiciel|solution)\b|\blogiciel *:"
 )
+# « Dénomination et version du logiciel : MediSys DPI 2022 R2 »: the label announces both, the value has a number.
+_NAME_AND_VERSION_FILLED = flex(r"\b(?:denomination|nom) et version (?:du|de la) (?:logiciel|solution) *:[^\n]*\d")
 _SOFTWARE_NEAR_VERSION = re.compile(r"\b(?:logiciel|solution)\b[^\n]{0,80}?" + _VERSION.pattern)
-_REFERENCING_NUMBER = re.compile(
-    r"\b(?:numero|n°|no|num)\.? *(?:unique *)?(?:de *)?referencement\b[^:\n]{0,80}: *(?P<value>[a-z0-9][a-z0-9-]{3,})"
-    r"|\breferencement(?: ans)? *: *(?P<value2>[a-z0-9][a-z0-9-]{3,})"
+_REFERENCING_NUMBER = flex(
+    r"\b(?:numeros?|n°|no|num)\.? *(?:uniques? *)?(?:de *)?referencement\b[^:\n]{0,80}: *[a-z0-9][a-z0-9-]{3,}"
+    r"|\breferencement(?: ans)? *(?:n°|no|numero|num)?\.? *:? *[a-z]*-?\d[a-z0-9-]{3,}"
 )
-_REFERENCING_LABEL = re.compile(r"\b(?:numero|n°|no|num)\.? *(?:unique *)?(?:de *)?referencement\b")
-_BAREME_BASE = re.compile(r"\bbase de calcul\b|\bbareme\b[^\n]{0,60}\b(?:base|assiette)\b")
-_ORDER_NUMBER = re.compile(
+_REFERENCING_LABEL = flex(r"\b(?:numeros?|n°|no|num)\.? *(?:uniques? *)?(?:de *)?referencement\b")
+_BAREME_BASE = flex(r"\bbase de calcul\b|\bbareme\b[^\n]{0,60}\b(?:base|assiette)\b")
+_ORDER_NUMBER = flex(
     r"\b(?:numero|n°|no|num|ref(?:erence)?)\.? *(?:du |de |de la |d'|de l')?"
     r"(?:bon de commande|devis|commande|proposition|offre|bdc)\b"
-    r"|\b(?:bon de commande|devis|commande|proposition commerciale|offre|bdc) *(?:n°|no|numero|num|ref)\.? *:? *\w*\d"
+    r"|\b(?:bon de commande|devis|commande|proposition commerciale|offre|bdc)\b[^\n]{0,30}?"
+    r"\b(?:n°|no|numero|num|ref|reference)\.? *:? *[a-z0-9/_-]*\d"
 )
-_VERSION_LIST = re.compile(
+_VERSION_LIST = flex(
     r"\bmise sur le marche\b|\bliste des versions\b|\bversions? (?:logicielles? )?(?:eligibles?|concernees?)\b"
 )
-_MARKET_DATE = re.compile(r"\bmise sur le marche\b|\bcommercialise\w*\b")
+_MARKET_DATE = flex(r"\bmise sur le marche\b|\bcommercialise\w*\b")
 _VERSION_LIST_COULOIRS = {"medico-social", "officine"}
 
 
@@ -91,7 +94,7 @@ def software_name_and_version(quote: Quote) -> Iterator[Hit]:
     Seule une version référencée Ségur est financée. Sans le nom et la version du logiciel, impossible de vérifier
     que la version commandée est bien celle que l’ANS a référencée.
     """
-    if quote.search(_SOFTWARE_NEAR_VERSION):
+    if quote.search(_SOFTWARE_NEAR_VERSION) or quote.search(_NAME_AND_VERSION_FILLED):
         return
     label = quote.search(_SOFTWARE_LABEL)
     if label and quote.search(_VERSION, label.end(), min(len(quote.text), label.end() + 120)):

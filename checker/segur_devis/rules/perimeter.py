@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from segur_devis.amounts import format_euros
-from segur_devis.normalize import fold_phrase
+from segur_devis.normalize import flex, fold_phrase
 from segur_devis.quote import Item, Quote
 from segur_devis.reference import load
 from segur_devis.rules.base import Hit, rule
@@ -28,14 +28,19 @@ RATTRAPAGE = keywords_pattern(_services("excluded", "rattrapage"))
 EXCLUDED_ITEMS = keywords_pattern(_services("excluded", "mssante", "nouvelle-solution", "infrastructure", "non-reference"))
 EXCLUDED_ANY = keywords_pattern(_services("excluded"))
 OTHER_FUNDING = keywords_pattern(p for s in load()["other_funding_schemes"] for p in s["patterns"])
-OPTIONAL = re.compile(r"\b(?:option\w*|facultati\w*|complementaire\w*|supplementaire\w*|hors (?:perimetre|segur))\b")
-_NEGATION_BEFORE = re.compile(r"\b(?:hors|sans|non compris|exclu\w*|n'inclut pas|ne comprend pas)\W*(?:\w+\W+)?$")
-_SEGUR_LINE = re.compile(r"\bprestation segur\b|\bpack segur\b")
-_CONDITION = re.compile(
+OPTIONAL = flex(r"\b(?:option\w*|facultati\w*|complementaire\w*|supplementaire\w*|hors (?:perimetre|segur))\b")
+# Another module or application than the referenced software: its licence or maintenance is not Ségur's.
+OTHER_SCOPE = flex(r"\b(?:module|modules|fonctionnalites?|extension|application|logiciel tiers|hors (?:perimetre|segur))\b")
+_NEGATION_BEFORE = flex(r"\b(?:hors|sans|non compris|exclu\w*|n'inclut pas|ne comprend pas)\W*(?:\w+\W+)?$")
+_SEGUR_LINE = flex(r"\bprestation segur\b|\bpack segur\b")
+_INCLUDED_WORD = re.compile(r"\binclu\w*\b|\bcompris\b")
+_DENIAL = flex(r"\breferencement\b|\baucun\w*\b|\bn'est (?:liee?|conditionnee?)\b")
+_CONDITION = flex(
     r"\b(?:sous reserve|a condition|conditionn\w*|subordonn\w*|obligatoire\w*|indissociable\w*"
-    r"|ne peut etre (?:commandee?|souscrite?|realisee?) (?:qu'|sans)|impose\w*|necessite)\b"
+    r"|ne peut etre (?:commandee?|souscrite?|realisee?|accordee?) (?:qu'|sans)|impose\w*|necessite"
+    r"|n'est (?:accordee?|ouverte?|reservee?|proposee?) qu'|reservee? aux|uniquement (?:aux|pour|si))\b"
 )
-_COMMITMENT = re.compile(
+_COMMITMENT = flex(
     r"\b(?:souscri\w*|abonnement\w*|re-?engagement\w*|engagement\w*|renouvellement\w*|nouvelle option"
     r"|contrat de (?:maintenance|services?|licence)|duree minimale|adhesion)\b"
 )
@@ -69,6 +74,8 @@ def _included_billed_to_client(quote: Quote) -> Iterator[tuple[Item, re.Match[st
         start, end = item.start, _label_end(item)
         if _search(quote, EXCLUDED_ANY, start, end):
             continue  # maintenance of hardware, licence of a new solution…: outside the Prestation Ségur
+        if OTHER_SCOPE.search(quote.text, start, end):
+            continue  # « Licence du module de planification (hors Ségur) »
         core = _search(quote, MAINTENANCE_OR_LICENCE, start, end)
         other = _search(quote, INCLUDED, start, end)
         if core or (other and not OPTIONAL.search(quote.text, start, end)):
@@ -206,7 +213,7 @@ def rattrapage_not_separate(quote: Quote) -> Iterator[Hit]:
                 yield Hit("Le rattrapage figure dans la ligne de la Prestation Ségur au lieu d’une ligne à part.", _evidence(item, m))
     for start, end in quote.sentences:
         m = _search(quote, RATTRAPAGE, start, end)
-        if m and quote.search(re.compile(r"\binclu\w*\b|\bcompris\b"), start, end) and quote.search(_SEGUR_LINE, start, end):
+        if m and quote.search(_INCLUDED_WORD, start, end) and quote.search(_SEGUR_LINE, start, end):
             if not any(item.start <= m.start() < item.end for item in quote.items):
                 yield Hit("Le devis dit que le rattrapage est compris dans la Prestation Ségur.", (m.start(), m.end()))
 
@@ -239,7 +246,7 @@ def conditioned_on_commitment(quote: Quote) -> Iterator[Hit]:
         condition = quote.search(_CONDITION, start, end)
         if not condition or not quote.search(_COMMITMENT, start, end):
             continue
-        if quote.search(re.compile(r"\breferencement\b|\baucun\w*\b|\bn'est (?:liee?|conditionnee?)\b"), start, end):
+        if quote.search(_DENIAL, start, end):
             continue  # the lawful conditional order, or a sentence that denies any condition
         yield Hit("La Prestation Ségur est liée à un engagement ou à une option supplémentaire.", (start, end))
 

@@ -1,0 +1,29 @@
+"""The two example quotes of seed 002, as pasted from the ANS document."""
+
+from pathlib import Path
+
+from segur_devis import check_text
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def test_conforming_hop_pfi_example_is_conforme():
+    report = check_text((FIXTURES / "seed_conforme_hop_pfi.txt").read_text(encoding="utf-8"))
+    assert report.verdict == "conforme"
+    assert report.codes == ["C02"]  # the order is conditional on referencing: the 120-day reminder
+    assert report.facts["dsr"] == ["HOP-PFI-Va1"]
+    assert report.facts["couloir"] == "hopital"
+
+
+def test_non_conforming_pack_with_maintenance():
+    text = (FIXTURES / "seed_non_conforme_pack.txt").read_text(encoding="utf-8")
+    report = check_text(text)
+    assert report.verdict == "non_conforme"
+    codes = set(report.codes)
+    assert {"P01", "M01", "M02", "M03"} <= codes
+    # The pack's feature list (LOINC, INS, MSSanté Pro et Citoyenne) describes the software, not billed items.
+    assert not codes & {"P03", "P06", "A01", "A02"}
+    p01 = next(f for f in report.findings if f.code == "P01")
+    assert p01.evidence is not None
+    assert "maintenance annuelle" in p01.evidence.text.lower()
+    assert "3 650,00€" in p01.evidence.text
