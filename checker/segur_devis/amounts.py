@@ -43,7 +43,7 @@ def find_amounts(folded: str, start: int = 0, end: int | None = None) -> list[Am
 def format_euros(value: Decimal) -> str:
     """French formatting for messages: 3 650,00 €."""
     whole, _, cents = f"{value:.2f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

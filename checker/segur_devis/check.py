@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from segur_devis.extract import MAX_TEXT_CHARS, decode_text, extract_pdf_text, is_pdf
 from segur_devis.errors import InputError
+from segur_devis.extract import MAX_TEXT_CHARS, decode_text, extract_pdf_text, is_pdf
 from segur_devis.quote import Quote
 from segur_devis.report import SEVERITY_ORDER, Evidence, Finding, Report, summarize, verdict_for
 from segur_devis.rules import Rule, select_rules
@@ -42,7 +42,11 @@ def check_text(
 
 
 def check_pdf(
-    data: bytes, *, source: str = "devis.pdf", select: list[str] | None = None, ignore: list[str] | None = None
+    data: bytes,
+    *,
+    source: str = "devis.pdf",
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
 ) -> Report:
     """Check a PDF quote through its text layer. Raises InputError when the PDF cannot be read."""
     text = extract_pdf_text(data)
@@ -58,7 +62,9 @@ def check_bytes(
     if is_pdf(data):
         return check_pdf(data, source=filename, select=select, ignore=ignore)
     if filename.lower().endswith(".pdf"):
-        raise InputError("Ce fichier porte l’extension .pdf mais n’est pas un PDF. Vérifiez le fichier choisi.")
+        raise InputError(
+            "Ce fichier porte l’extension .pdf mais n’est pas un PDF. Vérifiez le fichier choisi."
+        )
     return check_text(decode_text(data), source=filename, select=select, ignore=ignore)
 
 
@@ -71,7 +77,14 @@ def _run(rule: Rule, quote: Quote) -> list[Finding]:
             evidence = Evidence(start, end, quote.original[start:end])
         findings.append(
             Finding(
-                rule.code, rule.severity, rule.title, hit.message, evidence, rule.why, rule.fix, rule.source_text,
+                rule.code,
+                rule.severity,
+                rule.title,
+                hit.message,
+                evidence,
+                rule.why,
+                rule.fix,
+                rule.source_text,
                 rule.url,
             )
         )

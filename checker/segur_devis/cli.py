@@ -39,10 +39,14 @@ def _codes(value: str) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="segur-devis", description="Vérifie la conformité des devis Ségur numérique (SONS).")
+    parser = _Parser(
+        prog="segur-devis", description="Vérifie la conformité des devis Ségur numérique (SONS)."
+    )
     parser.add_argument("--version", action="version", version=f"segur-devis {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    check = commands.add_parser("check", help="vérifier un ou plusieurs devis (.txt, .pdf, dossier, ou - pour l’entrée standard)")
+    check = commands.add_parser(
+        "check", help="vérifier un ou plusieurs devis (.txt, .pdf, dossier, ou - pour l’entrée standard)"
+    )
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     check.add_argument("--select", type=_codes, help="codes ou préfixes des règles à appliquer (ex. M,P01)")

@@ -32,7 +32,9 @@ STATE_MARKERS = re.compile(
     r"pris en charge par l'etat|finance\w* (?:a 100 ?% )?par l'etat|financement (?:sons|segur|etat)"
     r"|prestation segur|pack segur|au titre du segur|sans reste a charge|reste a charge *(?::|de|=)? *(?:0|nul|zero)"
 )
-TABLE_HEADER = re.compile(r"\b(?:qte|quantite|prix unitaire|pu ht|total ht|montant ht|designation|description)\b")
+TABLE_HEADER = re.compile(
+    r"\b(?:qte|quantite|prix unitaire|pu ht|total ht|montant ht|designation|description)\b"
+)
 TOTAL_LINE = re.compile(r"\b(?:sous-total|total|net a payer|montant total|tva\b|ttc\b)|\breste a charge\b")
 # The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own.
 SUMMARY_LINE = re.compile(r"\bmontant de la prestation segur\b")
@@ -114,7 +116,9 @@ class Quote:
         s, e = self.span(start, end)
         return self.original[s:e].isupper()
 
-    def search(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    def search(
+        self, pattern: re.Pattern[str], start: int = 0, end: int | None = None
+    ) -> re.Match[str] | None:
         return pattern.search(self.text, start, len(self.text) if end is None else end)
 
     # --- structure ----------------------------------------------------------------------------------------------

@@ -9,7 +9,11 @@ Severity = Literal["error", "warning", "info"]
 Verdict = Literal["conforme", "a_verifier", "non_conforme", "non_reconnu"]
 
 SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
-SEVERITY_LABELS: dict[Severity, str] = {"error": "Non-conformité", "warning": "À vérifier", "info": "Information"}
+SEVERITY_LABELS: dict[Severity, str] = {
+    "error": "Non-conformité",
+    "warning": "À vérifier",
+    "info": "Information",
+}
 VERDICT_LABELS: dict[Verdict, str] = {
     "conforme": "Conforme",
     "a_verifier": "À vérifier",

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from segur_devis.cli import main
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

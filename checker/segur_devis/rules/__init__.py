@@ -19,7 +19,9 @@ def select_rules(select: list[str] | None = None, ignore: list[str] | None = Non
         return any(code.startswith(p.strip().upper()) for p in prefixes if p.strip())
 
     return tuple(
-        r for r in RULES if (select is None or matches(r.code, select)) and not (ignore and matches(r.code, ignore))
+        r
+        for r in RULES
+        if (select is None or matches(r.code, select)) and not (ignore and matches(r.code, ignore))
     )
 
 

@@ -136,7 +136,9 @@ def _check_triplet(line: Line, tax_columns: bool) -> Iterator[Hit]:
     """HT, TVA, TTC on one line. Without a header naming those columns, three amounts may also be quantity,
     unit price and total: only a TVA that fits a usual rate of the HT tells them apart."""
     ht, tva, ttc = (a.value for a in line.amounts)
-    looks_like_tax = tax_columns or any(abs((ht * r).quantize(_CENT) - tva) <= _TOLERANCE for r in _USUAL_RATES)
+    looks_like_tax = tax_columns or any(
+        abs((ht * r).quantize(_CENT) - tva) <= _TOLERANCE for r in _USUAL_RATES
+    )
     if looks_like_tax and abs(ht + tva - ttc) > _TOLERANCE:
         yield Hit(
             f"{format_euros(ht)} HT + {format_euros(tva)} de TVA font {format_euros(ht + tva)}, pas {format_euros(ttc)}.",

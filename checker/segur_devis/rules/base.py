@@ -74,8 +74,18 @@ def rule(
         why = inspect.cleandoc(check.__doc__ or "")
         if not why:
             raise ValueError(f"rule {code} needs a docstring saying why it matters")
-        new = Rule(code, severity, title, why, inspect.cleandoc(fix), source, locator,
-                   inspect.cleandoc(bad), inspect.cleandoc(good), check)
+        new = Rule(
+            code,
+            severity,
+            title,
+            why,
+            inspect.cleandoc(fix),
+            source,
+            locator,
+            inspect.cleandoc(bad),
+            inspect.cleandoc(good),
+            check,
+        )
         _registry[code] = new
         return new
 

@@ -30,7 +30,9 @@ _NOT_FUNDED = flex(
     r"|\b(?:refus|rejet|absence) de (?:prise en charge|financement|paiement)\b"
     r"|\bne (?:serait|sont|seraient|verserait|verse|paierait|paie) pas\b|\bn'est pas (?:verse|paye|pris)"
 )
-_BY_CLIENT = flex(r"\b(?:client|etablissement|structure|professionnel|pharmacie|cabinet)\b|\b(?:dus?|dues?) par\b")
+_BY_CLIENT = flex(
+    r"\b(?:client|etablissement|structure|professionnel|pharmacie|cabinet)\b|\b(?:dus?|dues?) par\b"
+)
 _PROTECTS_CLIENT = flex(r"\baucune? (?:somme|montant)\b|\bdu fait de l'editeur\b")
 
 

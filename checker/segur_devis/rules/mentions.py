@@ -23,7 +23,9 @@ _SOFTWARE_LABEL = flex(
     r"\b(?:denomination|nom|designation)(?: et version)? (?:du|de la) (?:logiciel|solution)\b|\blogiciel *:"
 )
 # « Dénomination et version du logiciel : MediSys DPI 2022 R2 »: the label announces both, the value has a number.
-_NAME_AND_VERSION_FILLED = flex(r"\b(?:denomination|nom) et version (?:du|de la) (?:logiciel|solution) *:[^\n]*\d")
+_NAME_AND_VERSION_FILLED = flex(
+    r"\b(?:denomination|nom) et version (?:du|de la) (?:logiciel|solution) *:[^\n]*\d"
+)
 _SOFTWARE_NEAR_VERSION = re.compile(r"\b(?:logiciel|solution)\b[^\n]{0,80}?" + _VERSION.pattern)
 _REFERENCING_NUMBER = flex(
     r"\b(?:numeros?|n°|no|num)\.? *(?:uniques? *)?(?:de *)?referencement\b[^:\n]{0,80}: *[a-z0-9][a-z0-9-]{3,}"
@@ -71,7 +73,9 @@ def mandatory_mention(quote: Quote) -> Iterator[Hit]:
     formalisme attendu par l’ANS et l’ASP pour le financement.
     """
     if not quote.search(MENTION):
-        yield Hit("La mention « montant de la Prestation Ségur pris en charge par l’État au titre du Ségur » est absente.")
+        yield Hit(
+            "La mention « montant de la Prestation Ségur pris en charge par l’État au titre du Ségur » est absente."
+        )
 
 
 @rule(
@@ -134,9 +138,14 @@ def referencing_number(quote: Quote) -> Iterator[Hit]:
         return
     label = quote.search(_REFERENCING_LABEL)
     if label:
-        yield Hit("La rubrique du numéro de référencement est présente, mais le numéro manque.", (label.start(), label.end()))
+        yield Hit(
+            "La rubrique du numéro de référencement est présente, mais le numéro manque.",
+            (label.start(), label.end()),
+        )
     else:
-        yield Hit("Aucun numéro de référencement ANS, et aucune clause ne conditionne la commande au référencement.")
+        yield Hit(
+            "Aucun numéro de référencement ANS, et aucune clause ne conditionne la commande au référencement."
+        )
 
 
 @rule(
@@ -224,4 +233,7 @@ def version_list(quote: Quote) -> Iterator[Hit]:
     if listed:
         yield Hit("Les versions éligibles sont évoquées, mais sans leur date de mise sur le marché.", span)
     else:
-        yield Hit("Le devis ne donne pas la liste des versions éligibles avec leur date de mise sur le marché.", span)
+        yield Hit(
+            "Le devis ne donne pas la liste des versions éligibles avec leur date de mise sur le marché.",
+            span,
+        )

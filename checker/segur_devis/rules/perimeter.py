@@ -25,12 +25,18 @@ def _services(kind: str, *ids: str) -> list[str]:
 INCLUDED = keywords_pattern(_services("included"))
 MAINTENANCE_OR_LICENCE = keywords_pattern(_services("included", "maintenance", "licence"))
 RATTRAPAGE = keywords_pattern(_services("excluded", "rattrapage"))
-EXCLUDED_ITEMS = keywords_pattern(_services("excluded", "mssante", "nouvelle-solution", "infrastructure", "non-reference"))
+EXCLUDED_ITEMS = keywords_pattern(
+    _services("excluded", "mssante", "nouvelle-solution", "infrastructure", "non-reference")
+)
 EXCLUDED_ANY = keywords_pattern(_services("excluded"))
 OTHER_FUNDING = keywords_pattern(p for s in load()["other_funding_schemes"] for p in s["patterns"])
-OPTIONAL = flex(r"\b(?:option\w*|facultati\w*|complementaire\w*|supplementaire\w*|hors (?:perimetre|segur))\b")
+OPTIONAL = flex(
+    r"\b(?:option\w*|facultati\w*|complementaire\w*|supplementaire\w*|hors (?:perimetre|segur))\b"
+)
 # Another module or application than the referenced software: its licence or maintenance is not Ségur's.
-OTHER_SCOPE = flex(r"\b(?:module|modules|fonctionnalites?|extension|application|logiciel tiers|hors (?:perimetre|segur))\b")
+OTHER_SCOPE = flex(
+    r"\b(?:module|modules|fonctionnalites?|extension|application|logiciel tiers|hors (?:perimetre|segur))\b"
+)
 _NEGATION_BEFORE = flex(r"\b(?:hors|sans|non compris|exclu\w*|n'inclut pas|ne comprend pas)\W*(?:\w+\W+)?$")
 _SEGUR_LINE = flex(r"\bprestation segur\b|\bpack segur\b")
 _INCLUDED_WORD = re.compile(r"\binclu\w*\b|\bcompris\b")
@@ -179,7 +185,9 @@ def several_dsr_on_one_line(quote: Quote) -> Iterator[Hit]:
         explicit = [m for m in item.dsr if m.explicit]
         if len({m.family for m in explicit}) >= 2:
             families = ", ".join(sorted({m.family for m in explicit}))
-            yield Hit(f"Une même ligne porte plusieurs DSR ({families}).", (explicit[0].start, explicit[-1].end))
+            yield Hit(
+                f"Une même ligne porte plusieurs DSR ({families}).", (explicit[0].start, explicit[-1].end)
+            )
 
 
 @rule(
@@ -206,16 +214,31 @@ def rattrapage_not_separate(quote: Quote) -> Iterator[Hit]:
     pouvez ni voir ce qu’il coûte, ni vérifier qu’il est justifié, et l’État risque de payer ce qui ne lui revient
     pas.
     """
+    item_spans = []
     for item in quote.items:
+        item_spans.append((item.start, item.end))
+        if item.payer == "client":
+            continue
         m = _search(quote, RATTRAPAGE, item.start, _label_end(item))
-        if m and (item.payer == "state" or any(x.explicit for x in item.dsr) or quote.search(_SEGUR_LINE, item.start, item.end)):
-            if item.payer != "client":
-                yield Hit("Le rattrapage figure dans la ligne de la Prestation Ségur au lieu d’une ligne à part.", _evidence(item, m))
+        segur_item = item.payer == "state" or any(x.explicit for x in item.dsr)
+        if m and (segur_item or quote.search(_SEGUR_LINE, item.start, item.end)):
+            yield Hit(
+                "Le rattrapage figure dans la ligne de la Prestation Ségur au lieu d’une ligne à part.",
+                _evidence(item, m),
+            )
+    # « rattrapage inclus dans la Prestation Ségur » written as a sentence rather than on a priced line
     for start, end in quote.sentences:
         m = _search(quote, RATTRAPAGE, start, end)
-        if m and quote.search(_INCLUDED_WORD, start, end) and quote.search(_SEGUR_LINE, start, end):
-            if not any(item.start <= m.start() < item.end for item in quote.items):
-                yield Hit("Le devis dit que le rattrapage est compris dans la Prestation Ségur.", (m.start(), m.end()))
+        in_item = m is not None and any(s <= m.start() < e for s, e in item_spans)
+        if (
+            m
+            and not in_item
+            and quote.search(_INCLUDED_WORD, start, end)
+            and quote.search(_SEGUR_LINE, start, end)
+        ):
+            yield Hit(
+                "Le devis dit que le rattrapage est compris dans la Prestation Ségur.", (m.start(), m.end())
+            )
 
 
 @rule(
@@ -248,7 +271,9 @@ def conditioned_on_commitment(quote: Quote) -> Iterator[Hit]:
             continue
         if quote.search(_DENIAL, start, end):
             continue  # the lawful conditional order, or a sentence that denies any condition
-        yield Hit("La Prestation Ségur est liée à un engagement ou à une option supplémentaire.", (start, end))
+        yield Hit(
+            "La Prestation Ségur est liée à un engagement ou à une option supplémentaire.", (start, end)
+        )
 
 
 @rule(
@@ -283,7 +308,10 @@ def excluded_item_paid_by_state(quote: Quote) -> Iterator[Hit]:
         m = _search(quote, EXCLUDED_ITEMS, item.start, _label_end(item))
         if m:
             words = quote.original[slice(*quote.span(m.start(), m.end()))]
-            yield Hit(f"« {words} » figure dans la partie payée par l’État, alors que c’est exclu du financement.", _evidence(item, m))
+            yield Hit(
+                f"« {words} » figure dans la partie payée par l’État, alors que c’est exclu du financement.",
+                _evidence(item, m),
+            )
 
 
 @rule(
@@ -338,4 +366,6 @@ def other_funding_scheme(quote: Quote) -> Iterator[Hit]:
     m = quote.search(OTHER_FUNDING)
     if m:
         words = quote.original[slice(*quote.span(m.start(), m.end()))]
-        yield Hit(f"Le devis fait référence à un autre dispositif de financement ({words}).", (m.start(), m.end()))
+        yield Hit(
+            f"Le devis fait référence à un autre dispositif de financement ({words}).", (m.start(), m.end())
+        )
