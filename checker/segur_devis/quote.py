@@ -8,7 +8,7 @@ to the previous priced line or table header), which is how a reader groups them 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -125,11 +125,17 @@ class Quote:
 
     @cached_property
     def lines(self) -> list[Line]:
+        # One pass for the amounts of the whole text (they never span lines), shared out line by line.
+        amounts = find_amounts(self.text)
         lines = []
         pos = 0
+        k = 0
         for index, raw in enumerate(self.text.split("\n")):
             end = pos + len(raw)
-            lines.append(Line(index, pos, end, raw, tuple(find_amounts(self.text, pos, end))))
+            first = k
+            while k < len(amounts) and amounts[k].start < end:
+                k += 1
+            lines.append(Line(index, pos, end, raw, tuple(amounts[first:k])))
             pos = end + 1
         return lines
 
@@ -185,6 +191,19 @@ class Quote:
         if start < len(self.text):
             spans.append((start, len(self.text)))
         return spans
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    def sentences_matching(self, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        """The sentences that contain a match of `pattern`, in order, each once (one pass over the text)."""
+        found: list[tuple[int, int]] = []
+        for m in pattern.finditer(self.text):
+            i = bisect_right(self._sentence_starts, m.start()) - 1
+            if i >= 0 and (not found or found[-1] != self.sentences[i]):
+                found.append(self.sentences[i])
+        return found
 
     # --- facts --------------------------------------------------------------------------------------------------
 

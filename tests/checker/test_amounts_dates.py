@@ -2,6 +2,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+
 from segur_devis.amounts import find_amounts, format_euros
 from segur_devis.dates import find_dates
 from segur_devis.normalize import fold

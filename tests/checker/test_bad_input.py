@@ -1,6 +1,7 @@
 """Bad input gets a clear French answer, never a traceback."""
 
 import pytest
+
 from segur_devis import InputError, check_bytes, check_text
 
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from segur_devis.cli import main
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from segur_devis import RULES, check_text, get_rule
 from segur_devis.reference import sources
 

@@ -36,9 +36,12 @@ _BY_CLIENT = flex(
 _PROTECTS_CLIENT = flex(r"\baucune? (?:somme|montant)\b|\bdu fait de l'editeur\b")
 
 
-def _sentences_with(quote: Quote, *patterns: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    for start, end in quote.sentences:
-        if all(quote.search(p, start, end) for p in patterns):
+def _sentences_with(
+    quote: Quote, first: re.Pattern[str], *others: re.Pattern[str]
+) -> Iterator[tuple[int, int]]:
+    """Sentences matching every pattern; `first` should be the rarest, it selects the candidates."""
+    for start, end in quote.sentences_matching(first):
+        if all(quote.search(p, start, end) for p in others):
             yield start, end
 
 
@@ -67,7 +70,7 @@ def va_date_imposed(quote: Quote) -> Iterator[Hit]:
     date peut se justifier par le calendrier de l’éditeur, mais si vous la manquez, la clause peut servir à vous
     faire porter un retard qui n’est pas le vôtre.
     """
-    for span in _sentences_with(quote, _VA, _DUE_BY, _CLIENT_OBLIGATION):
+    for span in _sentences_with(quote, _DUE_BY, _VA, _CLIENT_OBLIGATION):
         yield Hit("Le devis impose au client une date pour retourner la vérification d’aptitude.", span)
 
 

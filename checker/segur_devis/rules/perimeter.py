@@ -227,7 +227,7 @@ def rattrapage_not_separate(quote: Quote) -> Iterator[Hit]:
                 _evidence(item, m),
             )
     # « rattrapage inclus dans la Prestation Ségur » written as a sentence rather than on a priced line
-    for start, end in quote.sentences:
+    for start, end in quote.sentences_matching(RATTRAPAGE):
         m = _search(quote, RATTRAPAGE, start, end)
         in_item = m is not None and any(s <= m.start() < e for s, e in item_spans)
         if (
@@ -265,9 +265,8 @@ def conditioned_on_commitment(quote: Quote) -> Iterator[Hit]:
     La Prestation Ségur ne peut pas être conditionnée par l’éditeur à un réengagement contractuel ni à la
     souscription d’une nouvelle option. Vous avez droit à la version Ségur sans rien signer d’autre.
     """
-    for start, end in quote.sentences:
-        condition = quote.search(_CONDITION, start, end)
-        if not condition or not quote.search(_COMMITMENT, start, end):
+    for start, end in quote.sentences_matching(_CONDITION):
+        if not quote.search(_COMMITMENT, start, end):
             continue
         if quote.search(_DENIAL, start, end):
             continue  # the lawful conditional order, or a sentence that denies any condition
