@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import segur_devis
 import sitedata as sd
 from mkdocs.structure.files import File, Files, InclusionLevel
+
+import segur_devis
 
 SEVERITY_LABELS = {"error": "Non-conformité", "warning": "À vérifier", "info": "Information"}
 SEVERITY_MEANING = {

@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from mkdocs.structure.files import File, Files
+
 from segur_devis import schema
 
 

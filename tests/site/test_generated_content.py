@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-import segur_devis
 from conftest import page_text, squash
+
+import segur_devis
 from segur_devis import reference
 from segur_devis.schema import json_schemas
 

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from conftest import REPO
 from pydantic import ValidationError
+
 from segur_devis import check_text, reference
 from segur_devis.schema import validate_glossary, validate_reference, validate_report
 
