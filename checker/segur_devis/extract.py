@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import TYPE_CHECKING
 
 from segur_devis.errors import InputError
 
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
 MAX_PDF_PAGES = 200
 MAX_TEXT_CHARS = 20_000_000  # far above any real quote; bounds time and memory
+# A hostile PDF can hide gigabytes in a few kilobytes of compressed stream: cap every decoding step well below
+# pypdf's defaults (75 MB) — a real quote's page content is a few kilobytes.
+PDF_LIMITS = {
+    "zlib_maximum_output_length": 10_000_000,
+    "lzw_maximum_output_length": 10_000_000,
+    "run_length_maximum_output_length": 10_000_000,
+    "array_based_stream_maximum_output_length": 10_000_000,
+    "maximum_declared_stream_length": 10_000_000,
+    "stream_decoding_work_maximum_length": 50_000_000,
+    "page_tree_maximum_page_entries": 10_000,
+    "disable_legacy_handling": True,
+}
 
 
 def is_pdf(data: bytes) -> bool:
@@ -47,15 +63,20 @@ def _looks_binary(data: bytes) -> bool:
 def extract_pdf_text(data: bytes) -> str:
     """The text layer of a PDF, page after page. Raises InputError with a French message when it cannot be read."""
     try:
-        from pypdf import PdfReader
+        from pypdf import PdfReader, apply_configuration
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise InputError(
             "La lecture des PDF nécessite le module pypdf : installez « segur-devis[pdf] », "
             "ou copiez-collez le texte du devis."
         ) from exc
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed PDFs are reported in French, not as logs
+    with apply_configuration(**PDF_LIMITS):
+        return _read_pdf(PdfReader, data)
+
+
+def _read_pdf(reader_class: type[PdfReader], data: bytes) -> str:
     try:
-        reader = PdfReader(io.BytesIO(data))
+        reader = reader_class(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(
                 "Ce PDF est protégé par un mot de passe. Ouvrez-le, puis copiez-collez son texte dans le vérificateur."
@@ -77,6 +98,11 @@ def extract_pdf_text(data: bytes) -> str:
     except InputError:
         raise
     except Exception as exc:  # pypdf raises many kinds of errors on damaged or hostile files
+        if type(exc).__name__ == "LimitReachedError":
+            raise InputError(
+                "Ce PDF contient des données anormalement volumineuses : il n’a pas été lu, par précaution. "
+                "Copiez-collez le texte du devis."
+            ) from exc
         raise InputError(
             "Ce PDF est endommagé ou illisible. Essayez de l’ouvrir et de copier-coller son texte."
         ) from exc
