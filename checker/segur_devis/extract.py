@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from segur_devis.errors import InputError
 
@@ -15,7 +15,7 @@ MAX_PDF_PAGES = 200
 MAX_TEXT_CHARS = 20_000_000  # far above any real quote; bounds time and memory
 # A hostile PDF can hide gigabytes in a few kilobytes of compressed stream: cap every decoding step well below
 # pypdf's defaults (75 MB) — a real quote's page content is a few kilobytes.
-PDF_LIMITS = {
+PDF_LIMITS: dict[str, Any] = {
     "zlib_maximum_output_length": 10_000_000,
     "lzw_maximum_output_length": 10_000_000,
     "run_length_maximum_output_length": 10_000_000,
@@ -70,7 +70,7 @@ def extract_pdf_text(data: bytes) -> str:
             "ou copiez-collez le texte du devis."
         ) from exc
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed PDFs are reported in French, not as logs
-    with apply_configuration(**PDF_LIMITS):
+    with apply_configuration(None, **PDF_LIMITS):
         return _read_pdf(PdfReader, data)
 
 
