@@ -5,7 +5,7 @@ CPython only (pydantic is a development dependency): the run-time checker never 
     python -m segur_devis.schema OUTDIR   # writes OUTDIR/{reference,glossary,report}.schema.json
 
 The models check more than types: every `source` id exists, dates are real ISO dates, DSR and deadlines point
-at known couloirs, each (couloir, vague, kind) of deadline has at least one retained date, and the worked
+at known couloirs, each couloir and vague with order deadlines has a retained one, every unretained date says why, and the worked
 example of the 120-day rule adds up.
 """
 
@@ -209,10 +209,18 @@ class Reference(Strict):
             if dl.kind not in self.deadline_kinds:
                 problems.append(f"deadline {dl.date}: unknown kind {dl.kind!r}")
             groups.setdefault((dl.couloir, dl.vague, dl.kind), []).append(dl)
+        # A superseded date with no known replacement stays visible but unretained; an order deadline never does:
+        # rule C01 needs one for every couloir and vague the data knows.
         problems += [
-            f"deadlines {c}/vague {v}/{k}: none is retained"
+            f"deadlines {c}/vague {v}/commandes: none is retained"
             for (c, v, k), members in groups.items()
-            if not any(m.retained for m in members)
+            if k == "commandes" and not any(m.retained for m in members)
+        ]
+        problems += [
+            f"deadlines {c}/vague {v}/{k}: an unretained date must say why in its note"
+            for (c, v, k), members in groups.items()
+            for m in members
+            if not m.retained and not m.note
         ]
         if problems:
             raise ValueError("; ".join(problems))

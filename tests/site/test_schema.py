@@ -40,7 +40,7 @@ def test_package_data_is_valid() -> None:
         (lambda d: d["deadlines"][0].update(couloir="lune"), "unknown couloir 'lune'"),
         (lambda d: d["deadlines"][0].update(kind="fin"), "unknown kind 'fin'"),
         (
-            lambda d: [x.update(retained=False) for x in d["deadlines"] if x["kind"] == "va_mom"],
+            lambda d: [x.update(retained=False) for x in d["deadlines"] if x["kind"] == "commandes"],
             "none is retained",
         ),
         (lambda d: d["conditional_order"].update(example_due="2022-05-05"), "not 2022-05-05"),
