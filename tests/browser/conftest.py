@@ -1,4 +1,6 @@
-"""Checker-page fixtures: a fresh browser context per test (cold cache), every request it makes recorded."""
+"""Checker-page fixtures. `session`: a fresh browser context (cold cache), for tests about loading and the
+network. `ready`: one booted checker page shared by a module's tests and reset between them, to keep the suite
+fast (each boot compiles Pyodide again)."""
 
 from __future__ import annotations
 
@@ -9,19 +11,35 @@ from checker_page import CHECK_TIMEOUT_MS, Session
 from playwright.sync_api import Browser
 
 
-@pytest.fixture
-def session(browser: Browser, site_url: str) -> Iterator[Session]:
+def new_session(browser: Browser, site_url: str) -> Session:
     context = browser.new_context(accept_downloads=True, locale="fr-FR")
     context.set_default_timeout(CHECK_TIMEOUT_MS)
-    page = context.new_page()
-    recorder = Session(context, page, site_url)
+    recorder = Session(context, context.new_page(), site_url)
     context.on("request", recorder.record)
-    yield recorder
-    context.close()
+    return recorder
 
 
 @pytest.fixture
-def ready(session: Session) -> Session:
-    session.open()
-    session.wait_ready()
-    return session
+def session(browser: Browser, site_url: str) -> Iterator[Session]:
+    recorder = new_session(browser, site_url)
+    yield recorder
+    recorder.context.close()
+
+
+@pytest.fixture(scope="module")
+def booted(browser: Browser, site_url: str) -> Iterator[Session]:
+    recorder = new_session(browser, site_url)
+    recorder.open()
+    recorder.wait_ready()
+    yield recorder
+    recorder.context.close()
+
+
+@pytest.fixture
+def ready(booted: Session) -> Session:
+    page = booted.page
+    page.emulate_media(media="screen")
+    page.click("#effacer")  # empties the text, the file choice, the message and the report
+    page.wait_for_function("document.documentElement.dataset.checker === 'ready'", timeout=90_000)
+    booted.requests.clear()
+    return booted

@@ -34,7 +34,8 @@ export class Engine {
 
   receive(message) {
     if (message.type === "progress") {
-      this.onState("loading", message.stage);
+      // Loading pypdf for a first PDF happens once the engine is ready: it stays ready.
+      this.onState(this.state === "ready" ? "ready" : "loading", message.stage);
     } else if (message.type === "ready") {
       this.state = "ready";
       this.markReady();

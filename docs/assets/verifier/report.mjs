@@ -14,6 +14,11 @@ export const SEVERITIES = [
   { key: "info", title: "Informations", one: "information", many: "informations" },
 ];
 
+// A page with thousands of cards helps nobody (and a huge paste can produce them): the rest is in the exports.
+const MAX_SHOWN_PER_GROUP = 100;
+// Laying out megabytes of highlighted text freezes a browser tab for minutes; a real quote is far shorter.
+const MAX_VIEW_CHARS = 200_000;
+
 // Rule URLs are root-relative ("/regles/P01/"); the page lives at "verifier/", so go up one level.
 // Relative links keep working when the site is served under a sub-path (GitHub Pages project site).
 export function ruleHref(url) {
@@ -41,28 +46,38 @@ export function countsSentence(findings) {
   return parts.length ? parts.join(", ") + "." : "Aucun point relevé.";
 }
 
-// Splits the text at every evidence boundary; each piece knows which findings cover it,
-// so overlapping evidence is still shown once, with every finding it belongs to.
+// Splits the text at every evidence boundary; each piece knows which findings cover it, so overlapping
+// evidence is shown once, with every finding it belongs to. One sweep over the cut points: large quotes
+// with thousands of findings stay fast.
 function highlightedText(text, findings) {
-  const ranges = findings
-    .map((f, index) => ({ index, severity: f.severity, evidence: f.evidence }))
-    .filter((r) => r.evidence && r.evidence.end > r.evidence.start);
+  const clamp = (n) => Math.max(0, Math.min(text.length, n));
+  const starts = new Map();
+  const ends = new Map();
   const cuts = new Set([0, text.length]);
-  for (const r of ranges) {
-    cuts.add(Math.max(0, Math.min(text.length, r.evidence.start)));
-    cuts.add(Math.max(0, Math.min(text.length, r.evidence.end)));
-  }
+  findings.forEach((f, index) => {
+    if (!f.evidence) return;
+    const [start, end] = [clamp(f.evidence.start), clamp(f.evidence.end)];
+    if (end <= start) return;
+    const range = { index, severity: f.severity };
+    if (!starts.has(start)) starts.set(start, []);
+    if (!ends.has(end)) ends.set(end, []);
+    starts.get(start).push(range);
+    ends.get(end).push(range);
+    cuts.add(start).add(end);
+  });
   const points = [...cuts].sort((a, b) => a - b);
   const view = el("pre", { class: "verifier-texte-analyse", id: "texte-analyse", tabindex: "0" });
   const firstMark = new Map();
+  const active = new Set();
   for (let i = 0; i + 1 < points.length; i++) {
-    const [start, end] = [points[i], points[i + 1]];
-    const piece = text.slice(start, end);
-    const covering = ranges.filter((r) => r.evidence.start <= start && r.evidence.end >= end);
-    if (!covering.length) {
+    for (const range of ends.get(points[i]) || []) active.delete(range);
+    for (const range of starts.get(points[i]) || []) active.add(range);
+    const piece = text.slice(points[i], points[i + 1]);
+    if (!active.size) {
       view.append(document.createTextNode(piece));
       continue;
     }
+    const covering = [...active].sort((a, b) => a.index - b.index);
     const worst = SEVERITIES.find((s) => covering.some((r) => r.severity === s.key)) || SEVERITIES[2];
     const mark = el("mark", {
       class: `verifier-surlignage verifier-surlignage--${worst.key}`,
@@ -105,7 +120,8 @@ function findingItem(finding, index, firstMark) {
 export function renderReport(container, report) {
   const verdict = VERDICTS[report.verdict] || VERDICTS.non_reconnu;
   const findings = report.findings || [];
-  const { view, firstMark } = highlightedText(report.text || "", findings);
+  const fullText = report.text || "";
+  const { view, firstMark } = highlightedText(fullText.slice(0, MAX_VIEW_CHARS), findings);
 
   container.replaceChildren();
   container.dataset.verdict = report.verdict;
@@ -134,10 +150,15 @@ export function renderReport(container, report) {
     const group = findings.map((f, i) => [f, i]).filter(([f]) => f.severity === severity.key);
     if (!group.length) continue;
     const list = el("ol", { class: "verifier-constats" });
-    for (const [finding, index] of group) list.append(findingItem(finding, index, firstMark));
+    for (const [finding, index] of group.slice(0, MAX_SHOWN_PER_GROUP)) {
+      list.append(findingItem(finding, index, firstMark));
+    }
+    const hidden = group.length - MAX_SHOWN_PER_GROUP;
+    const more = hidden > 0 ? el("p", { class: "verifier-aide", text: `… et ${hidden} autres, non affichés ici : ` +
+      "ils figurent dans le rapport copié ou téléchargé." }) : null;
     container.append(
       el("section", { class: `verifier-groupe verifier-groupe--${severity.key}` },
-        el("h3", { text: `${severity.title} (${group.length})` }), list),
+        el("h3", { text: `${severity.title} (${group.length})` }), list, more),
     );
   }
   if (report.text) {
@@ -145,7 +166,11 @@ export function renderReport(container, report) {
       el("section", { class: "verifier-groupe verifier-groupe--texte" },
         el("h3", { text: "Texte analysé" }),
         el("p", { class: "verifier-aide", text: "Les passages relevés sont surlignés." }),
-        view),
+        view,
+        fullText.length > MAX_VIEW_CHARS
+          ? el("p", { class: "verifier-aide", text: `Seuls les ${MAX_VIEW_CHARS.toLocaleString("fr-FR")} premiers ` +
+            `caractères sont affichés (le texte en compte ${fullText.length.toLocaleString("fr-FR")}).` })
+          : null),
     );
   }
   container.hidden = false;

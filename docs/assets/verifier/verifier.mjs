@@ -59,15 +59,19 @@ function setStatus(text, step) {
 let stage = "start";
 function refreshStatus() {
   if (engine.state === "error") return setStatus(MESSAGES.boot);
-  if (engine.state === "ready") return waiting ? setStatus("Vérification en cours…", 3) : setStatus(STAGES.ready[1]);
+  if (engine.state === "ready" && !waiting) return setStatus(STAGES.ready[1]);
+  if (engine.state === "ready") return setStatus(stage === "pdf" ? STAGES.pdf[1] : "Vérification en cours…");
   const [step, text] = STAGES[stage] || STAGES.start;
   setStatus(waiting ? `${text} Votre vérification démarrera dès qu’il sera prêt.` : text, step);
 }
 
 const engine = new Engine(
   (state, newStage) => {
+    // The first time the engine is ready; bench/browser_boot.py reads this mark.
+    if (state === "ready" && !performance.getEntriesByName("segur-devis:ready").length) {
+      performance.mark("segur-devis:ready");
+    }
     document.documentElement.dataset.checker = state;
-    if (state === "ready") performance.mark("segur-devis:ready"); // read by bench/browser_boot.py
     stage = newStage;
     refreshStatus();
   },
@@ -115,7 +119,14 @@ async function run(request, transfer) {
   performance.measure("segur-devis:check", { start: started, end: performance.now() });
 }
 
+// Called synchronously when a check is asked for: the previous outcome disappears at once.
+function startOver() {
+  showMessage("");
+  clearReport();
+}
+
 function checkText() {
+  startOver();
   const text = textArea.value;
   if (!text.trim()) {
     clearReport();
@@ -125,6 +136,7 @@ function checkText() {
 }
 
 async function checkFile(file) {
+  startOver();
   if (file.size > MAX_FILE_BYTES) {
     clearReport();
     return showMessage(MESSAGES.tooBig);

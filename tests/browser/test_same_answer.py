@@ -1,0 +1,46 @@
+"""Same answer everywhere: the browser (Pyodide) and CPython give the same report for every quote we have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from checker_page import FIXTURES, Session
+
+import segur_devis
+
+pytestmark = pytest.mark.browser
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+QUOTES = sorted(FIXTURES.glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+
+
+def essentials(report: dict) -> tuple[str, list[tuple[str, int | None, int | None]]]:
+    findings = [
+        (
+            f["code"],
+            f["evidence"]["start"] if f["evidence"] else None,
+            f["evidence"]["end"] if f["evidence"] else None,
+        )
+        for f in report["findings"]
+    ]
+    return report["verdict"], findings
+
+
+def test_browser_and_cpython_agree_on_every_quote(ready: Session) -> None:
+    assert len(QUOTES) >= 2
+    differences = []
+    for path in QUOTES:
+        # Bytes, as the CLI reads them: the corpus has CRLF, Latin-1 and other encodings on purpose.
+        data = path.read_bytes()
+        outcome = ready.check_file(path.name, data, mime="text/plain")
+        expected = segur_devis.check_bytes(data, filename=path.name).to_dict()
+        if outcome == "":
+            differences.append((path.name, "message in the browser", ready.message()))
+            continue
+        browser = ready.download_report()
+        if essentials(browser) != essentials(expected):
+            differences.append((path.name, essentials(browser), essentials(expected)))
+        elif browser != expected:
+            differences.append((path.name, "same findings, different report", browser, expected))
+    assert differences == []
