@@ -39,7 +39,7 @@ class Session:
 
     def wait_ready(self) -> None:
         self.page.wait_for_function(
-            "document.documentElement.dataset.checker === 'ready'", timeout=BOOT_TIMEOUT_MS
+            "() => document.documentElement.dataset.checker === 'ready'", timeout=BOOT_TIMEOUT_MS
         )
 
     def wait_outcome(self) -> str:

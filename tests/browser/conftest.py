@@ -40,6 +40,6 @@ def ready(booted: Session) -> Session:
     page = booted.page
     page.emulate_media(media="screen")
     page.click("#effacer")  # empties the text, the file choice, the message and the report
-    page.wait_for_function("document.documentElement.dataset.checker === 'ready'", timeout=90_000)
+    page.wait_for_function("() => document.documentElement.dataset.checker === 'ready'", timeout=90_000)
     booted.requests.clear()
     return booted

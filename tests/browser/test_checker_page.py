@@ -129,7 +129,7 @@ def test_download_json_report(ready: Session) -> None:
 
 def test_request_before_ready_waits_then_succeeds(session: Session) -> None:
     page = session.open()
-    page.wait_for_function("document.documentElement.dataset.checker === 'loading'")
+    page.wait_for_function("() => document.documentElement.dataset.checker === 'loading'")
     state_at_click = page.evaluate(
         """text => {
             const state = document.documentElement.dataset.checker;
@@ -220,7 +220,7 @@ def test_a_check_over_the_time_limit_is_stopped_and_the_engine_restarts(session:
     long_quote = fixture_text(SEED_MAINTENANCE) * 200  # well over 1 ms of work, even on a fast machine
     assert session.check_text(long_quote) == ""
     assert "trop de temps" in session.message()
-    page.wait_for_function("document.documentElement.dataset.checker === 'ready'", timeout=90_000)
+    page.wait_for_function("() => document.documentElement.dataset.checker === 'ready'", timeout=90_000)
     workers = [r.url for r in session.requests if r.url.endswith("pyodide.asm.wasm")]
     assert len(workers) == 2  # a new worker booted
 
