@@ -39,7 +39,7 @@ def test_pack_with_maintenance_is_non_conforme(ready: Session) -> None:
 
 def test_focus_moves_to_report_heading(ready: Session) -> None:
     ready.check_text(fixture_text(SEED_MAINTENANCE))
-    assert ready.page.evaluate("document.activeElement.id") == "rapport-titre"
+    assert ready.page.evaluate("() => document.activeElement.id") == "rapport-titre"
 
 
 def test_rule_links_are_relative_and_lead_to_rule_pages(ready: Session, built_site: Path) -> None:
@@ -113,7 +113,7 @@ def test_copy_report_as_plain_text(ready: Session) -> None:
     ready.check_text(fixture_text(SEED_MAINTENANCE))
     ready.page.click("#rapport-copier")
     ready.page.wait_for_selector("#rapport-outils-etat:has-text('copié')")
-    copied = ready.page.evaluate("navigator.clipboard.readText()")
+    copied = ready.page.evaluate("() => navigator.clipboard.readText()")
     assert "Verdict : Non conforme" in copied
     assert "- P01 — " in copied
     assert ready.url + "regles/P01/" in copied  # absolute, so it works once pasted elsewhere
