@@ -10,9 +10,53 @@ _MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
 }  # fmt: skip
+_UNITS = [
+    "zero",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "dix-sept",
+    "dix-huit",
+    "dix-neuf",
+]
+
+
+def _number_words(n: int) -> str:
+    """French words for 1 to 39, hyphenated (« vingt-et-un »; spaces are matched as hyphens too)."""
+    if n < 20:
+        return _UNITS[n]
+    tens = "vingt" if n < 30 else "trente"
+    unit = n % 10
+    return tens if unit == 0 else f"{tens}-et-un" if unit == 1 else f"{tens}-{_UNITS[unit]}"
+
+
+# Signed dates are sometimes written out in full (« le vingt janvier deux mille vingt-trois »): a closed vocabulary.
+_DAY_WORDS = {"premier": 1, **{_number_words(n): n for n in range(1, 32)}}
+_YEAR_WORDS = {"deux-mille": 2000, **{f"deux-mille-{_number_words(n)}": 2000 + n for n in range(1, 40)}}
+
+
+def _words_alternation(words: dict[str, int]) -> str:
+    return "|".join(re.escape(w).replace("\\-", "[ -]") for w in sorted(words, key=len, reverse=True))
+
+
 DATE = re.compile(
     r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}|\d{2})(?![\d/])"
     r"|\b(?P<d2>1er|\d{1,2}) (?P<month>" + "|".join(_MONTHS) + r") (?P<y2>\d{4})\b"
+    r"|\b(?P<dw>" + _words_alternation(_DAY_WORDS) + r") (?P<mw>" + "|".join(_MONTHS) + r") "
+    r"(?P<yw>" + _words_alternation(_YEAR_WORDS) + r")\b"
 )
 
 
@@ -30,6 +74,9 @@ def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[Foun
             day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
             if year < 100:
                 year += 2000
+        elif m.group("dw"):
+            day = _DAY_WORDS[m.group("dw").replace(" ", "-")]
+            month, year = _MONTHS[m.group("mw")], _YEAR_WORDS[m.group("yw").replace(" ", "-")]
         else:
             day = 1 if m.group("d2") == "1er" else int(m.group("d2"))
             month, year = _MONTHS[m.group("month")], int(m.group("y2"))

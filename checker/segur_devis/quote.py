@@ -38,8 +38,15 @@ TABLE_HEADER = re.compile(
 TOTAL_LINE = re.compile(r"\b(?:sous-total|total|net a payer|montant total|tva\b|ttc\b)|\breste a charge\b")
 # The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own.
 SUMMARY_LINE = re.compile(r"\bmontant de la prestation segur\b")
-# Company footers (« SAS au capital de 150 000 € – RCS Lyon ») carry amounts that are not billed.
-LEGAL_LINE = re.compile(r"\bau capital (?:social )?de\b|\brcs\b|\bsiret\b|\bsiren\b|\biban\b")
+# Company footers (« SAS au capital de 150 000 € – RCS Lyon ») and general terms (« indemnité forfaitaire pour frais
+# de recouvrement de 40 € ») carry amounts that are not billed services.
+LEGAL_LINE = re.compile(
+    r"\bau capital (?:social )?de\b|\brcs\b|\bsiret\b|\bsiren\b|\biban\b|\bindemnite forfaitaire\b"
+    r"|\bfrais de recouvrement\b|\bpenalites? de retard\b|\binterets? de retard\b|\bescompte\b"
+)
+# An unticked box on an order form (« [ ] Commande sous condition de référencement ») asserts no clause; an unticked
+# priced option is still an offer the client may take or leave.
+UNTICKED = re.compile(r"^[ \t]*(?:\[ ?\]|\( ?\)|[☐□])")
 QUOTE_WORDS = re.compile(r"\b(?:devis|bon de commande|proposition commerciale|offre commerciale|commande)\b")
 SEGUR_WORDS = re.compile(r"\b(?:segur|sons|referencement|referencee?)\b")
 _MAX_LABEL_LINES = 12
@@ -61,6 +68,10 @@ class Line:
             or SUMMARY_LINE.search(self.text) is not None
             or LEGAL_LINE.search(self.text) is not None
         )
+
+    @property
+    def is_unticked(self) -> bool:
+        return UNTICKED.match(self.text) is not None
 
     @property
     def is_header(self) -> bool:
@@ -243,9 +254,20 @@ class Quote:
     def quote_date(self) -> FoundDate | None:
         return _labelled_date(self, _QUOTE_DATE_LABEL)
 
+    def line_at(self, pos: int) -> Line:
+        starts = self._line_starts
+        return self.lines[bisect_right(starts, pos) - 1]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
     @cached_property
     def conditional_clause(self) -> re.Match[str] | None:
-        return self.search(_CONDITIONAL)
+        """The clause making the order conditional on referencing, unless it is an unticked option of a form."""
+        return next(
+            (m for m in _CONDITIONAL.finditer(self.text) if not self.line_at(m.start()).is_unticked), None
+        )
 
     @cached_property
     def recognized(self) -> bool:

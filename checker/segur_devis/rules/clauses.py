@@ -23,7 +23,7 @@ _WAIVER = flex(
 )
 _BECOME_DUE = flex(
     r"\b(?:deviendr\w*|devien\w*|seront|serait|restera\w*|reste\w*|sera)\b[^.]{0,40}?"
-    r"\b(?:dus?|dues?|exigibles?|a la charge|factur\w*|redevables?)\b"
+    r"\b(?:dus?|dues?|exigibles?|a la charge|(?:re)?factur\w*|redevables?|reclame\w*)\b"
 )
 _NOT_FUNDED = flex(
     r"\bnon[- ](?:prise?|pris) en charge\b|\bnon financ\w*\b|\bdefaut de (?:prise en charge|financement|paiement)\b"

@@ -28,7 +28,7 @@ _NAME_AND_VERSION_FILLED = flex(
 )
 _SOFTWARE_NEAR_VERSION = re.compile(r"\b(?:logiciel|solution)\b[^\n]{0,80}?" + _VERSION.pattern)
 _REFERENCING_NUMBER = flex(
-    r"\b(?:numeros?|n°|no|num)\.? *(?:uniques? *)?(?:de *)?referencement\b[^:\n]{0,80}: *[a-z0-9][a-z0-9-]{3,}"
+    r"\b(?:numeros?|n°|no|num)\.? *(?:uniques? *)?(?:de *)?referencement\b[^:|\n]{0,80}[:|] *[a-z0-9][a-z0-9-]{3,}"
     r"|\breferencement(?: ans)? *(?:n°|no|numero|num)?\.? *:? *[a-z]*-?\d[a-z0-9-]{3,}"
 )
 _REFERENCING_LABEL = flex(r"\b(?:numeros?|n°|no|num)\.? *(?:uniques? *)?(?:de *)?referencement\b")
@@ -36,7 +36,7 @@ _BAREME_BASE = flex(r"\bbase de calcul\b|\bbareme\b[^\n]{0,60}\b(?:base|assiette
 _ORDER_NUMBER = flex(
     r"\b(?:numero|n°|no|num|ref(?:erence)?)\.? *(?:du |de |de la |d'|de l')?"
     r"(?:bon de commande|devis|commande|proposition|offre|bdc)\b"
-    r"|\b(?:bon de commande|devis|commande|proposition commerciale|offre|bdc)\b[^\n]{0,30}?"
+    r"|\b(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc)\b[^\n]{0,80}?"
     r"\b(?:n°|no|numero|num|ref|reference)\.? *:? *[a-z0-9/_-]*\d"
 )
 _VERSION_LIST = flex(
