@@ -72,6 +72,7 @@ const engine = new Engine(
       performance.mark("segur-devis:ready");
     }
     document.documentElement.dataset.checker = state;
+    if (newStage !== stage) performance.mark(`segur-devis:stage:${newStage}`); // boot breakdown, for bench/
     stage = newStage;
     refreshStatus();
   },
