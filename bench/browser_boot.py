@@ -24,8 +24,8 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT / "tests"))  # first: `conftest` is tests/conftest.py (server, browser flags)
 
 from conftest import CHROMIUM_ARGS, SiteHandler  # noqa: E402
 from pdf_fixtures import pdf_of  # noqa: E402
@@ -81,11 +81,16 @@ def one_run(browser: Browser, url: str, text: str, pdf: list[int]) -> dict[str, 
         page.wait_for_function(
             "() => document.documentElement.dataset.checker === 'ready'", timeout=TIMEOUT_MS
         )
-        ready = page.evaluate("() => performance.getEntriesByName('segur-devis:ready')[0].startTime")
+        marks = page.evaluate(
+            "() => Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))"
+        )
+        ready = marks["segur-devis:ready"]
+        pyodide_loaded = marks.get("segur-devis:stage:checker", float("nan"))  # Python up, checker not yet
         first = timed_check(page, CHECK_TEXT, text)
         warm = statistics.median(timed_check(page, CHECK_TEXT, text) for _ in range(5))
         first_pdf = timed_check(page, CHECK_PDF, pdf)  # includes loading pypdf
         return {
+            "pyodide_loaded_ms": pyodide_loaded,
             "ready_ms": ready,
             "first_check_ms": first,
             "warm_check_ms": warm,
