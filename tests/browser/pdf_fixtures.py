@@ -24,3 +24,22 @@ def pdf_of(text: str) -> bytes:
     for line in text.splitlines():
         pdf.multi_cell(0, 5, line.rstrip() or " ", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def encrypted_pdf_of(text: str) -> bytes:
+    """A PDF that opens only with a password (RC4, which needs no extra library to write)."""
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="proprietaire", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, text.translate(LATIN1_FALLBACK).encode("latin-1", "replace").decode("latin-1"))
+    return bytes(pdf.output())
+
+
+def scanned_pdf() -> bytes:
+    """A PDF with a page of drawing and no text layer, as a scanner would make."""
+    pdf = FPDF()
+    pdf.add_page()
+    for row in range(40):
+        pdf.rect(15, 20 + row * 6, 120 + (row * 37) % 60, 3, style="F")
+    return bytes(pdf.output())

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from checker_page import SEED_CONFORME, SEED_MAINTENANCE, Session, fixture_text
-from pdf_fixtures import pdf_of
+from pdf_fixtures import encrypted_pdf_of, pdf_of, scanned_pdf
 
 import segur_devis
 
@@ -174,6 +174,7 @@ def test_no_request_leaves_the_origin_or_carries_the_quote(session: Session) -> 
         ("empty", "Collez le texte du devis"),
         ("truncated-pdf", ""),
         ("fake-pdf", "n’est pas un PDF"),
+        ("encrypted-pdf", "mot de passe"),
         ("binary", ""),
     ],
 )
@@ -184,6 +185,8 @@ def test_bad_input_shows_a_french_message_and_the_page_still_works(
         outcome = ready.check_text("   \n ")
     elif case == "truncated-pdf":
         outcome = ready.check_file("devis.pdf", pdf_of(fixture_text(SEED_CONFORME))[:600])
+    elif case == "encrypted-pdf":
+        outcome = ready.check_file("devis.pdf", encrypted_pdf_of(fixture_text(SEED_CONFORME)))
     elif case == "fake-pdf":
         outcome = ready.check_file("devis.pdf", b"Ceci n'est pas un PDF, juste du texte.\n" * 20)
     else:
@@ -203,6 +206,11 @@ def test_non_quote_text_is_reported_as_not_recognised(ready: Session) -> None:
     assert ready.check_text(recipe) == "non_reconnu"
     assert "non reconnu" in ready.page.inner_text(".verifier-verdict")
     assert ready.check_text(fixture_text(SEED_MAINTENANCE)) == "non_conforme"
+
+
+def test_scanned_pdf_is_reported_as_unreadable_text(ready: Session) -> None:
+    assert ready.check_file("scan.pdf", scanned_pdf()) == "non_reconnu"
+    assert "scanné" in ready.page.inner_text("#rapport .verifier-resume")
 
 
 @pytest.mark.slow
