@@ -87,6 +87,36 @@ def test_pdf_upload(ready: Session) -> None:
     assert "devis-pack.pdf" in ready.page.inner_text("#rapport .verifier-source")
 
 
+def test_pdf_dropped_on_the_drop_zone(ready: Session) -> None:
+    data = pdf_of(fixture_text(SEED_CONFORME))
+    ready.page.eval_on_selector(
+        "#zone-depot",
+        """(zone, bytes) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([new Uint8Array(bytes)], "depose.pdf", {type: "application/pdf"}));
+            for (const type of ["dragenter", "dragover", "drop"]) {
+                zone.dispatchEvent(new DragEvent(type, {dataTransfer: transfer, bubbles: true, cancelable: true}));
+            }
+        }""",
+        list(data),
+    )
+    assert ready.wait_outcome() == "conforme"
+    assert "depose.pdf" in ready.page.inner_text("#rapport .verifier-source")
+
+
+def test_keyboard_only(ready: Session) -> None:
+    page = ready.page
+    page.focus("#devis-texte")
+    page.keyboard.insert_text(fixture_text(SEED_MAINTENANCE))
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "verifier"
+    outline = page.eval_on_selector("#verifier", "b => getComputedStyle(b).outlineStyle")
+    assert outline != "none"  # focus is visible
+    page.keyboard.press("Enter")
+    assert ready.wait_outcome() == "non_conforme"
+    assert page.evaluate("() => document.activeElement.id") == "rapport-titre"
+
+
 def test_txt_file_is_read_as_text(ready: Session) -> None:
     text = fixture_text(SEED_CONFORME)
     verdict = ready.check_file("devis.txt", text.encode("cp1252", errors="replace"), mime="text/plain")
