@@ -143,8 +143,11 @@ export function renderReport(container, report) {
       el("button", { type: "button", class: "md-button", id: "rapport-imprimer", text: "Imprimer le rapport" }),
       el("button", { type: "button", class: "md-button", id: "rapport-copier", text: "Copier le rapport" }),
       el("button", { type: "button", class: "md-button", id: "rapport-telecharger", text: "Télécharger (JSON)" }),
+      el("button", { type: "button", class: "md-button", id: "rapport-signalement", text: "Préparer un signalement à l’ANS" }),
       el("span", { id: "rapport-outils-etat", class: "verifier-outils__etat", role: "status", "aria-live": "polite" }),
     ),
+    // Filled by docs/assets/outils/signalement.mjs when « Préparer un signalement à l’ANS » is clicked.
+    el("section", { id: "signalement", class: "verifier-signalement", "aria-labelledby": "signalement-titre", hidden: "" }),
   );
   for (const severity of SEVERITIES) {
     const group = findings.map((f, i) => [f, i]).filter(([f]) => f.severity === severity.key);

@@ -2,6 +2,7 @@
 
 import { BootError, CHECK_TIME_LIMIT_MS, Engine, TimeoutError } from "./engine.mjs";
 import { renderReport, reportAsJson, reportAsText } from "./report.mjs";
+import { showForReport as prepareAnsReport } from "../outils/signalement.mjs";
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -213,6 +214,7 @@ reportBox.addEventListener("click", (event) => {
   if (tool.id === "rapport-imprimer") window.print();
   else if (tool.id === "rapport-copier") copyReport();
   else if (tool.id === "rapport-telecharger") downloadReport();
+  else if (tool.id === "rapport-signalement") prepareAnsReport(engine, lastReport, $("signalement"), toolStatus);
 });
 
 function toolStatus(text) {

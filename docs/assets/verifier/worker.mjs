@@ -4,6 +4,8 @@
 // Messages sent: {type: "progress", stage: "runtime" | "checker" | "pdf"}, {type: "ready"},
 //   {type: "boot-error", error}, {type: "result", id, ok: true, report} or {type: "result", id, ok: false, error}.
 // Messages received: {id, kind: "text", text, filename?} or {id, kind: "file", bytes: Uint8Array, filename}.
+// The tool pages (docs/outils/) use the same engine: {id, kind: "deadline" | "compare" | "ans-report", payload}
+//   is answered with {type: "result", id, ok: true, result} or {type: "result", id, ok: false, error, fields}.
 
 const RUNTIME_URL = new URL("../../pyodide/", import.meta.url);
 const CHECKER_PACKAGE = "segur-devis";
@@ -34,6 +36,36 @@ def check_request(kind, payload, filename):
 check_request
 `;
 
+// The tools' entry point: the payload is JSON; French errors come back with the faulty fields, if any.
+const TOOL_KINDS = new Set(["deadline", "compare", "ans-report"]);
+const TOOL_ERROR = "Une erreur inattendue est survenue pendant le calcul. Réessayez.";
+const TOOL_GLUE = `
+import json, traceback
+import segur_devis
+
+def tool_request(kind, payload_json):
+    try:
+        payload = json.loads(payload_json)
+        if kind == "deadline":
+            from segur_devis.deadlines import deadline_summary
+            result = deadline_summary(str(payload["couloir"]), int(payload["vague"]), str(payload["signed"]))
+        elif kind == "compare":
+            from segur_devis.compare import compare_form
+            result = compare_form(payload)
+        else:
+            from segur_devis.ans_report import ans_report_text, form_url, report_from_json
+            result = {"text": ans_report_text(report_from_json(payload["json"])), "form_url": form_url()}
+        return json.dumps({"ok": True, "result": result})
+    except segur_devis.InputError as error:
+        return json.dumps({"ok": False, "error": str(error), "fields": getattr(error, "fields", {})})
+    except Exception:
+        traceback.print_exc()  # worker console only, for developers
+        return json.dumps({"ok": False, "error": None})
+
+tool_request
+`;
+let toolRequest = null;
+
 let checkRequest = null; // the Python function, once booted
 let pyodide = null;
 let pdfReady = null; // promise, set when the first PDF arrives
@@ -49,6 +81,7 @@ async function boot() {
   postMessage({ type: "progress", stage: "checker" });
   await loadPackage(CHECKER_PACKAGE);
   checkRequest = pyodide.runPython(GLUE);
+  toolRequest = pyodide.runPython(TOOL_GLUE);
   postMessage({ type: "ready" });
 }
 
@@ -64,7 +97,12 @@ function looksLikePdf(bytes, filename) {
   return head.includes("%PDF") || /\.pdf$/i.test(filename || "");
 }
 
-async function handle({ id, kind, text, bytes, filename }) {
+async function handle({ id, kind, text, bytes, filename, payload }) {
+  if (TOOL_KINDS.has(kind)) {
+    const answer = JSON.parse(toolRequest(kind, JSON.stringify(payload ?? {})));
+    postMessage({ type: "result", id, ...answer, error: answer.ok ? undefined : answer.error || TOOL_ERROR });
+    return;
+  }
   if (kind === "file" && looksLikePdf(bytes, filename)) {
     if (!pdfReady) {
       postMessage({ type: "progress", stage: "pdf" });

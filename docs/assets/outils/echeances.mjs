@@ -1,0 +1,125 @@
+// The deadline calculator: the form's values go to segur_devis.deadlines.deadline_summary (Python, in the
+// worker); the answer is shown with DOM APIs only (every text through textContent).
+
+import { el, showFieldErrors, showMessage, startEngine } from "./moteur.mjs";
+
+const $ = (id) => document.getElementById(id);
+const form = $("echeances-formulaire");
+const couloir = $("echeances-couloir");
+const vague = $("echeances-vague");
+const signed = $("echeances-date");
+const result = $("echeances-resultat");
+const message = $("outil-message");
+
+const { ask } = startEngine($("outil-etat"), "Le calculateur est prêt.");
+
+const STATUS = {
+  in_time: "Dans les délais",
+  late: "Hors délai",
+  unknown: "Date limite inconnue",
+};
+
+// Only the vagues that exist for the chosen couloir can be picked (data-vagues comes from reference.json).
+function syncVagues() {
+  const allowed = (couloir.selectedOptions[0]?.dataset.vagues || "").split(" ").filter(Boolean);
+  for (const option of vague.options) option.disabled = allowed.length > 0 && !allowed.includes(option.value);
+  if (vague.selectedOptions[0]?.disabled) {
+    const first = [...vague.options].find((o) => !o.disabled);
+    if (first) vague.value = first.value;
+  }
+}
+couloir.addEventListener("change", syncVagues);
+syncVagues();
+
+function source(entry) {
+  const label = entry.official === false ? `${entry.source} (source non officielle)` : entry.source;
+  return entry.url ? el("a", { href: entry.url, text: label }) : document.createTextNode(label);
+}
+
+function datesTable(summary) {
+  const table = el("table", { id: "echeances-dates" });
+  table.append(el("caption", { text: `Toutes les dates connues : ${summary.couloir_label}, vague ${summary.vague}` }));
+  const head = el("tr");
+  for (const title of ["Échéance", "Date", "Périmètre", "Statut", "Votre commande", "Source", "Remarque"]) {
+    head.append(el("th", { scope: "col", text: title }));
+  }
+  table.append(el("thead", {}, head));
+  const body = el("tbody");
+  for (const d of summary.dates) {
+    let yours = "—";
+    if (d.signed_in_time === true) yours = "signée avant cette date";
+    else if (d.signed_in_time === false) yours = "signée après cette date";
+    const row = el(
+      "tr",
+      { "data-retenue": d.retained ? "oui" : "non" },
+      el("th", { scope: "row", text: d.kind_label }),
+      el("td", {}, d.retained ? el("strong", { text: d.date_fr }) : d.date_fr),
+      el("td", { text: d.scope || "Tout le couloir" }),
+      el("td", { text: d.retained ? "Retenue" : "Non retenue" }),
+      el("td", { text: yours }),
+      el("td", {}, source(d)),
+      el("td", { text: d.note || "" }),
+    );
+    body.append(row);
+  }
+  table.append(body);
+  return el(
+    "div",
+    { class: "outils-defilement", tabindex: "0", role: "region", "aria-label": "Tableau des dates (défilement horizontal possible)" },
+    table,
+  );
+}
+
+function render(summary) {
+  const heading = el("h2", { id: "echeances-resultat-titre", tabindex: "-1", text: "Résultat" });
+  const proofs = summary.proofs;
+  result.replaceChildren(
+    heading,
+    el(
+      "div",
+      { class: "outils-encadre", id: "echeances-preuves", "data-date": proofs.date },
+      el("h3", { text: "Dossier de preuves à déposer à l’ANS" }),
+      el("p", {}, "Au plus tard le ", el("strong", { text: proofs.date_fr }), ` (signature du ${summary.signed_fr} + ${proofs.days} jours calendaires).`),
+      el("p", { text: proofs.message }),
+      el("p", { class: "outils-source", text: `Source : ${proofs.source} — ${proofs.locator}.` }),
+    ),
+    el(
+      "div",
+      { class: `outils-encadre outils-encadre--${summary.order.status}`, id: "echeances-commande", "data-statut": summary.order.status },
+      el("h3", { text: `Date limite des commandes : ${STATUS[summary.order.status]}` }),
+      el("p", { text: summary.order.message }),
+    ),
+  );
+  if (summary.dates.length) {
+    result.append(
+      el("h3", { text: "Toutes les dates connues pour ce couloir et cette vague" }),
+      el("p", {
+        class: "outils-aide",
+        text: "Quand les sources ne donnent pas la même date, toutes sont affichées ; celle que nous utilisons est marquée « Retenue ».",
+      }),
+      datesTable(summary),
+    );
+  }
+  result.hidden = false;
+  heading.focus();
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  showMessage(message, "");
+  showFieldErrors(form, {});
+  const answer = await ask("deadline", { couloir: couloir.value, vague: vague.value, signed: signed.value });
+  if (!answer.ok) {
+    result.hidden = true;
+    result.replaceChildren();
+    // An error about the date goes next to the field; anything else above the result.
+    if (answer.fields && answer.fields.signed) {
+      showFieldErrors(form, { "echeances-date": answer.fields.signed });
+      signed.focus();
+    } else {
+      showMessage(message, answer.error);
+    }
+    return;
+  }
+  render(answer.result);
+});

@@ -1,0 +1,85 @@
+"""MkDocs hook: the offline service worker, `<site>/sw.js`, with the list of files to cache and a version.
+
+The worker's source is `site_hooks/offline_sw.js`; this hook fills in
+- PAGES: every page and asset of the built site (not source maps, not the search languages other than French,
+  not the sitemaps), cached when the worker installs;
+- RUNTIME: everything under `pyodide/` (the runtime, our wheels and the lockfile), cached when a page running the
+  engine asks for it;
+- VERSION: a hash of the worker's source and of every listed file's path and content, so that any change to the
+  deployed site gives a new version, a new cache, and the deletion of the old one.
+
+It runs after every hook that writes files (lowest priority), so that it hashes the files as deployed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.offline")
+
+TEMPLATE = Path(__file__).resolve().parent / "offline_sw.js"
+WORKER = "sw.js"
+RUNTIME_DIR = "pyodide"
+# Material's search ships stemmers for every language; the site is in French.
+LUNR_KEPT = {"lunr.stemmer.support.min.js", "lunr.fr.min.js"}
+
+
+def _skipped(relative: str) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    if relative == WORKER or name.endswith(".map") or name.startswith("sitemap.xml"):
+        return True
+    return relative.startswith("assets/javascripts/lunr/") and name not in LUNR_KEPT
+
+
+def _url(relative: str) -> str:
+    """The address a browser asks for: `dir/index.html` is requested as `dir/`, the home page as `./`."""
+    if relative == "index.html":
+        return "./"
+    if relative.endswith("/index.html"):
+        return relative[: -len("index.html")]
+    return relative
+
+
+def file_lists(site: Path) -> tuple[list[str], list[str]]:
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    kept = [f for f in files if not _skipped(f)]
+    runtime = [f for f in kept if f.startswith(RUNTIME_DIR + "/")]
+    pages = [f for f in kept if not f.startswith(RUNTIME_DIR + "/")]
+    return pages, runtime
+
+
+def version(site: Path, files: list[str]) -> str:
+    digest = hashlib.sha256(TEMPLATE.read_bytes())
+    for relative in files:
+        digest.update(relative.encode() + b"\0" + (site / relative).read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def write_worker(site: Path) -> str:
+    pages, runtime = file_lists(site)
+    tag = version(site, pages + runtime)
+    source = TEMPLATE.read_text(encoding="utf-8")
+    for placeholder, value in (
+        ("__VERSION__", tag),
+        ("__PAGES__", json.dumps([_url(p) for p in pages], indent=0)),
+        ("__RUNTIME__", json.dumps(runtime, indent=0)),
+    ):
+        if placeholder not in source:
+            raise RuntimeError(f"offline: {placeholder} missing from {TEMPLATE.name}")
+        source = source.replace(placeholder, value)
+    (site / WORKER).write_text(source, encoding="utf-8")
+    log.info(
+        "offline: %s version %s, %d pages and assets, %d runtime files", WORKER, tag, len(pages), len(runtime)
+    )
+    return tag
+
+
+@event_priority(-100)  # after the other hooks' post-build steps (Pyodide bundle, security policy)
+def on_post_build(config: Any, **kwargs: Any) -> None:
+    write_worker(Path(config["site_dir"]))

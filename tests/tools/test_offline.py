@@ -1,0 +1,223 @@
+"""Offline use: the service worker generated at build time (site_hooks/offline.py) keeps the pages, the Python
+runtime, our wheels and the lockfile, so that after a first visit the checker works with the network cut; a new
+deploy (a new version) replaces the cache; quotes are never stored."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from checker_page import SEED_CONFORME, SEED_MAINTENANCE, Session, fixture_text
+from playwright.sync_api import Browser, BrowserContext, Page
+from tool_page import BOOT_TIMEOUT_MS, StaticHandler, SubPathHandler, new_tool_page
+
+pytestmark = pytest.mark.browser
+
+CACHE_FILLED_MS = 120_000
+MARKER = "Clinique-Zebulon-7f3a9c"  # put in the quotes checked below; nowhere in the site
+
+
+def sw_lists(site: Path) -> tuple[str, list[str], list[str]]:
+    source = (site / "sw.js").read_text(encoding="utf-8")
+    version = re.search(r'const VERSION = "([0-9a-f]{16})";', source)
+    pages = re.search(r"const PAGES = (\[.*?\]);", source, re.DOTALL)
+    runtime = re.search(r"const RUNTIME = (\[.*?\]);", source, re.DOTALL)
+    assert version and pages and runtime
+    return version.group(1), json.loads(pages.group(1)), json.loads(runtime.group(1))
+
+
+def cache_state(page: Page) -> dict[str, list[str]]:
+    """Cache name → cached URLs, read from the page (the Cache API is the same origin's)."""
+    return dict(
+        page.evaluate(
+            """async () => {
+                const out = {};
+                for (const name of await caches.keys()) {
+                    const cache = await caches.open(name);
+                    out[name] = (await cache.keys()).map(r => r.url);
+                }
+                return out;
+            }"""
+        )
+    )
+
+
+def wait_offline_ready(page: Page) -> None:
+    page.wait_for_function(
+        "() => document.documentElement.dataset.horsLigne === 'ready'", timeout=CACHE_FILLED_MS
+    )
+
+
+@pytest.fixture
+def served_copy(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A copy of the built site on its own server, which a test may change (a new deploy)."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(StaticHandler, directory=str(copy))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield copy, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def checker_session(browser: Browser, site_url: str) -> Session:
+    context: BrowserContext = browser.new_context(locale="fr-FR", service_workers="allow")
+    context.set_default_timeout(60_000)
+    session = Session(context, context.new_page(), site_url)
+    context.on("request", session.record)
+    return session
+
+
+def test_after_a_first_visit_the_checker_works_offline(
+    browser: Browser, site_url: str, built_site: Path
+) -> None:
+    session = checker_session(browser, site_url)
+    try:
+        page = session.open()
+        session.wait_ready()
+        wait_offline_ready(page)
+        version, pages, runtime = sw_lists(built_site)
+        caches = cache_state(page)
+        assert list(caches) == [f"segur-devis:{site_url}:{version}"]
+        cached = set(next(iter(caches.values())))
+        for path in ("pyodide/pyodide-lock.json", "pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip"):
+            assert site_url + path in cached, path
+        assert any(re.search(r"pyodide/segur_devis-.*\.whl$", url) for url in cached)
+        assert any(re.search(r"pyodide/pypdf-.*\.whl$", url) for url in cached)  # PDF quotes offline too
+        assert {
+            site_url + p for p in ["", "verifier/", "outils/echeances/", "assets/verifier/worker.mjs"]
+        } <= cached
+        assert len(cached) == len(pages) + len(runtime)
+
+        session.context.set_offline(True)
+        page.reload()
+        session.wait_ready()
+        assert session.check_text(fixture_text(SEED_MAINTENANCE)) == "non_conforme"
+        assert "P01" in session.codes()
+
+        # The tools, too: another page, never visited, from the cache.
+        page.goto(site_url + "outils/echeances/")
+        page.wait_for_function(
+            "() => document.documentElement.dataset.outil === 'ready'", timeout=BOOT_TIMEOUT_MS
+        )
+        page.fill("#echeances-date", "04/01/2022")
+        page.click("#echeances-calculer")
+        page.wait_for_selector("#echeances-preuves")
+        assert page.get_attribute("#echeances-preuves", "data-date") == "2022-05-04"
+    finally:
+        session.context.close()
+
+
+def test_quotes_are_never_cached_nor_sent(browser: Browser, site_url: str, built_site: Path) -> None:
+    session = checker_session(browser, site_url)
+    try:
+        page = session.open()
+        session.wait_ready()
+        wait_offline_ready(page)
+        page.reload()  # now controlled by the service worker: every request goes through it
+        session.wait_ready()
+        for name in (SEED_MAINTENANCE, SEED_CONFORME):
+            session.check_text(f"Client : {MARKER}\n" + fixture_text(name))
+        assert MARKER in page.inner_text("#texte-analyse")
+        contents = page.evaluate(
+            """async () => {
+                const texts = [];
+                for (const name of await caches.keys()) {
+                    const cache = await caches.open(name);
+                    for (const request of await cache.keys()) {
+                        if (/\\.(wasm|zip|whl)$/.test(request.url)) continue;  // binary runtime files
+                        texts.push(request.url + '\\n' + await (await cache.match(request)).text());
+                    }
+                }
+                return texts;
+            }"""
+        )
+        assert contents
+        assert not [c.split("\n", 1)[0] for c in contents if MARKER in c]
+        _, pages, runtime = sw_lists(built_site)
+        listed = {site_url + (p if p != "./" else "") for p in pages + runtime}
+        assert {c.split("\n", 1)[0] for c in contents} <= listed  # only the site's own listed files
+        stored = page.evaluate(
+            "() => JSON.stringify({...localStorage}) + JSON.stringify({...sessionStorage})"
+        )
+        assert MARKER not in stored
+        origin = site_url.rstrip("/")
+        for request in session.requests:
+            assert request.method == "GET", request.url
+            assert request.url.startswith(origin + "/") or request.url.startswith(("blob:", "data:"))
+            assert MARKER not in request.url
+            assert not request.post_data or MARKER.encode() not in request.post_data
+    finally:
+        session.context.close()
+
+
+def test_a_new_version_replaces_the_old_cache(browser: Browser, served_copy: tuple[Path, str]) -> None:
+    site, url = served_copy
+    old, _, _ = sw_lists(site)
+    tool = new_tool_page(browser, url, service_workers="allow")
+    try:
+        page = tool.open("outils/hors-connexion/")
+        page.wait_for_function(
+            "() => ['pages', 'ready'].includes(document.documentElement.dataset.horsLigne)",
+            timeout=CACHE_FILLED_MS,
+        )
+        assert list(cache_state(page)) == [f"segur-devis:{url}:{old}"]
+        assert "disponibles hors connexion" in page.inner_text("#hors-ligne-etat")
+
+        # A new deploy: the same files, a new version string in sw.js.
+        worker = site / "sw.js"
+        worker.write_text(
+            worker.read_text(encoding="utf-8").replace(old, "0123456789abcdef"), encoding="utf-8"
+        )
+        page.evaluate("async () => { await (await navigator.serviceWorker.getRegistration()).update(); }")
+        page.wait_for_function(
+            """async () => {
+                const names = await caches.keys();
+                return names.length === 1 && names[0].endsWith(':0123456789abcdef');
+            }""",
+            timeout=CACHE_FILLED_MS,
+        )
+        assert (
+            page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).active.scriptURL")
+            == url + "sw.js"
+        )
+    finally:
+        tool.context.close()
+
+
+def test_works_under_a_github_pages_sub_path(browser: Browser, built_site: Path) -> None:
+    handler = functools.partial(SubPathHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/sous-chemin/"
+    tool = new_tool_page(browser, base, service_workers="allow")
+    try:
+        page = tool.open("comprendre/")
+        page.wait_for_function(
+            "() => ['pages', 'ready'].includes(document.documentElement.dataset.horsLigne)",
+            timeout=CACHE_FILLED_MS,
+        )
+        registration = page.evaluate(
+            "async () => { const r = await navigator.serviceWorker.getRegistration(); return [r.scope, r.active.scriptURL]; }"
+        )
+        assert registration == [base, base + "sw.js"]
+        cached = next(iter(cache_state(page).values()))
+        assert base in cached and base + "verifier/" in cached
+        assert all(urlsplit(u).path.startswith("/sous-chemin/") for u in cached)
+        tool.context.set_offline(True)
+        page.goto(base + "etablissements/clauses/")
+        assert "Clauses" in page.title()
+    finally:
+        tool.context.close()
+        server.shutdown()
+        server.server_close()
