@@ -5,10 +5,16 @@ import { renderReport, reportAsJson, reportAsText } from "./report.mjs";
 import { showForReport as prepareAnsReport } from "../outils/signalement.mjs";
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
+// The checker's own limit (segur_devis.extract.MAX_TEXT_CHARS): a longer paste is refused here, at once,
+// instead of being copied to the worker only to be refused there seconds later.
+const MAX_TEXT_CHARS = 20_000_000;
 
 const MESSAGES = {
   empty: "Collez le texte du devis dans la zone de texte, ou choisissez un fichier, puis cliquez sur « Vérifier ».",
   tooBig: "Ce fichier est trop volumineux (plus de 20 Mo) pour être un devis. Vérifiez que vous avez choisi le bon fichier.",
+  tooLong:
+    "Ce texte est beaucoup trop long pour être un devis (plus de 20 millions de caractères). " +
+    "Collez seulement le texte du devis.",
   fakePdf:
     "Ce fichier porte l’extension .pdf mais n’est pas un PDF lisible. Ouvrez-le pour vérifier qu’il s’agit bien du devis, " +
     "ou copiez son texte dans la zone de texte.",
@@ -130,6 +136,10 @@ function startOver() {
 function checkText() {
   startOver();
   const text = textArea.value;
+  if (text.length > MAX_TEXT_CHARS) {
+    clearReport();
+    return showMessage(MESSAGES.tooLong);
+  }
   if (!text.trim()) {
     clearReport();
     return showMessage(MESSAGES.empty);
@@ -175,6 +185,16 @@ form.addEventListener("submit", (event) => {
 
 textArea.addEventListener("input", () => {
   source = "text";
+});
+
+// A paste far too long for a quote is refused before the browser lays out megabytes of text in the field.
+textArea.addEventListener("paste", (event) => {
+  const pasted = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
+  if (pasted.length + textArea.value.length > MAX_TEXT_CHARS) {
+    event.preventDefault();
+    clearReport();
+    showMessage(MESSAGES.tooLong);
+  }
 });
 
 fileInput.addEventListener("change", () => useFile(fileInput.files[0]));
