@@ -11,18 +11,18 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help setup build serve test lint typecheck bench fuzz clean
+.PHONY: help setup build serve test lint typecheck bench fuzz requirements clean
 
 help:
 	@echo "make serve   build the site and the checker, serve them on http://$(HOST):$(PORT)"
 	@echo "make test    install what is missing, then run every test (browser tests included)"
 	@echo "make build   the deployable static site in site/"
 	@echo "make bench   performance figures (medians, with baselines)"
+	@echo "make fuzz    long property-based fuzzing of the checker (FUZZ_EXAMPLES=..., default 20000 per target)"
 
 $(VENV)/.installed: requirements/dev.txt pyproject.toml
 	test -x $(PY) || $(HOST_PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --require-virtualenv -r requirements/dev.txt
+	$(PY) -m pip install --quiet --require-virtualenv --require-hashes -r requirements/dev.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -55,6 +55,17 @@ test: setup chromium lint typecheck
 
 bench: setup chromium build
 	$(PY) bench/run.py
+
+# Long fuzzing run (hypothesis profile "fuzz", tests/hardening/test_fuzz.py): never raises, offsets inside the
+# text, deterministic. Prints the figures. FUZZ_EXAMPLES sets the number of inputs per target.
+FUZZ_EXAMPLES ?= 20000
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/hardening/test_fuzz.py -p no:cacheprovider -q -s --hypothesis-show-statistics
+
+# Re-pin the development dependencies after editing requirements/dev.in: every package, with its hashes.
+requirements: setup
+	$(VENV)/bin/uv pip compile requirements/dev.in --universal --generate-hashes --python-version 3.13 \
+		--custom-compile-command "make requirements" --quiet -o requirements/dev.txt
 
 clean:
 	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache

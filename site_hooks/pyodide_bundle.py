@@ -132,7 +132,25 @@ def fetch_pure_wheel(name: str, version: str) -> Path:
         cached = list(WHEEL_CACHE.glob(pattern))
     if not cached:
         raise BundleError(f"no pure wheel {pattern} on PyPI")
+    # The same hash check as `pip install --require-hashes -r requirements/dev.txt`, for the wheel we ship.
+    digest = hashlib.sha256(cached[0].read_bytes()).hexdigest()
+    if digest not in pinned_hashes(name):
+        cached[0].unlink()
+        raise BundleError(
+            f"{cached[0].name}: sha256 {digest} is not one of the hashes in requirements/dev.txt"
+        )
     return cached[0]
+
+
+def pinned_hashes(name: str) -> set[str]:
+    """The sha256 hashes requirements/dev.txt pins for `name` (the lines after `name==version \\`)."""
+    text = (REPO / "requirements" / "dev.txt").read_text()
+    match = re.search(
+        rf"^{re.escape(name)}==\S+(?P<hashes>(?:\s*\\\n\s*--hash=sha256:[0-9a-f]{{64}})+)", text, re.M | re.I
+    )
+    if not match:
+        raise BundleError(f"{name} has no pinned hash in requirements/dev.txt")
+    return set(re.findall(r"sha256:([0-9a-f]{64})", match.group("hashes")))
 
 
 def _pyodide_cli() -> Path:
