@@ -252,6 +252,16 @@ def test_huge_paste_is_handled(ready: Session) -> None:
     assert ready.check_text(fixture_text(SEED_CONFORME)) == "conforme"
 
 
+@pytest.mark.parametrize("missing", ["pyodide.asm.wasm", "python_stdlib.zip", "segur_devis-*.whl"])
+def test_a_runtime_that_cannot_load_is_reported_in_french(session: Session, missing: str) -> None:
+    session.context.route(f"**/pyodide/{missing}", lambda route: route.abort())
+    page = session.open()
+    page.wait_for_function("() => document.documentElement.dataset.checker === 'error'", timeout=90_000)
+    assert "n’a pas pu démarrer" in page.inner_text("#verifier-etat")
+    assert session.check_text(fixture_text(SEED_CONFORME)) == ""  # a new attempt, failing the same way
+    assert "n’a pas pu démarrer" in session.message()
+
+
 def test_a_check_over_the_time_limit_is_stopped_and_the_engine_restarts(session: Session) -> None:
     page = session.open("?limite=1")  # a 1 ms limit, for this test only
     session.wait_ready()

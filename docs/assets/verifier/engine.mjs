@@ -2,15 +2,18 @@
 // The main thread never runs Python; a check that takes too long is stopped by replacing the worker.
 
 export const CHECK_TIME_LIMIT_MS = 20000;
+// Beyond this, the runtime (13 MB) is not coming: about 1 Mbit/s, or a download that silently stalled.
+export const BOOT_TIME_LIMIT_MS = 180000;
 
 export class TimeoutError extends Error {}
 export class BootError extends Error {}
 
 export class Engine {
   // onState(state, stage): state is "loading" | "ready" | "error"; stage is the worker's progress step.
-  constructor(onState, { timeLimit = CHECK_TIME_LIMIT_MS } = {}) {
+  constructor(onState, { timeLimit = CHECK_TIME_LIMIT_MS, bootTimeLimit = BOOT_TIME_LIMIT_MS } = {}) {
     this.onState = onState;
     this.timeLimit = timeLimit;
+    this.bootTimeLimit = bootTimeLimit;
     this.nextId = 1;
     this.pending = new Map(); // id -> {resolve, reject, timer}
     this.state = "idle";
@@ -30,6 +33,10 @@ export class Engine {
       event.preventDefault();
       this.fail(new BootError(event.message || "worker error"));
     };
+    clearTimeout(this.bootTimer);
+    this.bootTimer = setTimeout(() => {
+      if (this.state === "loading") this.fail(new BootError("boot time limit"));
+    }, this.bootTimeLimit);
   }
 
   receive(message) {
@@ -37,6 +44,7 @@ export class Engine {
       // Loading pypdf for a first PDF happens once the engine is ready: it stays ready.
       this.onState(this.state === "ready" ? "ready" : "loading", message.stage);
     } else if (message.type === "ready") {
+      clearTimeout(this.bootTimer);
       this.state = "ready";
       this.markReady();
       this.onState("ready", "ready");

@@ -23,8 +23,8 @@ const MESSAGES = {
     "La vérification a pris trop de temps et a été arrêtée. Le document est peut-être très long ou mal formé : " +
     "essayez de coller seulement le texte du devis.",
   boot:
-    "Le vérificateur n’a pas pu démarrer dans ce navigateur. Rechargez la page ; si le problème persiste, " +
-    "utilisez un navigateur récent (Firefox, Chrome, Edge ou Safari à jour).",
+    "Le vérificateur n’a pas pu démarrer. Vérifiez votre connexion à internet puis rechargez la page ; " +
+    "si le problème persiste, utilisez un navigateur récent (Firefox, Chrome, Edge ou Safari à jour).",
   copied: "Rapport copié : vous pouvez le coller dans un courriel ou un document.",
   copyFailed: "La copie n’a pas fonctionné : sélectionnez le texte du rapport et copiez-le à la main.",
 };

@@ -70,14 +70,25 @@ let checkRequest = null; // the Python function, once booted
 let pyodide = null;
 let pdfReady = null; // promise, set when the first PDF arrives
 
+// When its WebAssembly cannot be downloaded, Pyodide 0.29 only logs a warning and then waits forever:
+// turn that warning into a boot failure, so the page can say so at once.
+const wasmFailed = new Promise((_, reject) => {
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => {
+    warn(...args);
+    if (String(args[0]).includes("wasm instantiation failed")) reject(new Error(String(args[0])));
+  };
+});
+
 async function boot() {
   postMessage({ type: "progress", stage: "runtime" });
   const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME_URL).href);
-  pyodide = await loadPyodide({
+  const loading = loadPyodide({
     indexURL: RUNTIME_URL.href,
     lockFileURL: new URL("pyodide-lock.json", RUNTIME_URL).href,
     stdout: () => {},
   });
+  pyodide = await Promise.race([loading, wasmFailed]);
   postMessage({ type: "progress", stage: "checker" });
   await loadPackage(CHECKER_PACKAGE);
   checkRequest = pyodide.runPython(GLUE);
