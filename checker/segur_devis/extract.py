@@ -27,13 +27,16 @@ PDF_LIMITS: dict[str, Any] = {
 }
 
 
+_CP1252_C1 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
 def is_pdf(data: bytes) -> bool:
     # The header may follow a few bytes of junk; readers accept it within the first kilobyte.
     return b"%PDF-" in data[:1024]
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 / Latin-1."""
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (a superset of Latin-1)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -45,11 +48,9 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+        # Windows-1252 byte by byte: the five bytes it leaves undefined stay as their Latin-1 control characters,
+        # instead of failing the whole file over to Latin-1 and losing its euro signs (0x80).
+        return data.decode("latin-1").translate(_CP1252_C1)
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -125,11 +125,6 @@ def test_text_just_under_the_limit_is_checked(tmp_path: Path) -> None:
     assert seconds < 60
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported to the checker's owner: a Windows-1252 file with one of the 5 bytes cp1252 leaves "
-    "undefined (0x81 0x8D 0x8F 0x90 0x9D) falls back to Latin-1 whole, so its euro signs (0x80) are lost",
-)
 def test_cp1252_file_with_an_undefined_byte_keeps_its_euro_signs() -> None:
     data = "Prestation Ségur 8 560 €\n".encode("cp1252") + b"\x81\n"
     assert "8 560 €" in decode_text(data)
