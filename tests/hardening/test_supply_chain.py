@@ -56,7 +56,7 @@ def test_every_python_dependency_is_pinned_with_hashes() -> None:
     direct = requirements(REPO / "requirements" / "dev.in")
     for name, (version, _) in direct.items():
         assert pins.get(name, ("missing",))[0] == version, name
-    for needed in ("pip", "setuptools", "pypdf", "playwright", "mkdocs-material", "pyodide-build"):
+    for needed in ("pip", "setuptools", "pypdf", "playwright", "mkdocs-material", "pyodide-build", "pkginfo"):
         assert needed in pins, needed
 
 
