@@ -8,6 +8,7 @@ PDF upload. Everything the browser did is recorded, and each test below reads on
 from __future__ import annotations
 
 import json
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,7 +170,19 @@ def test_browser_storage_never_holds_the_quote(walk: Walk) -> None:
     storage = walk.storage
     assert storage["markersInLocal"] == [] and storage["markersInSession"] == []
     assert [entry for entry in storage["idb"] if entry["markers"]] == []
-    assert [entry for entry in storage["cached"] if entry["markers"]] == []
+    # The seed passages are also in public pages (annotated examples, rule pages, search index): a cached copy of
+    # such a page is that page, not the quote. A marker counts only if the public file at that address lacks it.
+    leaked = [
+        entry
+        for entry in storage["cached"]
+        if [m for m in entry["markers"] if m not in public_text(entry["url"])]
+    ]
+    assert leaked == []
+
+
+def public_text(url: str) -> str:
+    with urllib.request.urlopen(url) as response:
+        return str(response.read().decode("utf-8", "replace"))
 
 
 def test_browser_storage_holds_only_what_the_privacy_page_says(walk: Walk) -> None:
