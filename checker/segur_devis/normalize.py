@@ -144,4 +144,51 @@ def flex(pattern: str, flags: int = 0) -> re.Pattern[str]:
             out.append(r"\s+")
             continue
         out.append(ch)
-    return re.compile("".join(out), flags)
+    return re.compile(literal_first("".join(out)), flags)
+
+
+# A branch starting with `\b` and a letter, after optional literal negative lookbehinds (`(?<!va )\bsigne…`).
+_WORD_START = re.compile(r"(?P<behind>(?:\(\?<![^()|\\\[\]]*\))*)\\b(?P<first>[A-Za-z0-9])(?![*+?{])")
+_LOOKBEHIND = re.compile(r"\(\?<!([^()|\\\[\]]*)\)")
+
+
+def literal_first(pattern: str) -> str:
+    """The same pattern, each top-level branch starting with its first letter rather than `\\b` or a lookbehind.
+
+    `\\bdate|(?<!va )\\bsigne` becomes `d(?<!\\wd)ate|s(?<!\\ws)(?<!va s)igne`: the same matches (the boundary
+    and the lookbehinds are checked just after the letter instead of just before it), but Python's regex engine
+    only skips ahead to candidate positions when a pattern starts with a literal; otherwise it tries every
+    position of the text, several times slower. A pattern with any other kind of branch is returned unchanged.
+    """
+    if "[]" in pattern or "[^]" in pattern:  # a class starting with `]`: not worth parsing here
+        return pattern
+    branches: list[str] = []
+    depth = 0
+    in_class = escaped = False
+    start = 0
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+    branches.append(pattern[start:])
+    out = []
+    for branch in branches:
+        m = _WORD_START.match(branch)
+        if not m:
+            return pattern
+        first = m.group("first")
+        behind = "".join(f"(?<!{b}{first})" for b in _LOOKBEHIND.findall(m.group("behind")))
+        out.append(f"{first}(?<!\\w{first}){behind}{branch[m.end() :]}")
+    return "|".join(out)

@@ -16,7 +16,7 @@ from typing import Literal
 from segur_devis.amounts import Amount, find_amounts
 from segur_devis.dates import FoundDate, find_dates
 from segur_devis.dsr import DsrMention, find_dsr
-from segur_devis.normalize import Folded, fold
+from segur_devis.normalize import Folded, fold, literal_first
 
 Payer = Literal["state", "client"]
 
@@ -37,12 +37,14 @@ TABLE_HEADER = re.compile(
 )
 TOTAL_LINE = re.compile(r"\b(?:sous-total|total|net a payer|montant total|tva\b|ttc\b)|\breste a charge\b")
 # The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own.
-SUMMARY_LINE = re.compile(r"\bmontant de la prestation segur\b")
+SUMMARY_LINE = re.compile(literal_first(r"\bmontant de la prestation segur\b"))
 # Company footers (« SAS au capital de 150 000 € – RCS Lyon ») and general terms (« indemnité forfaitaire pour frais
 # de recouvrement de 40 € ») carry amounts that are not billed services.
 LEGAL_LINE = re.compile(
-    r"\bau capital (?:social )?de\b|\brcs\b|\bsiret\b|\bsiren\b|\biban\b|\bindemnite forfaitaire\b"
-    r"|\bfrais de recouvrement\b|\bpenalites? de retard\b|\binterets? de retard\b|\bescompte\b"
+    literal_first(
+        r"\bau capital (?:social )?de\b|\brcs\b|\bsiret\b|\bsiren\b|\biban\b|\bindemnite forfaitaire\b"
+        r"|\bfrais de recouvrement\b|\bpenalites? de retard\b|\binterets? de retard\b|\bescompte\b"
+    )
 )
 # An unticked box on an order form (« [ ] Commande sous condition de référencement ») asserts no clause; an unticked
 # priced option is still an offer the client may take or leave.
@@ -301,12 +303,16 @@ def _labelled_date(quote: Quote, label: re.Pattern[str]) -> FoundDate | None:
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|(?P<blank>\n[ \t]*\n\s*)")
 _VAGUE = re.compile(r"\bvague ?([12])\b")
-_SIGNATURE_LABELS = (
-    re.compile(r"\bdate\s+de\s+(?:la\s+)?(?:signature|commande)\b"),
-    re.compile(r"\bfait\s+a\s+[a-z' -]{1,40},?\s+le\b"),
-    # « signé le », but not « la VA signée le … » which is another document's date
-    re.compile(r"(?<!va )(?<!aptitude )\bsignee?s?\s+(?:le|en\s+date\s+du)\b"),
-    re.compile(r"\bbon\s+pour\s+accord\b"),
+# literal_first: the same patterns, scanned several times faster (each is run over the whole text).
+_SIGNATURE_LABELS = tuple(
+    re.compile(literal_first(pattern))
+    for pattern in (
+        r"\bdate\s+de\s+(?:la\s+)?(?:signature|commande)\b",
+        r"\bfait\s+a\s+[a-z' -]{1,40},?\s+le\b",
+        # « signé le », but not « la VA signée le … » which is another document's date
+        r"(?<!va )(?<!aptitude )\bsignee?s?\s+(?:le|en\s+date\s+du)\b",
+        r"\bbon\s+pour\s+accord\b",
+    )
 )
 _QUOTE_DATE_LABEL = re.compile(
     r"\b(?:date (?:du devis|de l'offre|de la proposition|d'emission|du bon de commande)|devis du|etabli le"

@@ -1,0 +1,114 @@
+"""`literal_first` rewrites a pattern for speed only: on any text, the same matches with the same groups."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import segur_devis
+from segur_devis.normalize import flex, fold, literal_first
+
+CORPUS = sorted(Path(__file__).resolve().parents[1].glob("corpus*/*.txt"))
+# Folded quotes are lower case: letters, digits, spaces, line breaks, apostrophes and punctuation.
+ALPHABET = "abcdefgilmnoprstuv0123 '\n.,-°é"
+
+
+def matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def package_patterns() -> list[re.Pattern[str]]:
+    """Every compiled pattern at module level in the checker (alone or in a tuple)."""
+    found: dict[str, re.Pattern[str]] = {}
+    for info in pkgutil.walk_packages(segur_devis.__path__, "segur_devis."):
+        if info.name.endswith(("__main__", ".schema")):
+            continue
+        for value in vars(importlib.import_module(info.name)).values():
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, re.Pattern) and isinstance(item.pattern, str):
+                    found[item.pattern] = item
+    return list(found.values())
+
+
+PATTERNS = package_patterns()
+# The original form of each rewritten pattern: undo the rewrite `x(?<!\wx)` -> `\bx`, lookbehinds included.
+UNDO = re.compile(
+    r"(?:^|(?<=\|))(?P<first>[A-Za-z0-9])\(\?<!\\w(?P=first)\)(?P<behind>(?:\(\?<![^()|\\\[\]]*\))*)"
+)
+
+
+def original(pattern: str) -> str:
+    def undo(m: re.Match[str]) -> str:
+        first = m.group("first")
+        behinds = re.findall(r"\(\?<!([^()|\\\[\]]*)\)", m.group("behind"))
+        return "".join(f"(?<!{b[:-1]})" for b in behinds) + "\\b" + first
+
+    return UNDO.sub(undo, pattern)
+
+
+REWRITTEN = [p for p in PATTERNS if original(p.pattern) != p.pattern]
+
+
+def test_the_hot_patterns_are_rewritten() -> None:
+    assert len(REWRITTEN) >= 10
+
+
+def test_rewrite_examples() -> None:
+    assert literal_first(r"\bva\b|\bproces verbal") == r"v(?<!\wv)a\b|p(?<!\wp)roces verbal"
+    assert literal_first(r"(?<!va )\bsignee?") == r"s(?<!\ws)(?<!va s)ignee?"
+    for unchanged in (r"\b(?:a|b)", r"\ba|c", r"\bs?ur", r"(?<=a)\bb", r"[]a]|\bb", r"(?<!a|b)\bc"):
+        assert literal_first(unchanged) == unchanged
+    assert flex(r"\bbon pour accord\b").pattern == r"b(?<!\wb)on\s+pour\s+accord\b"
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_same_matches_on_the_corpus(path: Path) -> None:
+    text = fold(path.read_text(encoding="utf-8")).text
+    for pattern in REWRITTEN:
+        before = re.compile(original(pattern.pattern), pattern.flags)
+        assert matches(pattern, text) == matches(before, text), pattern.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=200), st.data())
+def test_same_matches_on_any_text(text: str, data: st.DataObject) -> None:
+    # Seed the text with the words the patterns look for, so that matches (and near misses) are frequent.
+    words = data.draw(st.lists(st.sampled_from(WORDS), max_size=6))
+    text = " ".join([text, *words, text[::-1]])
+    for pattern in REWRITTEN:
+        before = re.compile(original(pattern.pattern), pattern.flags)
+        assert matches(pattern, text) == matches(before, text), pattern.pattern
+
+
+WORDS = [
+    "date de signature",
+    "date  de la\ncommande",
+    "fait a lyon, le",
+    "va signee le",
+    "aptitude signee le",
+    "xsignee le",
+    "signes en date du",
+    "bon pour accord",
+    "montant de la prestation segur",
+    "au capital de",
+    "rcs",
+    "siret",
+    "iban",
+    "va",
+    "nova",
+    "bareme",
+    "base de calcul",
+    "prestation segur",
+    "pack segur",
+    "referencement",
+    "mise sur le marche",
+    "tva 20 %",
+    "total ht",
+    "ttc",
+]
