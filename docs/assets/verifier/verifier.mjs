@@ -1,7 +1,7 @@
 // The checker page: reads the quote (pasted text, chosen or dropped file), asks the engine, shows the report.
 
 import { BootError, CHECK_TIME_LIMIT_MS, Engine, TimeoutError } from "./engine.mjs";
-import { renderReport, reportAsJson, reportAsText } from "./report.mjs";
+import { VERDICTS, countsSentence, renderReport, reportAsJson, reportAsText } from "./report.mjs";
 import { showForReport as prepareAnsReport } from "../outils/signalement.mjs";
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -123,6 +123,9 @@ async function run(request, transfer) {
   }
   lastReport = answer.report;
   const heading = renderReport(reportBox, answer.report);
+  // Said by screen readers through the status region (aria-live), as well as shown.
+  const verdict = (VERDICTS[answer.report.verdict] || VERDICTS.non_reconnu).label;
+  setStatus(`Vérification terminée. Verdict : ${verdict}. ${countsSentence(answer.report.findings || [])}`);
   heading.focus();
   performance.measure("segur-devis:check", { start: started, end: performance.now() });
 }
