@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from checker_page import SEED_CONFORME, SEED_MAINTENANCE, Session, fixture_text
 from playwright.sync_api import Browser, Page
-from tool_page import BOOT_TIMEOUT_MS, ToolPage, assert_plain_french, new_tool_page
+from tool_page import BOOT_TIMEOUT_MS, ToolPage, assert_plain_french, axe_violations, new_tool_page
 
 import segur_devis
 from segur_devis.ans_report import ans_report_text, form_url
@@ -134,3 +134,14 @@ def test_anything_else_is_refused_in_french(from_file: ToolPage, content: bytes,
     assert expected in message
     assert_plain_french(message)
     assert from_file.page.is_hidden("#signalement-resultat")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violation_with_the_text_shown(checker: Session, from_file: ToolPage, scheme: str) -> None:
+    checker.page.emulate_media(color_scheme=scheme)
+    prepare(checker, fixture_text(SEED_MAINTENANCE))
+    assert axe_violations(checker.page) == []
+    from_file.page.emulate_media(color_scheme=scheme)
+    report = segur_devis.check_text(fixture_text(SEED_MAINTENANCE)).to_dict()
+    choose(from_file.page, "rapport.json", json.dumps(report).encode())
+    assert axe_violations(from_file.page) == []

@@ -4,9 +4,8 @@ accessible SVG chart and tables."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
-from tool_page import ToolPage, assert_plain_french
+from tool_page import ToolPage, assert_plain_french, axe_violations
 
 from segur_devis.compare import compare_form
 
@@ -182,6 +181,4 @@ def test_form_and_result_have_no_axe_violation(fresh: Page, scheme: str) -> None
     fresh.click("#comparer-ajouter")
     submit(fresh)
     fresh.wait_for_selector("#comparer-resultat:not([hidden])")
-    results = Axe().run(fresh, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
-    violations = results.response["violations"]
-    assert not violations, [f"{v['id']}: {v['nodes'][0]['html'][:160]}" for v in violations]
+    assert axe_violations(fresh) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page
-from tool_page import ToolPage, assert_plain_french
+from tool_page import ToolPage, assert_plain_french, axe_violations
 
 from segur_devis.deadlines import calculator_choices, deadline_summary
 
@@ -120,3 +120,12 @@ def test_nothing_typed_leaves_the_browser(tool_page: ToolPage, page: Page) -> No
     calculate(page, "officine", "1", "17/12/2022")
     page.wait_for_timeout(300)
     assert tool_page.requests[seen:] == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_form_error_and_result_have_no_axe_violation(page: Page, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    calculate(page, "hopital", "1", "31/02/2022")
+    assert axe_violations(page) == []  # with a field error shown
+    calculate(page, "medico-social", "1", "15/01/2024")
+    assert axe_violations(page) == []  # with the result and its table
