@@ -9,6 +9,9 @@ The worker's source is `site_hooks/offline_sw.js`; this hook fills in
   deployed site gives a new version, a new cache, and the deletion of the old one.
 
 It runs after every hook that writes files (lowest priority), so that it hashes the files as deployed.
+
+Under `mkdocs serve` the pages change at every save: there, sw.js is a worker that deletes this site's offline
+copy and unregisters itself, so that a copy left by `make serve` on the same address never hides an edit.
 """
 
 from __future__ import annotations
@@ -61,6 +64,27 @@ def version(site: Path, files: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
+DEV_WORKER = """// mkdocs serve: no offline copy (pages change at every save). Removes a copy left by `make serve`.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const prefix = `segur-devis:${self.registration.scope}:`;
+      for (const name of await caches.keys()) if (name.startsWith(prefix)) await caches.delete(name);
+      await self.registration.unregister();
+    })(),
+  );
+});
+"""
+
+_serving = False
+
+
+def on_startup(command: str, **kwargs: Any) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 def write_worker(site: Path) -> str:
     pages, runtime = file_lists(site)
     tag = version(site, pages + runtime)
@@ -82,4 +106,8 @@ def write_worker(site: Path) -> str:
 
 @event_priority(-100)  # after the other hooks' post-build steps (Pyodide bundle, security policy)
 def on_post_build(config: Any, **kwargs: Any) -> None:
+    if _serving:
+        (Path(config["site_dir"]) / WORKER).write_text(DEV_WORKER, encoding="utf-8")
+        log.info("offline: no offline copy under `mkdocs serve` (sw.js removes any earlier one)")
+        return
     write_worker(Path(config["site_dir"]))

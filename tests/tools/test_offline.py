@@ -9,6 +9,7 @@ import http.server
 import json
 import re
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,9 @@ import pytest
 from checker_page import SEED_CONFORME, SEED_MAINTENANCE, Session, fixture_text
 from playwright.sync_api import Browser, BrowserContext, Page
 from tool_page import BOOT_TIMEOUT_MS, StaticHandler, SubPathHandler, new_tool_page
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "site_hooks"))
+import offline
 
 pytestmark = pytest.mark.browser
 
@@ -221,3 +225,25 @@ def test_works_under_a_github_pages_sub_path(browser: Browser, built_site: Path)
         tool.context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_the_development_worker_removes_the_copy(browser: Browser, served_copy: tuple[Path, str]) -> None:
+    """`mkdocs serve` writes a worker that deletes a copy left by `make serve` on the same address."""
+    site, url = served_copy
+    tool = new_tool_page(browser, url, service_workers="allow")
+    try:
+        page = tool.open("outils/hors-connexion/")
+        page.wait_for_function(
+            "() => ['pages', 'ready'].includes(document.documentElement.dataset.horsLigne)",
+            timeout=CACHE_FILLED_MS,
+        )
+        assert cache_state(page)
+        (site / "sw.js").write_text(offline.DEV_WORKER, encoding="utf-8")
+        page.evaluate("async () => { await (await navigator.serviceWorker.getRegistration()).update(); }")
+        page.wait_for_function(
+            """async () => (await caches.keys()).length === 0
+                && (await navigator.serviceWorker.getRegistration()) === undefined""",
+            timeout=CACHE_FILLED_MS,
+        )
+    finally:
+        tool.context.close()

@@ -105,3 +105,17 @@ def test_built_worker_is_valid_javascript_listing_existing_files(built_site: Pat
             ["node", "--check", str(built_site / "sw.js")], capture_output=True, text=True, check=False
         )
         assert done.returncode == 0, done.stderr
+
+
+def test_under_mkdocs_serve_the_worker_removes_the_offline_copy(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    offline.on_startup(command="serve")
+    try:
+        offline.on_post_build({"site_dir": str(site)})
+    finally:
+        offline.on_startup(command="build")
+    source = (site / "sw.js").read_text(encoding="utf-8")
+    assert "unregister()" in source and "caches.delete" in source
+    assert "fetch" not in source  # it never answers a request
+    offline.on_post_build({"site_dir": str(site)})
+    assert "const PAGES" in (site / "sw.js").read_text(encoding="utf-8")
