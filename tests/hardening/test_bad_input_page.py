@@ -120,7 +120,7 @@ def test_bad_file_gets_a_french_message(fresh: Page, case: str) -> None:
     data = make()
     started = time.monotonic()
     assert check_file(fresh, name, data, mime=mime) == ""  # a message, not a report
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 90  # generous: a loaded CI machine; the point is that it ends
     assert_french_message(message(fresh), expected)
     assert fresh.get_attribute("#rapport", "data-verdict") is None
     assert_still_usable(fresh)
@@ -164,8 +164,9 @@ def test_five_megabytes_of_quotes_are_checked_or_stopped_in_time(fresh: Page) ->
     started = time.monotonic()
     fresh.click("#verifier")
     outcome = wait_outcome(fresh)
-    # Thousands of findings: checked, or stopped by the page's time limit (20 s) with a French message.
-    assert time.monotonic() - started < 45
+    # Thousands of findings: checked, or stopped by the page's time limit (20 s) with a French message (the
+    # bound below leaves room for a loaded machine: what matters is that it ends).
+    assert time.monotonic() - started < 120
     if outcome:
         assert outcome == "non_conforme"
     else:
