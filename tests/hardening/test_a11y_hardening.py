@@ -13,7 +13,7 @@ from hardening_browser import fixture_text, wait_outcome, wait_ready
 from playwright.sync_api import Browser, Page
 from test_site_walk import html_pages
 
-pytestmark = pytest.mark.browser
+REPO = Path(__file__).resolve().parents[2]
 
 WCAG = {"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
 
@@ -36,6 +36,7 @@ def distinct_layouts(paths: list[str]) -> list[str]:
     return [p for p in paths if p not in rules[1:]]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_passes_axe(browser: Browser, site_url: str, built_site: Path, scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme)
@@ -65,6 +66,7 @@ def focus_is_visible(page: Page) -> bool:
     )
 
 
+@pytest.mark.browser
 def test_checker_by_keyboard_only(browser: Browser, site_url: str) -> None:
     context = browser.new_context()
     page = context.new_page()
@@ -109,6 +111,7 @@ def test_checker_by_keyboard_only(browser: Browser, site_url: str) -> None:
         context.close()
 
 
+@pytest.mark.browser
 def test_live_regions_announce_progress_verdict_and_errors(browser: Browser, site_url: str) -> None:
     context = browser.new_context()
     context.add_init_script(LIVE_RECORDER)
@@ -131,3 +134,17 @@ def test_live_regions_announce_progress_verdict_and_errors(browser: Browser, sit
     assert any("Verdict : Non conforme" in text and "non-conformités" in text for text in status), status
     alerts = [a["text"] for a in announced if a["region"] == "verifier-message"]
     assert any("Collez le texte du devis" in text for text in alerts), alerts
+
+
+def test_accessibility_statement_is_honest() -> None:
+    """RGAA: without a valid audit, the only possible state is « non conforme »; the page says what is tested."""
+    text = " ".join((REPO / "docs" / "a-propos" / "accessibilite.md").read_text(encoding="utf-8").split())
+    assert "**non conforme**" in text and "aucun résultat d’audit en cours de validité" in text
+    assert "**partiellement conforme**" not in text and "**totalement conforme**" not in text
+    for tested in (
+        "toutes les pages",
+        "thème clair et en thème sombre",
+        "entièrement au clavier",
+        "lecteurs d’écran",
+    ):
+        assert tested in text, tested
