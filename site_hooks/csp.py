@@ -20,7 +20,8 @@ from typing import Any
 
 log = logging.getLogger("mkdocs.hooks.csp")
 
-# Directive -> sources, before the per-page script hashes are added. Nothing is allowed by default.
+# Directive -> sources, before the per-page script hashes are added. Nothing is allowed by default: no font, no
+# manifest, no frame, no media (the site has none; adding one means allowing it here, and saying why).
 POLICY: dict[str, tuple[str, ...]] = {
     "default-src": ("'none'",),
     # Our scripts and the theme's. 'wasm-unsafe-eval' lets Pyodide compile its WebAssembly: the checker's
@@ -31,12 +32,10 @@ POLICY: dict[str, tuple[str, ...]] = {
     "style-src": ("'self'",),
     # The theme's icons are SVG `data:` URLs in its stylesheet (CSS masks count as images).
     "img-src": ("'self'", "data:"),
-    "font-src": ("'self'",),
     # Search index, Pyodide runtime and wheels: all fetched from this site.
     "connect-src": ("'self'",),
-    # The search worker, the checker's worker, and an offline service worker if the site has one.
+    # The search worker, the checker's worker and the offline service worker.
     "worker-src": ("'self'",),
-    "manifest-src": ("'self'",),
     "object-src": ("'none'",),
     "base-uri": ("'self'",),
     # No form is ever submitted: the checker reads the quote with JavaScript. Should the script fail, the
