@@ -33,26 +33,57 @@ def median_seconds(fn: Callable[[], object], runs: int, inner: int = 1) -> float
     return statistics.median(samples)
 
 
-def main() -> None:
+GOAL_QUOTE_MS = 5.0
+GOAL_QUOTES_PER_SECOND = 500
+GOAL_PDF_MS = 300.0
+
+
+def measure() -> dict[str, float]:
     text = TYPICAL.read_text(encoding="utf-8")
     check_text(text)  # warm the caches (reference data, compiled patterns)
     per_quote = median_seconds(lambda: check_text(text), runs=7, inner=50)
-    print(f"checker.text_quote_ms        {per_quote * 1000:8.2f}  (2-page text quote, {len(text)} chars)")
-    print(f"checker.quotes_per_second    {1 / per_quote:8.0f}")
+    figures = {"text_chars": len(text), "text_quote_ms": per_quote * 1000, "quotes_per_second": 1 / per_quote}
 
     pdf = make_pdf(text, pages=10)
     check_pdf(pdf)  # imports pypdf once, as the CLI does for its first PDF
-    pdf_seconds = median_seconds(lambda: check_pdf(pdf), runs=7)
-    print(f"checker.pdf_10_pages_ms      {pdf_seconds * 1000:8.1f}  ({len(pdf) // 1024} KiB PDF)")
+    figures["pdf_kib"] = len(pdf) // 1024
+    figures["pdf_10_pages_ms"] = median_seconds(lambda: check_pdf(pdf), runs=7) * 1000
 
     base = median_seconds(lambda: check_text(text), runs=5, inner=10)
     for factor in (1, 10, 100):
         big = text * factor
         seconds = median_seconds(lambda big=big: check_text(big), runs=5 if factor < 100 else 3)
+        figures[f"scaling_{factor}x_ms"] = seconds * 1000
+        figures[f"scaling_{factor}x_linear"] = seconds / base / factor
+    return figures
+
+
+def print_figures(f: dict[str, float]) -> None:
+    def verdict(ok: bool) -> str:
+        return "goal met" if ok else "GOAL NOT MET"
+
+    print(
+        f"  checker.text_quote_ms        {f['text_quote_ms']:8.2f}  (2-page text quote, {f['text_chars']:.0f} chars;"
+        f" goal <= {GOAL_QUOTE_MS:.0f}: {verdict(f['text_quote_ms'] <= GOAL_QUOTE_MS)})"
+    )
+    print(
+        f"  checker.quotes_per_second    {f['quotes_per_second']:8.0f}  (goal >= {GOAL_QUOTES_PER_SECOND}:"
+        f" {verdict(f['quotes_per_second'] >= GOAL_QUOTES_PER_SECOND)})"
+    )
+    print(
+        f"  checker.pdf_10_pages_ms      {f['pdf_10_pages_ms']:8.1f}  ({f['pdf_kib']:.0f} KiB PDF;"
+        f" goal <= {GOAL_PDF_MS:.0f}: {verdict(f['pdf_10_pages_ms'] <= GOAL_PDF_MS)})"
+    )
+    for factor in (1, 10, 100):
         print(
-            f"checker.scaling_{factor}x_ms      {seconds * 1000:8.1f}  ({len(big) // 1000} k chars, "
-            f"{seconds / base / factor:5.2f} × linear)"
+            f"  checker.scaling_{factor}x_ms{' ' * (3 - len(str(factor)))}     "
+            f"{f[f'scaling_{factor}x_ms']:8.1f}  ({f['text_chars'] * factor / 1000:.0f} k chars, "
+            f"{f[f'scaling_{factor}x_linear']:5.2f} x linear; the 1x check of the same run = 1.00)"
         )
+
+
+def main() -> None:
+    print_figures(measure())
 
 
 if __name__ == "__main__":

@@ -240,6 +240,40 @@ def write_runtime(site_dir: Path) -> Path:
     return dest
 
 
+# A page that boots the checker's engine holds this mark: its <head> then gets preload hints, so that the browser
+# starts the downloads while it parses the page, not seconds later when the engine's worker asks for them (the
+# worker's requests then come from the HTTP cache). `crossorigin` matches the mode of the requests made by the
+# scripts (module imports and fetch() are CORS requests): a hint of another mode is downloaded twice.
+PRELOAD_MARK = "<!-- segur-devis preload-checker -->"
+PAGE_MODULES = ("verifier/verifier.mjs", "verifier/engine.mjs", "verifier/report.mjs", "outils/signalement.mjs",
+                "outils/moteur.mjs")  # fmt: skip
+RUNTIME_PRELOADS = (
+    ("pyodide.mjs", "script"),
+    ("pyodide-lock.json", "fetch"),
+    ("pyodide.asm.js", "script"),
+    ("pyodide.asm.wasm", "fetch"),
+    ("python_stdlib.zip", "fetch"),
+)
+
+
+def preload_hints(root: str) -> str:
+    wheel = next(cached_bundle().glob("segur_devis-*.whl")).name
+    links = [f'<link rel="modulepreload" href="{root}assets/{module}">' for module in PAGE_MODULES]
+    links += [
+        f'<link rel="preload" href="{root}{SITE_SUBDIR}/{name}" as="{kind}" crossorigin>'
+        for name, kind in (*RUNTIME_PRELOADS, (wheel, "fetch"))
+    ]
+    return "\n".join(links)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    if PRELOAD_MARK not in output:
+        return output
+    root = "../" * page.url.count("/")  # relative: the site also works under a GitHub Pages sub-path
+    output = output.replace(PRELOAD_MARK, "")
+    return output.replace("</head>", preload_hints(root) + "\n</head>", 1)
+
+
 def on_post_build(config: Any, **kwargs: Any) -> None:
     write_runtime(Path(config["site_dir"]))
 

@@ -30,11 +30,29 @@ function engineReady() {
   return html.dataset.checker === "ready" || html.dataset.outil === "ready";
 }
 
+// Resolves once the page has loaded and its engine, if it has one, is no longer loading: the offline copy (every
+// page of the site) must not compete with the engine's download and start-up for the network and the processor.
+function pageSettled() {
+  const loading = () => html.dataset.checker === "loading" || html.dataset.outil === "loading";
+  return new Promise((resolve) => {
+    const check = () => {
+      if (document.readyState !== "complete" || loading()) return;
+      observer.disconnect();
+      resolve();
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(html, { attributes: true, attributeFilter: ["data-checker", "data-outil"] });
+    window.addEventListener("load", check, { once: true });
+    check();
+  });
+}
+
 async function start() {
   if (!("serviceWorker" in navigator) || !window.isSecureContext) {
     show("unsupported");
     return;
   }
+  await pageSettled();
   navigator.serviceWorker.addEventListener("message", receive);
   navigator.serviceWorker.startMessages();
   try {
