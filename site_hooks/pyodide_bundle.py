@@ -258,7 +258,10 @@ RUNTIME_PRELOADS = (
 
 def preload_hints(root: str) -> str:
     wheel = next(cached_bundle().glob("segur_devis-*.whl")).name
-    links = [f'<link rel="modulepreload" href="{root}assets/{module}">' for module in PAGE_MODULES]
+    # First, the script that starts the engine's worker: async, it runs as soon as it is loaded, before the
+    # parser reaches the end of the page (the theme's stylesheets and scripts hold the page's own script back).
+    links = [f'<script type="module" async src="{root}assets/verifier/demarrage.mjs"></script>']
+    links += [f'<link rel="modulepreload" href="{root}assets/{module}">' for module in PAGE_MODULES]
     links += [
         f'<link rel="preload" href="{root}{SITE_SUBDIR}/{name}" as="{kind}" crossorigin>'
         for name, kind in (*RUNTIME_PRELOADS, (wheel, "fetch"))
@@ -271,7 +274,9 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         return output
     root = "../" * page.url.count("/")  # relative: the site also works under a GitHub Pages sub-path
     output = output.replace(PRELOAD_MARK, "")
-    return output.replace("</head>", preload_hints(root) + "\n</head>", 1)
+    charset = re.search(r"<meta charset=[^>]*>", output)
+    at = charset.end() if charset else output.index("</head>")
+    return output[:at] + "\n" + preload_hints(root) + output[at:]
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:

@@ -8,6 +8,24 @@ export const BOOT_TIME_LIMIT_MS = 180000;
 export class TimeoutError extends Error {}
 export class BootError extends Error {}
 
+const WORKER_URL = new URL("./worker.mjs", import.meta.url);
+
+// A worker started before the page's scripts have run (demarrage.mjs, from the page's <head>), with what it said
+// meanwhile; the first Engine to start adopts it. Python's start-up takes seconds: every one counts.
+let early = null;
+
+export function startWorkerEarly() {
+  if (early) return;
+  const worker = new Worker(WORKER_URL, { type: "module" });
+  const missed = [];
+  worker.onmessage = (event) => missed.push(["message", event.data]);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    missed.push(["error", event.message]);
+  };
+  early = { worker, missed };
+}
+
 export class Engine {
   // onState(state, stage): state is "loading" | "ready" | "error"; stage is the worker's progress step.
   constructor(onState, { timeLimit = CHECK_TIME_LIMIT_MS, bootTimeLimit = BOOT_TIME_LIMIT_MS } = {}) {
@@ -27,7 +45,9 @@ export class Engine {
       this.markFailed = reject;
     });
     this.ready.catch(() => {}); // failures are reported through onState and check()
-    this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+    const adopted = early;
+    early = null;
+    this.worker = adopted ? adopted.worker : new Worker(WORKER_URL, { type: "module" });
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.onerror = (event) => {
       event.preventDefault();
@@ -37,6 +57,10 @@ export class Engine {
     this.bootTimer = setTimeout(() => {
       if (this.state === "loading") this.fail(new BootError("boot time limit"));
     }, this.bootTimeLimit);
+    for (const [kind, data] of adopted ? adopted.missed : []) {
+      if (kind === "message") this.receive(data);
+      else this.fail(new BootError(data || "worker error"));
+    }
   }
 
   receive(message) {

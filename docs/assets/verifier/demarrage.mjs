@@ -1,0 +1,6 @@
+// Loaded from the <head> of the checker page (site_hooks/pyodide_bundle.py adds it): starts the engine's worker at
+// once, while the browser is still parsing and styling the page; the page's script (verifier.mjs) adopts it.
+
+import { startWorkerEarly } from "./engine.mjs";
+
+startWorkerEarly();
