@@ -1,4 +1,7 @@
-"""`literal_first` rewrites a pattern for speed only: on any text, the same matches with the same groups."""
+"""Patterns rewritten for speed only: on any text, the same matches as the plain forms they replace.
+
+`literal_first` (patterns starting with `\\b`) and the money amount pattern, which starts with its first digit.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import segur_devis
+from segur_devis.amounts import find_amounts, parse_amount
 from segur_devis.normalize import flex, fold, literal_first
 
 CORPUS = sorted(Path(__file__).resolve().parents[1].glob("corpus*/*.txt"))
@@ -112,3 +116,41 @@ WORDS = [
     "total ht",
     "ttc",
 ]
+
+
+# The amount pattern as first written: two branches, each starting with a lookbehind.
+PLAIN_AMOUNT = re.compile(
+    r"(?<![\w.,])(?P<int>\d{1,3}(?:[ .]\d{3})+|\d+)(?:[.,](?P<cents>\d{1,2}))?"
+    r"(?:[ ]?(?P<cur>€|eur\b|euros?\b)|(?=[ ]?(?:ht|ttc|h\.t\.)\b))"
+    r"|(?<![\w.,])(?P<int2>\d{1,3}(?:[ .]\d{3})+|\d+),(?P<cents2>\d{2})(?![\d%]|[ ]?%)"
+)
+AMOUNT_PIECES = ["1", "12", "123", "1234", "00", "000", " ", ".", ",", "€", "eur", "euros", "ht", "ttc", "h.t.", "%",
+                 "a", "x", "-", "\n"]  # fmt: skip
+
+
+def plain_amounts(text: str) -> list[tuple[object, int, int]]:
+    found = []
+    for m in PLAIN_AMOUNT.finditer(text):
+        if m.group("int") is not None:
+            value = parse_amount(m.group("int"), m.group("cents"))
+        else:
+            value = parse_amount(m.group("int2"), m.group("cents2"))
+        found.append((value, m.start(), m.end()))
+    return found
+
+
+def amounts(text: str) -> list[tuple[object, int, int]]:
+    return [(a.value, a.start, a.end) for a in find_amounts(text)]
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_amounts_as_the_plain_pattern_on_the_corpus(path: Path) -> None:
+    text = fold(path.read_text(encoding="utf-8")).text
+    assert amounts(text) == plain_amounts(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(AMOUNT_PIECES), max_size=16))
+def test_amounts_as_the_plain_pattern_on_any_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert amounts(text) == plain_amounts(text)
