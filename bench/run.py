@@ -127,9 +127,12 @@ class CountingHandler(SiteHandler):
 
     def copyfile(self, source: Any, outputfile: Any) -> None:
         sent = 0
-        while chunk := source.read(64 * 1024):
-            outputfile.write(chunk)
-            sent += len(chunk)
+        try:
+            while chunk := source.read(64 * 1024):
+                outputfile.write(chunk)
+                sent += len(chunk)
+        except (BrokenPipeError, ConnectionResetError):  # the browser closed: what was sent still counts
+            pass
         self.log.append((time.monotonic(), self.path.split("?")[0], 200, sent))
 
     def send_response(self, code: int, message: str | None = None) -> None:
