@@ -66,16 +66,6 @@ tool_request
 `;
 let toolRequest = null;
 
-const WARM_UP_QUOTE = [
-  "Devis n° 1 du 01/02/2023 — Prestation Ségur HOP-PFI-Va1, logiciel Exemple version 2",
-  "Désignation   Qté   Prix unitaire HT   Total HT",
-  "Prestation Ségur (licence, installation, formation)   1   1 000,00 €   1 000,00 €",
-  "Option hors Ségur : maintenance   2   50,00 €   100,00 €",
-  "Total HT 1 100,00 €  TVA 20 % 220,00 €  Total TTC 1 320,00 €",
-  "Montant de la Prestation Ségur pris en charge par l'État au titre du Ségur : 1 000,00 €",
-  "Commande sous condition de référencement. Fait à Lyon, le 02/02/2023. Bon pour accord.",
-].join("\n");
-
 let checkRequest = null; // the Python function, once booted
 let pyodide = null;
 let pdfReady = null; // promise, set when the first PDF arrives
@@ -104,13 +94,6 @@ async function boot() {
   checkRequest = pyodide.runPython(GLUE);
   toolRequest = pyodide.runPython(TOOL_GLUE);
   postMessage({ type: "ready" });
-  // The first check of a session runs code for the first time (lazy imports, first calls): run it now on a
-  // made-up quote, while the user finds theirs, so that their first check is as fast as the next ones.
-  try {
-    checkRequest("text", WARM_UP_QUOTE, "");
-  } catch (error) {
-    console.error(error); // never a boot failure: the engine is ready
-  }
 }
 
 async function loadPackage(name) {
