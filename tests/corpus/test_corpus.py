@@ -9,42 +9,19 @@ the same verdict as its text.
 from __future__ import annotations
 
 import io
-import json
 import re
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
+from corpus_oracle import SEVERITY, VERDICTS, api, describe, load_expected, oracle_tests
+from corpus_oracle import read_quote as corpus_read_quote
 from pdfs import make_pdf
 
 HERE = Path(__file__).parent
-EXPECTED: dict[str, dict[str, Any]] = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
+EXPECTED = load_expected(HERE)
 NAMES = sorted(EXPECTED)
 
-# Severity of each catalogue code (contracts.md, "Rule catalogue").
-SEVERITY = {
-    **dict.fromkeys(["M01", "M02", "M03", "M06"], "error"),
-    **dict.fromkeys(["M04", "M05"], "warning"),
-    **dict.fromkeys(["P01", "P02", "P03", "P04", "P05", "P06", "F01", "C01"], "error"),
-    **dict.fromkeys(["P07", "C02"], "info"),
-    **dict.fromkeys(["K01", "K02", "K03", "A01", "A02"], "warning"),
-}
-VERDICTS = {"conforme", "a_verifier", "non_conforme", "non_reconnu"}
-MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
+globals().update(oracle_tests(HERE))  # verdict, must, must_not, evidence, determinism, dates
 
 # Quotes rendered as PDFs (one per verdict), and the quote used for the 10-page PDF.
 PDF_QUOTES = [
@@ -57,53 +34,7 @@ TEN_PAGE_QUOTE = "25_hop_pfi_multipage_typographie.txt"
 
 
 def read_quote(name: str) -> str:
-    # Bytes then decode: keeps CRLF line ends as they are, so offsets are checked on the exact text.
-    return (HERE / name).read_bytes().decode("utf-8")
-
-
-def api() -> Any:
-    # Imported here, not at module level: a broken checker fails these tests instead of the whole collection.
-    import segur_devis
-
-    return segur_devis
-
-
-def codes(report: Any) -> list[str]:
-    return [finding.code for finding in report.findings]
-
-
-def describe(report: Any) -> str:
-    return ", ".join(f"{f.code}/{f.severity}" for f in report.findings) or "no findings"
-
-
-# --- the corpus itself is well-formed (these do not need the checker) ---
-
-
-def test_every_quote_has_an_expectation_and_back() -> None:
-    on_disk = {p.name for p in HERE.glob("*.txt")}
-    assert on_disk == set(EXPECTED)
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_expectation_is_consistent(name: str) -> None:
-    entry = EXPECTED[name]
-    assert entry["verdict"] in VERDICTS
-    assert set(entry) <= {"verdict", "must", "must_not", "note", "date_signature", "c02_due"}
-    assert entry["note"].strip()
-    must, must_not = set(entry["must"]), set(entry["must_not"])
-    assert must <= set(SEVERITY) and must_not <= set(SEVERITY)
-    assert not must & must_not
-    severities = {SEVERITY[code] for code in must}
-    if entry["verdict"] == "conforme":
-        assert severities <= {"info"}
-    elif entry["verdict"] == "a_verifier":
-        assert "error" not in severities and "warning" in severities
-    elif entry["verdict"] == "non_conforme":
-        assert "error" in severities
-    if "c02_due" in entry:
-        assert "C02" in must and "date_signature" in entry
-        signed = date.fromisoformat(entry["date_signature"])
-        assert (date.fromisoformat(entry["c02_due"]) - signed).days == 120
+    return corpus_read_quote(HERE, name)
 
 
 def test_every_rule_fails_and_passes_somewhere() -> None:
@@ -127,81 +58,6 @@ def test_every_couloir_and_layout_is_covered() -> None:
     assert "Page 1/3" in joined
     verdicts = {entry["verdict"] for entry in EXPECTED.values()}
     assert verdicts == VERDICTS
-
-
-# --- the checker against the corpus ---
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_verdict(name: str) -> None:
-    report = api().check_text(read_quote(name))
-    assert report.verdict == EXPECTED[name]["verdict"], f"{name}: {describe(report)}"
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_must_codes_are_reported(name: str) -> None:
-    report = api().check_text(read_quote(name))
-    missing = [code for code in EXPECTED[name]["must"] if code not in codes(report)]
-    assert not missing, f"{name}: missing {missing}; got {describe(report)}"
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_must_not_codes_are_absent(name: str) -> None:
-    report = api().check_text(read_quote(name))
-    unwanted = [code for code in EXPECTED[name]["must_not"] if code in codes(report)]
-    assert not unwanted, f"{name}: unexpected {unwanted}; got {describe(report)}"
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_severities_follow_the_catalogue(name: str) -> None:
-    report = api().check_text(read_quote(name))
-    for finding in report.findings:
-        if finding.code in SEVERITY:
-            assert finding.severity == SEVERITY[finding.code], f"{name}: {finding.code}"
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_evidence_points_into_the_text(name: str) -> None:
-    text = read_quote(name)
-    report = api().check_text(text)
-    for finding in report.findings:
-        evidence = finding.evidence
-        if evidence is None:
-            continue
-        assert 0 <= evidence.start <= evidence.end <= len(text), f"{name}: {finding.code} {evidence}"
-        assert text[evidence.start : evidence.end] == evidence.text, f"{name}: {finding.code}"
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_report_is_deterministic_and_json_ready(name: str) -> None:
-    text = read_quote(name)
-    first = api().check_text(text).to_dict()
-    second = api().check_text(text).to_dict()
-    assert first == second
-    assert json.loads(json.dumps(first, ensure_ascii=False)) == first
-
-
-@pytest.mark.parametrize("name", [n for n in NAMES if "date_signature" in EXPECTED[n]])
-def test_signature_date_fact(name: str) -> None:
-    facts = api().check_text(read_quote(name)).to_dict()["facts"]
-    assert facts.get("date_signature") == EXPECTED[name]["date_signature"]
-
-
-@pytest.mark.parametrize("name", [n for n in NAMES if "c02_due" in EXPECTED[n]])
-def test_conditional_order_gives_the_proof_deadline(name: str) -> None:
-    due = date.fromisoformat(EXPECTED[name]["c02_due"])
-    spellings = [
-        due.isoformat(),
-        due.strftime("%d/%m/%Y"),
-        f"{due.day} {MONTHS[due.month - 1]} {due.year}",
-        f"{due.day:02d} {MONTHS[due.month - 1]} {due.year}",
-    ]
-    report = api().check_text(read_quote(name))
-    c02 = [f for f in report.to_dict()["findings"] if f["code"] == "C02"]
-    assert c02, f"{name}: no C02; got {describe(report)}"
-    said = " ".join(str(c02[0].get(key) or "") for key in ("title", "message"))
-    said = re.sub(r"\s+", " ", said.replace("1er", "1"))
-    assert any(s in said for s in spellings), f"{name}: C02 does not give {due}: {said!r}"
 
 
 # --- PDFs of corpus quotes ---
