@@ -460,7 +460,7 @@ def report_browser(results: dict[str, list[dict[str, float]]], sizes: dict[str, 
             "cold: bytes sent up to ready",
             f"{m['cold_bytes_to_ready'] / 1e6:.2f} MB",
             f"{m['cold_requests_to_ready']:.0f} requests",
-            "incl. service worker precache",
+            "page and its worker",
         )
         row(
             "first visit: bytes, offline copy full",
@@ -498,7 +498,9 @@ def report_browser(results: dict[str, list[dict[str, float]]], sizes: dict[str, 
                 goal(m[f"{key}_longtask_max_ms"] <= LONG_TASK_MS),
             )
     print("\nFirst visit transfer (files the checker page fetches up to ready; service worker blocked)")
-    for group, sizes_row in sizes.items():
+    for group, sizes_row in sorted(
+        sizes.items(), key=lambda item: ("page", "runtime", "total").index(item[0])
+    ):
         brotli = f", brotli {sizes_row['brotli'] / 1e6:.2f} MB" if "brotli" in sizes_row else ""
         print(
             f"  {group:<8} {sizes_row['files']:3d} files: raw {sizes_row['raw'] / 1e6:.2f} MB, "
