@@ -15,6 +15,7 @@ from typing import ClassVar
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
+from site_server import PYODIDE_TYPES
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
@@ -30,14 +31,7 @@ CHROMIUM_ARGS = [
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static files with the types Pyodide needs (module scripts, streaming WebAssembly compilation)."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".whl": "application/octet-stream",
-        ".zip": "application/zip",
-    }
+    extensions_map: ClassVar[dict[str, str]] = PYODIDE_TYPES
 
     def log_message(self, format: str, *args: object) -> None:  # keep the test output readable
         pass

@@ -25,6 +25,7 @@ from hardening_browser import (
     wait_ready,
 )
 from playwright.sync_api import Browser
+from site_server import PYODIDE_TYPES
 
 REPO = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("csp_hook", REPO / "site_hooks" / "csp.py")
@@ -241,14 +242,7 @@ class _WorkerPolicyHandler(http.server.SimpleHTTPRequestHandler):
 
     policy = ""
     reports: ClassVar[list[bytes]] = []
-    extensions_map: ClassVar[dict[str, str]] = {
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".whl": "application/octet-stream",
-        ".zip": "application/zip",
-    }
+    extensions_map: ClassVar[dict[str, str]] = PYODIDE_TYPES
 
     def end_headers(self) -> None:
         if self.path.split("?")[0].endswith((".js", ".mjs")):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from playwright.sync_api import Browser, BrowserContext, Page, Request
+from site_server import PYODIDE_TYPES
 
 # The checker page's helpers (Session, fixtures) live in tests/browser.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
@@ -54,14 +55,7 @@ def assert_plain_french(message: str) -> None:
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
     """Static files with the types Pyodide needs (as tests/conftest.py serves the session's site)."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".whl": "application/octet-stream",
-        ".zip": "application/zip",
-    }
+    extensions_map: ClassVar[dict[str, str]] = PYODIDE_TYPES
 
     def log_message(self, format: str, *args: object) -> None:
         pass
