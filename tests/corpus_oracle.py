@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-# Severity of each catalogue code (contracts.md, "Rule catalogue").
+# Severity of each catalogue code (CONTRACT.md, "Rule codes").
 SEVERITY = {
     **dict.fromkeys(["M01", "M02", "M03", "M06"], "error"),
     **dict.fromkeys(["M04", "M05"], "warning"),
@@ -23,6 +23,9 @@ SEVERITY = {
     **dict.fromkeys(["P07", "C02"], "info"),
     **dict.fromkeys(["K01", "K02", "K03", "A01", "A02"], "warning"),
 }
+# The day every corpus quote is judged on, unless its entry says otherwise (« today »): calendar findings depend on
+# it, and a test must never depend on the day it runs.
+DEFAULT_TODAY = date(2026, 11, 30)
 VERDICTS = {"conforme", "a_verifier", "non_conforme", "non_reconnu"}
 MONTHS = [
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -60,6 +63,11 @@ def oracle_tests(folder: Path) -> dict[str, Callable[..., None]]:
         # Bytes then decode: keeps CRLF line ends as they are, so offsets are checked on the exact text.
         return (HERE / name).read_bytes().decode("utf-8")
 
+    def check(name: str, text: str | None = None) -> Any:
+        entry = EXPECTED[name]
+        today = date.fromisoformat(entry["today"]) if "today" in entry else DEFAULT_TODAY
+        return api().check_text(read_quote(name) if text is None else text, today=today)
+
     # --- the corpus itself is well-formed (these do not need the checker) ---
 
     def test_every_quote_has_an_expectation_and_back() -> None:
@@ -70,7 +78,7 @@ def oracle_tests(folder: Path) -> dict[str, Callable[..., None]]:
     def test_expectation_is_consistent(name: str) -> None:
         entry = EXPECTED[name]
         assert entry["verdict"] in VERDICTS
-        assert set(entry) <= {"verdict", "must", "must_not", "note", "date_signature", "c02_due"}
+        assert set(entry) <= {"verdict", "must", "must_not", "note", "date_signature", "c02_due", "today"}
         assert entry["note"].strip()
         must, must_not = set(entry["must"]), set(entry["must_not"])
         assert must <= set(SEVERITY) and must_not <= set(SEVERITY)
@@ -91,24 +99,24 @@ def oracle_tests(folder: Path) -> dict[str, Callable[..., None]]:
 
     @pytest.mark.parametrize("name", NAMES)
     def test_verdict(name: str) -> None:
-        report = api().check_text(read_quote(name))
+        report = check(name)
         assert report.verdict == EXPECTED[name]["verdict"], f"{name}: {describe(report)}"
 
     @pytest.mark.parametrize("name", NAMES)
     def test_must_codes_are_reported(name: str) -> None:
-        report = api().check_text(read_quote(name))
+        report = check(name)
         missing = [code for code in EXPECTED[name]["must"] if code not in codes(report)]
         assert not missing, f"{name}: missing {missing}; got {describe(report)}"
 
     @pytest.mark.parametrize("name", NAMES)
     def test_must_not_codes_are_absent(name: str) -> None:
-        report = api().check_text(read_quote(name))
+        report = check(name)
         unwanted = [code for code in EXPECTED[name]["must_not"] if code in codes(report)]
         assert not unwanted, f"{name}: unexpected {unwanted}; got {describe(report)}"
 
     @pytest.mark.parametrize("name", NAMES)
     def test_severities_follow_the_catalogue(name: str) -> None:
-        report = api().check_text(read_quote(name))
+        report = check(name)
         for finding in report.findings:
             if finding.code in SEVERITY:
                 assert finding.severity == SEVERITY[finding.code], f"{name}: {finding.code}"
@@ -116,7 +124,7 @@ def oracle_tests(folder: Path) -> dict[str, Callable[..., None]]:
     @pytest.mark.parametrize("name", NAMES)
     def test_evidence_points_into_the_text(name: str) -> None:
         text = read_quote(name)
-        report = api().check_text(text)
+        report = check(name, text)
         for finding in report.findings:
             evidence = finding.evidence
             if evidence is None:
@@ -127,14 +135,14 @@ def oracle_tests(folder: Path) -> dict[str, Callable[..., None]]:
     @pytest.mark.parametrize("name", NAMES)
     def test_report_is_deterministic_and_json_ready(name: str) -> None:
         text = read_quote(name)
-        first = api().check_text(text).to_dict()
-        second = api().check_text(text).to_dict()
+        first = check(name, text).to_dict()
+        second = check(name, text).to_dict()
         assert first == second
         assert json.loads(json.dumps(first, ensure_ascii=False)) == first
 
     @pytest.mark.parametrize("name", [n for n in NAMES if "date_signature" in EXPECTED[n]])
     def test_signature_date_fact(name: str) -> None:
-        facts = api().check_text(read_quote(name)).to_dict()["facts"]
+        facts = check(name).to_dict()["facts"]
         assert facts.get("date_signature") == EXPECTED[name]["date_signature"]
 
     @pytest.mark.parametrize("name", [n for n in NAMES if "c02_due" in EXPECTED[n]])
@@ -146,7 +154,7 @@ def oracle_tests(folder: Path) -> dict[str, Callable[..., None]]:
             f"{due.day} {MONTHS[due.month - 1]} {due.year}",
             f"{due.day:02d} {MONTHS[due.month - 1]} {due.year}",
         ]
-        report = api().check_text(read_quote(name))
+        report = check(name)
         c02 = [f for f in report.to_dict()["findings"] if f["code"] == "C02"]
         assert c02, f"{name}: no C02; got {describe(report)}"
         said = " ".join(str(c02[0].get(key) or "") for key in ("title", "message"))

@@ -4,7 +4,7 @@ Seed 002 (« Nos conseils aux établissements ») invites establishments in doub
 through its contact form. This module writes that text from a checker report; nothing is ever sent: the page
 shows it in a read-only text area, the user copies it and pastes it into the form themselves.
 
-The input is a report in the JSON form of notes/contracts.md (what the checker page holds and what
+The input is a report in the JSON form of CONTRACT.md (what the checker page holds and what
 `segur-devis check --format json` prints), or a `Report`.
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from segur_devis.errors import InputError
@@ -22,9 +23,14 @@ NO_TEXT_LAYER = (
 
 
 def check_text(
-    text: str, *, source: str = "texte", select: list[str] | None = None, ignore: list[str] | None = None
+    text: str,
+    *,
+    source: str = "texte",
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    today: date | None = None,
 ) -> Report:
-    """Check the text of a quote against the rule catalogue."""
+    """Check the text of a quote against the rule catalogue, as of `today` (default: the current date)."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(
             f"Ce texte est beaucoup trop long pour être un devis ({len(text):,} caractères, au plus "
@@ -32,7 +38,7 @@ def check_text(
         )
     if not text.strip():
         return Report(source, "non_reconnu", EMPTY, text=text)
-    quote = Quote(text)
+    quote = Quote(text, today=today)
     if not quote.recognized:
         return Report(source, "non_reconnu", NOT_A_QUOTE, facts=_facts(quote), text=text)
     findings = [f for r in select_rules(select, ignore) for f in _run(r, quote)]
@@ -47,25 +53,31 @@ def check_pdf(
     source: str = "devis.pdf",
     select: list[str] | None = None,
     ignore: list[str] | None = None,
+    today: date | None = None,
 ) -> Report:
     """Check a PDF quote through its text layer. Raises InputError when the PDF cannot be read."""
     text = extract_pdf_text(data)
     if not text.strip():
         return Report(source, "non_reconnu", NO_TEXT_LAYER, text=text)
-    return check_text(text, source=source, select=select, ignore=ignore)
+    return check_text(text, source=source, select=select, ignore=ignore, today=today)
 
 
 def check_bytes(
-    data: bytes, *, filename: str = "devis", select: list[str] | None = None, ignore: list[str] | None = None
+    data: bytes,
+    *,
+    filename: str = "devis",
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    today: date | None = None,
 ) -> Report:
     """Check a file's content: a PDF when it looks like one, else text in any usual encoding."""
     if is_pdf(data):
-        return check_pdf(data, source=filename, select=select, ignore=ignore)
+        return check_pdf(data, source=filename, select=select, ignore=ignore, today=today)
     if filename.lower().endswith(".pdf"):
         raise InputError(
             "Ce fichier porte l’extension .pdf mais n’est pas un PDF. Vérifiez le fichier choisi."
         )
-    return check_text(decode_text(data), source=filename, select=select, ignore=ignore)
+    return check_text(decode_text(data), source=filename, select=select, ignore=ignore, today=today)
 
 
 def _run(rule: Rule, quote: Quote) -> list[Finding]:

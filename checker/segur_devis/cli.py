@@ -1,6 +1,6 @@
 """The `segur-devis` command: check quotes, list and explain the rules.
 
-Exit codes (notes/contracts.md): 0 when every quote is `conforme` or `a_verifier`; 1 when any is `non_conforme`
+Exit codes (CONTRACT.md): 0 when every quote is `conforme` or `a_verifier`; 1 when any is `non_conforme`
 or `non_reconnu`; 2 on a usage error or an unreadable file.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 from segur_devis import __version__
@@ -38,6 +39,13 @@ def _codes(value: str) -> list[str]:
     return codes
 
 
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"date invalide : {value} (attendu : AAAA-MM-JJ)") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="segur-devis", description="Vérifie la conformité des devis Ségur numérique (SONS)."
@@ -51,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     check.add_argument("--select", type=_codes, help="codes ou préfixes des règles à appliquer (ex. M,P01)")
     check.add_argument("--ignore", type=_codes, help="codes ou préfixes des règles à ignorer (ex. A,K02)")
+    check.add_argument(
+        "--today",
+        type=_day,
+        metavar="AAAA-MM-JJ",
+        help="juger le devis à cette date plutôt qu’aujourd’hui (calendrier ; rapports reproductibles)",
+    )
     commands.add_parser("rules", help="lister les règles")
     explain = commands.add_parser("rule", help="expliquer une règle")
     explain.add_argument("code")
@@ -70,10 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         sys.stdout.write(rule_text(args.code))
         return EXIT_OK
-    return _check(args.paths, args.format, args.select, args.ignore)
+    return _check(args.paths, args.format, args.select, args.ignore, args.today)
 
 
-def _check(paths: list[str], fmt: str, select: list[str] | None, ignore: list[str] | None) -> int:
+def _check(
+    paths: list[str], fmt: str, select: list[str] | None, ignore: list[str] | None, today: date | None
+) -> int:
     reports: list[Report] = []
     unreadable = False
     for name, data in _inputs(paths):
@@ -81,7 +97,7 @@ def _check(paths: list[str], fmt: str, select: list[str] | None, ignore: list[st
             unreadable = True
             continue
         try:
-            reports.append(check_bytes(data, filename=name, select=select, ignore=ignore))
+            reports.append(check_bytes(data, filename=name, select=select, ignore=ignore, today=today))
         except InputError as exc:
             print(f"segur-devis : {name} : {exc}", file=sys.stderr)
             unreadable = True

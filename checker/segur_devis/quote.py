@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Literal
 
@@ -115,8 +116,10 @@ class Item:
 class Quote:
     """A quote's text and everything the rules ask of it. Offsets are in the folded text unless named `original`."""
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, *, today: date | None = None) -> None:
         self.original = original
+        # The day the quote is judged on: what is open or late depends on it (injectable for tests).
+        self.today: date = today or date.today()
         self.folded: Folded = fold(original)
         self.text = self.folded.text
 

@@ -1,4 +1,4 @@
-"""The report: findings, verdict and summary, and their JSON form (see notes/contracts.md)."""
+"""The report: findings, verdict and summary, and their JSON form (see CONTRACT.md)."""
 
 from __future__ import annotations
 

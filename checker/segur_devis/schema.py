@@ -257,7 +257,7 @@ class Glossary(Strict):
         return self
 
 
-# --- the JSON report (notes/contracts.md) -----------------------------------------------------------------
+# --- the JSON report (CONTRACT.md) -----------------------------------------------------------------
 
 Severity = Literal["error", "warning", "info"]
 Verdict = Literal["conforme", "a_verifier", "non_conforme", "non_reconnu"]

@@ -208,7 +208,7 @@ export function reportAsText(report, pageUrl) {
   return lines.join("\n");
 }
 
-// The JSON report of the CLI (contracts.md): the analysed text is a page-only extra, left out.
+// The JSON report of the CLI (CONTRACT.md): the analysed text is a page-only extra, left out.
 export function reportAsJson(report) {
   const { text: _text, ...contract } = report;
   return JSON.stringify(contract, null, 2) + "\n";
