@@ -11,7 +11,9 @@ from segur_devis.check import check_bytes, check_pdf, check_text
 from segur_devis.errors import InputError
 from segur_devis.report import Evidence, Finding, Report, Severity, Verdict
 from segur_devis.rules import RULES, Rule, get_rule
-from segur_devis.versions import PACKAGE as __version__  # noqa: F401  (re-exported)
+from segur_devis.versions import PACKAGE
+
+__version__ = PACKAGE
 
 __all__ = [
     "RULES",
