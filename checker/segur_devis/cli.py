@@ -1,26 +1,36 @@
 """The `segur-devis` command: check quotes, list and explain the rules.
 
-Exit codes (CONTRACT.md): 0 when every quote is `conforme` or `a_verifier`; 1 when any is `non_conforme`
-or `non_reconnu`; 2 on a usage error or an unreadable file.
+Exit codes (CONTRACT.md), stable: 0 when no quote reaches the `--fail-on` threshold; 1 when one does (by default
+`non_conforme`, which includes `non_reconnu`; with `--fail-on a_verifier`, `a_verifier` too); 2 on a usage error
+or an unreadable file.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from segur_devis import __version__
 from segur_devis.check import check_bytes
+from segur_devis.ci_formats import to_github, to_markdown
 from segur_devis.errors import InputError
 from segur_devis.formats import rule_text, rules_table, to_json, to_sarif, to_text
-from segur_devis.report import Report
+from segur_devis.report import Report, Verdict
 from segur_devis.rules import RULES, get_rule
+from segur_devis.versions import version_line
 
-QUOTE_SUFFIXES = {".txt", ".pdf"}
+QUOTE_SUFFIXES = {".txt", ".pdf", ".docx", ".odt"}
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_USAGE = 0, 1, 2
+# The verdicts that make `check` exit 1, for each `--fail-on` threshold.
+FAILING: dict[str, set[Verdict]] = {
+    "non_conforme": {"non_conforme", "non_reconnu"},
+    "a_verifier": {"non_conforme", "non_reconnu", "a_verifier"},
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,17 +56,40 @@ def _day(value: str) -> date:
         raise argparse.ArgumentTypeError(f"date invalide : {value} (attendu : AAAA-MM-JJ)") from None
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"nombre de processus invalide : {value} (attendu : 1, 2, 3…)")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="segur-devis", description="Vérifie la conformité des devis Ségur numérique (SONS)."
     )
-    parser.add_argument("--version", action="version", version=f"segur-devis {__version__}")
+    parser.add_argument("--version", action="version", version=version_line())
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = commands.add_parser(
         "check", help="vérifier un ou plusieurs devis (.txt, .pdf, dossier, ou - pour l’entrée standard)"
     )
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    check.add_argument(
+        "--format",
+        choices=tuple(FORMATS),
+        default="text",
+        help="text (lisible), json, sarif (revue de code), github (annotations), markdown (résumé de travail)",
+    )
+    check.add_argument(
+        "--output", "-o", metavar="FICHIER", help="écrire le rapport dans ce fichier plutôt qu’à l’écran"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=tuple(FAILING),
+        default="non_conforme",
+        help="verdict à partir duquel le code de sortie vaut 1 (par défaut : non_conforme)",
+    )
+    check.add_argument(
+        "--jobs", "-j", type=_jobs, default=1, metavar="N", help="vérifier avec N processus (par défaut : 1)"
+    )
     check.add_argument("--select", type=_codes, help="codes ou préfixes des règles à appliquer (ex. M,P01)")
     check.add_argument("--ignore", type=_codes, help="codes ou préfixes des règles à ignorer (ex. A,K02)")
     check.add_argument(
@@ -84,39 +117,77 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         sys.stdout.write(rule_text(args.code))
         return EXIT_OK
-    return _check(args.paths, args.format, args.select, args.ignore, args.today)
-
-
-def _check(
-    paths: list[str], fmt: str, select: list[str] | None, ignore: list[str] | None, today: date | None
-) -> int:
-    reports: list[Report] = []
-    unreadable = False
-    for name, data in _inputs(paths):
-        if data is None:
-            unreadable = True
-            continue
-        try:
-            reports.append(check_bytes(data, filename=name, select=select, ignore=ignore, today=today))
-        except InputError as exc:
-            print(f"segur-devis : {name} : {exc}", file=sys.stderr)
-            unreadable = True
-    if fmt == "json" and reports:
-        sys.stdout.write(to_json(reports))
-    elif fmt == "sarif":
-        sys.stdout.write(to_sarif(reports, version=__version__))
-    elif fmt == "text":
-        sys.stdout.write("\n".join(to_text(r) for r in reports))
-        if len(reports) > 1:
-            sys.stdout.write("\n" + _summary_table(reports))
+    check = partial(check_bytes, select=args.select, ignore=args.ignore, today=args.today)
+    reports, unreadable = _check_all(list(_inputs(args.paths)), check, args.jobs)
+    if not _write(FORMATS[args.format](reports), args.output):
+        return EXIT_USAGE
     if unreadable:
         return EXIT_USAGE
-    bad = any(r.verdict in ("non_conforme", "non_reconnu") for r in reports)
-    return EXIT_NON_COMPLIANT if bad else EXIT_OK
+    failing = FAILING[args.fail_on]
+    return EXIT_NON_COMPLIANT if any(r.verdict in failing for r in reports) else EXIT_OK
+
+
+def _text(reports: list[Report]) -> str:
+    out = "\n".join(to_text(r) for r in reports)
+    return out + "\n" + _summary_table(reports) if len(reports) > 1 else out
+
+
+FORMATS: dict[str, Callable[[list[Report]], str]] = {
+    "text": _text,
+    "json": lambda reports: to_json(reports) if reports else "",
+    "sarif": lambda reports: to_sarif(reports, version=__version__),
+    "github": to_github,
+    "markdown": to_markdown,
+}
+
+
+def _check_all(
+    inputs: list[tuple[str, bytes | None]], check: Callable[..., Report], jobs: int
+) -> tuple[list[Report], bool]:
+    """The reports in the order of the inputs, whatever the number of processes; True when one was unreadable
+    (its French message is on stderr, in the same order too)."""
+    readable = [(name, data) for name, data in inputs if data is not None]
+    task = partial(_check_one, check)
+    if jobs > 1 and len(readable) > 1:
+        # Chunks of several quotes: one quote takes about a millisecond, less than sending it to a process.
+        chunksize = max(1, len(readable) // (jobs * 8))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(task, readable, chunksize=chunksize))
+    else:
+        results = [task(item) for item in readable]
+    reports = []
+    for (name, _), result in zip(readable, results, strict=True):
+        if isinstance(result, Report):
+            reports.append(result)
+        else:
+            print(f"segur-devis : {name} : {result}", file=sys.stderr)
+    return reports, len(reports) < len(inputs)
+
+
+def _check_one(check: Callable[..., Report], item: tuple[str, bytes]) -> Report | str:
+    """A report, or the French message saying why the file cannot be read (picklable, for `--jobs`)."""
+    name, data = item
+    try:
+        return check(data, filename=name)
+    except InputError as exc:
+        return str(exc)
+
+
+def _write(output: str, path: str | None) -> bool:
+    if path is None:
+        sys.stdout.write(output)
+        return True
+    try:
+        Path(path).write_text(output, encoding="utf-8")
+    except OSError as exc:
+        print(f"segur-devis : {path} : impossible d’écrire le rapport ({exc.strerror})", file=sys.stderr)
+        return False
+    return True
 
 
 def _inputs(paths: list[str]) -> Iterator[tuple[str, bytes | None]]:
-    """(name, content) for each quote; a folder yields its .txt and .pdf files; None marks an unreadable path."""
+    """(name, content) for each quote; a folder yields its quote files (QUOTE_SUFFIXES), sorted; None marks an
+    unreadable path."""
     for raw in paths:
         if raw == "-":
             yield "<entrée standard>", sys.stdin.buffer.read()
@@ -125,7 +196,10 @@ def _inputs(paths: list[str]) -> Iterator[tuple[str, bytes | None]]:
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in QUOTE_SUFFIXES)
             if not files:
-                print(f"segur-devis : {raw} : aucun devis (.txt ou .pdf) dans ce dossier", file=sys.stderr)
+                print(
+                    f"segur-devis : {raw} : aucun devis (.txt, .pdf, .docx ou .odt) dans ce dossier",
+                    file=sys.stderr,
+                )
                 yield raw, None
             for file in files:
                 yield from _read(file)
