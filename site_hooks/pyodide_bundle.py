@@ -176,6 +176,15 @@ def keep_only(lockfile: Path, names: set[str]) -> None:
     lockfile.write_text(json.dumps(lock, indent=1, sort_keys=True))
 
 
+def load_pdf_lazily(lockfile: Path) -> None:
+    """pypdf is a run-time dependency of the package (the CLI reads PDFs with no extra), but the page loads it
+    only when a first PDF arrives (worker.mjs): it must not come with the checker at boot."""
+    lock: dict[str, Any] = json.loads(lockfile.read_text())
+    checker = lock["packages"][CHECKER_PACKAGE]
+    checker["depends"] = [name for name in checker["depends"] if name != PDF_PACKAGE]
+    lockfile.write_text(json.dumps(lock, indent=1, sort_keys=True))
+
+
 def make_bundle(stage: Path, pypdf_version: str) -> None:
     """Wheels + lockfile in `stage`, the lockfile's file names relative to it."""
     build_checker_wheel(stage)
@@ -195,6 +204,7 @@ def make_bundle(stage: Path, pypdf_version: str) -> None:
         *wheels,
     )
     keep_only(lockfile, {CHECKER_PACKAGE, PDF_PACKAGE})
+    load_pdf_lazily(lockfile)
     # Pre-compiled .pyc import faster (measured: `import pypdf` 410 ms -> 160 ms), but only bytecode of the
     # very same Python version as Pyodide's is valid; otherwise ship the .py wheels, which work everywhere.
     if sys.version_info[:2] == _lockfile_python(lockfile):
