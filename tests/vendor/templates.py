@@ -19,3 +19,7 @@ from pdfs import make_pdf  # noqa: E402  (the tests' one PDF maker, fpdf2)
 
 def pdf_of(template: Path) -> bytes:
     return make_pdf(template.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":  # the release workflow's PDF template: templates.py TEMPLATE.txt OUT.pdf
+    Path(sys.argv[2]).write_bytes(pdf_of(Path(sys.argv[1])))
