@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from segur_devis.formats import line_and_column
-from segur_devis.report import SEVERITY_LABELS, VERDICT_LABELS, Finding, Report, Severity
+from segur_devis.report import SEVERITY_LABELS, VERDICT_LABELS, Finding, Report, Severity, Verdict
 from segur_devis.versions import version_line
 
 # Only a text template's analysed text is the file itself, so only there does a line number point somewhere.
@@ -64,10 +64,20 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+_VERDICTS_PLURAL: dict[Verdict, str] = {
+    "conforme": "conformes",
+    "a_verifier": "à vérifier",
+    "non_conforme": "non conformes",
+    "non_reconnu": "non reconnus",
+}
+
+
 def to_markdown(reports: Sequence[Report]) -> str:
     """A job summary in French: the versions, one row per quote, then each quote's findings."""
     counts = {v: sum(r.verdict == v for r in reports) for v in VERDICT_LABELS}
-    tally = ", ".join(f"{n} {VERDICT_LABELS[v].lower()}" for v, n in counts.items() if n)
+    tally = ", ".join(
+        _plural(n, VERDICT_LABELS[v].lower(), _VERDICTS_PLURAL[v]) for v, n in counts.items() if n
+    )
     out = [
         "## Ségur Devis : vérification des devis",
         "",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,6 +21,20 @@ from pdfs import make_pdf  # noqa: E402  (the tests' one PDF maker, fpdf2)
 
 def pdf_of(template: Path) -> bytes:
     return make_pdf(template.read_text(encoding="utf-8"))
+
+
+def copy_of_repository(dest: Path) -> Path:
+    """The repository as `actions/checkout` gives it (the files git knows, uncommitted changes included), with
+    this venv as `.venv`: builds and installs run there without touching the work tree."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=REPO, capture_output=True, check=True
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        if (REPO / name).is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, dest / name)
+    (dest / ".venv").symlink_to(REPO / ".venv")
+    return dest
 
 
 if __name__ == "__main__":  # the release workflow's PDF template: templates.py TEMPLATE.txt OUT.pdf

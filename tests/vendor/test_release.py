@@ -6,7 +6,6 @@ changelog's section. What needs GitHub (PyPI trusted publishing, the release) is
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from templates import REPO
+from templates import REPO, copy_of_repository
 
 from segur_devis.versions import PACKAGE, version_line
 
@@ -32,17 +31,7 @@ def step(job: str, name: str) -> str:
 
 @pytest.fixture(scope="module")
 def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository as `actions/checkout` gives it (the files git knows), with this venv as `.venv`."""
-    copy = tmp_path_factory.mktemp("checkout")
-    listed = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=REPO, capture_output=True, check=True
-    ).stdout.decode()
-    for name in filter(None, listed.split("\0")):
-        if (REPO / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / name, copy / name)
-    (copy / ".venv").symlink_to(REPO / ".venv")
-    return copy
+    return copy_of_repository(tmp_path_factory.mktemp("checkout"))
 
 
 def run(checkout: Path, script: str, tmp: Path, **env: str) -> subprocess.CompletedProcess[str]:
