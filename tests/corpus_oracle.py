@@ -1,7 +1,12 @@
 """The checks every quote corpus gets: a folder of `NN_name.txt` quotes and an `expected.json` oracle.
 
-Shared by the first corpus (`tests/corpus/`) and the blind holdout (`tests/corpus_holdout/`): each test module
-calls `oracle_tests(folder)` and adds the checks that are its own.
+Shared by the first corpus (`tests/corpus/`), the blind holdout (`tests/corpus_holdout/`) and the blind corpus
+(`tests/corpus_blind/`): each test module calls `oracle_tests(folder)` and adds the checks that are its own.
+
+An entry may carry `"known_failure": "what the checker got"`: the checker is known to misjudge that quote. Its
+checks against the expectation then run as expected failures (xfail), so the suite stays green while the figures
+of `make accuracy` still count it; one strict check per such quote fails (XPASS) as soon as the checker meets
+every expectation, so the marker is removed the day the quote is fixed.
 """
 
 from __future__ import annotations
@@ -53,11 +58,39 @@ def describe(report: Any) -> str:
     return ", ".join(f"{f.code}/{f.severity}" for f in report.findings) or "no findings"
 
 
+def mismatches(report: Any, entry: dict[str, Any]) -> list[str]:
+    """How `report` departs from the expectation `entry` (empty when it meets all of it)."""
+    got = codes(report)
+    out = []
+    if report.verdict != entry["verdict"]:
+        out.append(f"verdict {report.verdict} instead of {entry['verdict']}")
+    out += [f"missing {code}" for code in entry["must"] if code not in got]
+    out += [f"unexpected {code}" for code in entry["must_not"] if code in got]
+    if (
+        "date_signature" in entry
+        and report.to_dict()["facts"].get("date_signature") != entry["date_signature"]
+    ):
+        out.append(
+            f"date_signature {report.to_dict()['facts'].get('date_signature')} instead of {entry['date_signature']}"
+        )
+    return out
+
+
 def oracle_tests(folder: Path) -> dict[str, Callable[..., None]]:
     """The test functions for the corpus in `folder`, to put in a test module's namespace."""
     HERE = folder
     EXPECTED = load_expected(folder)
     NAMES = sorted(EXPECTED)
+    KNOWN = [name for name in NAMES if "known_failure" in EXPECTED[name]]
+
+    def judged(names: list[str]) -> list[Any]:
+        """`names` as parameters, a known failure marked as an expected (non-strict) failure."""
+        return [
+            pytest.param(name, marks=pytest.mark.xfail(reason=EXPECTED[name]["known_failure"], strict=False))
+            if name in KNOWN
+            else name
+            for name in names
+        ]
 
     def read_quote(name: str) -> str:
         # Bytes then decode: keeps CRLF line ends as they are, so offsets are checked on the exact text.
@@ -78,8 +111,11 @@ def oracle_tests(folder: Path) -> dict[str, Callable[..., None]]:
     def test_expectation_is_consistent(name: str) -> None:
         entry = EXPECTED[name]
         assert entry["verdict"] in VERDICTS
-        assert set(entry) <= {"verdict", "must", "must_not", "note", "date_signature", "c02_due", "today"}
+        assert set(entry) <= {
+            "verdict", "must", "must_not", "note", "date_signature", "c02_due", "today", "known_failure",
+        }  # fmt: skip
         assert entry["note"].strip()
+        assert entry.get("known_failure", "reason").strip()
         must, must_not = set(entry["must"]), set(entry["must_not"])
         assert must <= set(SEVERITY) and must_not <= set(SEVERITY)
         assert not must & must_not
@@ -97,18 +133,18 @@ def oracle_tests(folder: Path) -> dict[str, Callable[..., None]]:
 
     # --- the checker against the corpus ---
 
-    @pytest.mark.parametrize("name", NAMES)
+    @pytest.mark.parametrize("name", judged(NAMES))
     def test_verdict(name: str) -> None:
         report = check(name)
         assert report.verdict == EXPECTED[name]["verdict"], f"{name}: {describe(report)}"
 
-    @pytest.mark.parametrize("name", NAMES)
+    @pytest.mark.parametrize("name", judged(NAMES))
     def test_must_codes_are_reported(name: str) -> None:
         report = check(name)
         missing = [code for code in EXPECTED[name]["must"] if code not in codes(report)]
         assert not missing, f"{name}: missing {missing}; got {describe(report)}"
 
-    @pytest.mark.parametrize("name", NAMES)
+    @pytest.mark.parametrize("name", judged(NAMES))
     def test_must_not_codes_are_absent(name: str) -> None:
         report = check(name)
         unwanted = [code for code in EXPECTED[name]["must_not"] if code in codes(report)]
@@ -140,12 +176,12 @@ def oracle_tests(folder: Path) -> dict[str, Callable[..., None]]:
         assert first == second
         assert json.loads(json.dumps(first, ensure_ascii=False)) == first
 
-    @pytest.mark.parametrize("name", [n for n in NAMES if "date_signature" in EXPECTED[n]])
+    @pytest.mark.parametrize("name", judged([n for n in NAMES if "date_signature" in EXPECTED[n]]))
     def test_signature_date_fact(name: str) -> None:
         facts = check(name).to_dict()["facts"]
         assert facts.get("date_signature") == EXPECTED[name]["date_signature"]
 
-    @pytest.mark.parametrize("name", [n for n in NAMES if "c02_due" in EXPECTED[n]])
+    @pytest.mark.parametrize("name", judged([n for n in NAMES if "c02_due" in EXPECTED[n]]))
     def test_conditional_order_gives_the_proof_deadline(name: str) -> None:
         due = date.fromisoformat(EXPECTED[name]["c02_due"])
         spellings = [
@@ -161,7 +197,23 @@ def oracle_tests(folder: Path) -> dict[str, Callable[..., None]]:
         said = re.sub(r"\s+", " ", said.replace("1er", "1"))
         assert any(s in said for s in spellings), f"{name}: C02 does not give {due}: {said!r}"
 
-    return {name: fn for name, fn in locals().items() if name.startswith("test_")}
+    @pytest.mark.parametrize(
+        "name",
+        [
+            pytest.param(n, marks=pytest.mark.xfail(reason=EXPECTED[n]["known_failure"], strict=True))
+            for n in KNOWN
+        ],
+    )
+    def test_known_failure_still_fails(name: str) -> None:
+        # Strict: when the checker meets every expectation of a known failure, this XPASS fails the run, so the
+        # `known_failure` marker is removed and the quote counts as fixed.
+        problems = mismatches(check(name), EXPECTED[name])
+        assert not problems, f"{name}: {'; '.join(problems)}"
+
+    tests = {name: fn for name, fn in locals().items() if name.startswith("test_")}
+    if not KNOWN:  # no empty parameter set (reported as skipped) in a corpus without known failures
+        del tests["test_known_failure_still_fails"]
+    return tests
 
 
 def read_quote(folder: Path, name: str) -> str:

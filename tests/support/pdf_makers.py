@@ -22,6 +22,7 @@ fall back to a core font and the text is reduced to Latin-1.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -382,3 +383,37 @@ def chromium_pdf(browser: Any, html: str, *, header: str = "", footer: str = "")
         )
     finally:
         page.close()
+
+
+# --- PDF twins of a corpus ------------------------------------------------------------------------------------
+
+TWINS_FILE = "twins.json"  # in a corpus folder: quote file name → how its PDF twin is made
+ENGINES = ("chromium", "reportlab", "fpdf_table", "fpdf")
+
+
+def load_twins(folder: Path) -> dict[str, dict[str, Any]]:
+    """The PDF twins declared in `folder` (none when it has no twins file)."""
+    path = folder / TWINS_FILE
+    if not path.is_file():
+        return {}
+    twins: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    return twins
+
+
+def twin_pdf(folder: Path, name: str, spec: dict[str, Any], *, browser: Any = None) -> bytes:
+    """The PDF twin of the quote `name` of `folder`, made by the engine `spec` names from the stored input:
+    Chromium prints `spec["html"]` (header/footer templates optional); the other engines lay out the quote's text."""
+    engine = spec["engine"]
+    if engine == "chromium":
+        if browser is None:
+            raise ValueError("a Chromium twin needs a browser")
+        html = (folder / spec["html"]).read_text(encoding="utf-8")
+        return chromium_pdf(browser, html, header=spec.get("header", ""), footer=spec.get("footer", ""))
+    text = (folder / name).read_bytes().decode("utf-8")
+    if engine == "reportlab":
+        return reportlab_pdf(text, header=spec.get("header", ""))
+    if engine == "fpdf_table":
+        return fpdf_table_pdf(text, header=spec.get("header", ""))
+    if engine == "fpdf":
+        return make_pdf(text, pages=spec.get("pages"))
+    raise ValueError(f"unknown PDF engine {engine!r} (known: {', '.join(ENGINES)})")
