@@ -11,13 +11,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help setup build serve test lint typecheck bench fuzz requirements clean
+.PHONY: help setup build serve test lint typecheck bench accuracy fuzz requirements clean
 
 help:
 	@echo "make serve   build the site and the checker, serve them on http://$(HOST):$(PORT)"
 	@echo "make test    install what is missing, then run every test (browser tests included)"
 	@echo "make build   the deployable static site in site/"
 	@echo "make bench   performance figures (medians, with baselines)"
+	@echo "make accuracy  the checker against every quote corpus: verdicts, per-rule hits, misses, false positives"
 	@echo "make fuzz    long property-based fuzzing of the checker (FUZZ_EXAMPLES=..., default 20000 per target)"
 
 $(VENV)/.installed: requirements/dev.txt pyproject.toml
@@ -55,6 +56,13 @@ test: setup chromium lint typecheck
 
 bench: setup chromium build
 	$(PY) bench/run.py
+
+# How right the checker is on every corpus under tests/ (text quotes and their PDF twins, made with Chromium,
+# reportlab and fpdf2): verdict accuracy, per-rule true positives / misses / false positives, every failure.
+# ACCURACY_ARGS=--json for machines, --no-pdf to skip the twins.
+ACCURACY_ARGS ?=
+accuracy: setup chromium
+	$(PY) bench/accuracy.py $(ACCURACY_ARGS)
 
 # Long fuzzing run (hypothesis profile "fuzz", tests/hardening/test_fuzz.py): never raises, offsets inside the
 # text, deterministic. Prints the figures. FUZZ_EXAMPLES sets the number of inputs per target.
