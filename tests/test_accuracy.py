@@ -71,7 +71,11 @@ def test_counts_verdicts_hits_misses_and_false_positives(tmp_path: Path) -> None
     assert score.rules["P02"].recall is None
     assert score.false_positives == 2
     failures = [(case.quote, case.kind) for case in score.failures]
-    assert failures == [("a.txt", "pdf:fpdf"), ("b.txt", "text"), ("c.txt", "text")]  # each twin after its text
+    assert failures == [
+        ("a.txt", "pdf:fpdf"),
+        ("b.txt", "text"),
+        ("c.txt", "text"),
+    ]  # each twin after its text
 
     data = score.to_dict()
     assert data["verdicts"] == {"right": 3, "total": 5, "accuracy": 0.6}
