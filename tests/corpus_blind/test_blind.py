@@ -118,3 +118,16 @@ def test_twin_gets_the_same_report_as_its_text(name: str, request: pytest.Fixtur
     message = f"{name}: pdf {describe(from_pdf)} / text {describe(from_text)}"
     assert from_pdf.verdict == from_text.verdict, message
     assert sorted(set(codes(from_pdf))) == sorted(set(codes(from_text))), message
+
+
+@pytest.mark.browser
+def test_the_chromium_twin_has_running_headers_on_each_page(request: pytest.FixtureRequest) -> None:
+    # As quoting SaaS print: the same header and « Page n/N » footer on every page, from Chromium's templates.
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(make_twin("12_hop_dpi_va2_multipage_entetes.txt", request))).pages
+    assert len(pages) == 2
+    for number, page in enumerate(pages, start=1):
+        text = re.sub(r"\s+", " ", page.extract_text())
+        assert f"Devis n° MSH-V2-25-0880 — Page {number}/2" in text
+        assert "RCS Lille 504 111 222" in text
