@@ -127,9 +127,7 @@ class Score:
             "verdicts": ratio(self.verdicts()),
             "verdicts_text": ratio(self.verdicts(lambda case: case.kind == TEXT)),
             "verdicts_pdf": ratio(self.verdicts(lambda case: case.kind != TEXT)),
-            "corpora": {
-                name: ratio(self.verdicts(lambda case, n=name: case.corpus == n)) for name in corpora
-            },
+            "corpora": {name: ratio(self.verdicts(in_corpus(name))) for name in corpora},
             "quotes_passing": sum(case.passed for case in self.cases),
             "false_positives": self.false_positives,
             "rules": {
@@ -151,6 +149,10 @@ class Score:
                 for case in self.failures
             ],
         }
+
+
+def in_corpus(corpus: str) -> Callable[[Case], bool]:
+    return lambda case: case.corpus == corpus
 
 
 def discover(root: Path) -> list[Path]:
