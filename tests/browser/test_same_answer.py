@@ -6,13 +6,16 @@ from pathlib import Path
 
 import pytest
 from checker_page import FIXTURES, Session
+from playwright.sync_api import Browser
+from support.pdf_makers import load_twins, twin_pdf
 
 import segur_devis
 
 pytestmark = pytest.mark.browser
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-QUOTES = sorted(FIXTURES.glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+BLIND = Path(__file__).resolve().parents[1] / "corpus_blind"
+QUOTES = sorted(FIXTURES.glob("*.txt")) + sorted(CORPUS.glob("*.txt")) + sorted(BLIND.glob("*.txt"))
 
 
 def essentials(report: dict) -> tuple[str, list[tuple[str, int | None, int | None]]]:
@@ -58,3 +61,21 @@ def compare(name: str, browser: dict, expected: dict) -> list[tuple[object, ...]
     if browser != expected:
         return [(name, "same findings, different report", browser, expected)]
     return []
+
+
+def test_browser_and_cpython_agree_on_the_pdf_twins(ready: Session, browser: Browser) -> None:
+    # The blind corpus' PDFs printed by Chromium, reportlab and fpdf2: the page reads them as the CLI does.
+    twins = load_twins(BLIND)
+    assert len(twins) >= 15
+    differences = []
+    for name, spec in sorted(twins.items()):
+        data = twin_pdf(BLIND, name, spec, browser=browser)
+        pdf_name = name.removesuffix(".txt") + ".pdf"
+        ready.page.click("#effacer")
+        if ready.check_file(pdf_name, data) == "":
+            differences.append((pdf_name, "message in the browser", ready.message()))
+            continue
+        differences += compare(
+            pdf_name, ready.download_report(), segur_devis.check_bytes(data, filename=pdf_name).to_dict()
+        )
+    assert differences == []
