@@ -12,7 +12,8 @@ Vendors' quotes come out of a few kinds of engine, and each lays text out its ow
 - `chromium_pdf(browser, html, header=..., footer=...)` — Chromium's print to PDF of an HTML page with CSS tables
   (how quoting SaaS print), through Playwright and Debian Chromium; header and footer templates may use
   `<span class="pageNumber">` / `<span class="totalPages">`. `chromium()` opens a browser outside pytest;
-- `encrypted_pdf_of(text)`, `scanned_pdf()` — a password-protected PDF and a PDF without a text layer.
+- `encrypted_pdf_of(text)`, `scanned_pdf()` — a password-protected PDF and a PDF without a text layer;
+- `twin_pdf(folder, name, spec)` — the PDF twin of a corpus quote as its folder's `twins.json` describes it.
 
 The fpdf2 and reportlab makers use DejaVu Sans (Debian package `fonts-dejavu-core`) when installed, so accents,
 typographic apostrophes, NBSP, narrow NBSP, « € » and the ﬁ/ﬂ ligatures are embedded as they are; without it they
@@ -391,6 +392,11 @@ TWINS_FILE = "twins.json"  # in a corpus folder: quote file name → how its PDF
 ENGINES = ("chromium", "reportlab", "fpdf_table", "fpdf")
 
 
+def with_ligatures(text: str) -> str:
+    """`text` with the ﬁ and ﬂ ligature characters a typesetter puts in the text layer (« qualiﬁcation »)."""
+    return text.replace("fi", "\ufb01").replace("fl", "\ufb02")
+
+
 def load_twins(folder: Path) -> dict[str, dict[str, Any]]:
     """The PDF twins declared in `folder` (none when it has no twins file)."""
     path = folder / TWINS_FILE
@@ -402,7 +408,8 @@ def load_twins(folder: Path) -> dict[str, dict[str, Any]]:
 
 def twin_pdf(folder: Path, name: str, spec: dict[str, Any], *, browser: Any = None) -> bytes:
     """The PDF twin of the quote `name` of `folder`, made by the engine `spec` names from the stored input:
-    Chromium prints `spec["html"]` (header/footer templates optional); the other engines lay out the quote's text."""
+    Chromium prints `spec["html"]` (header/footer templates optional); the other engines lay out the quote's text,
+    with the ﬁ/ﬂ ligatures in it when `spec["ligatures"]` is true."""
     engine = spec["engine"]
     if engine == "chromium":
         if browser is None:
@@ -410,6 +417,8 @@ def twin_pdf(folder: Path, name: str, spec: dict[str, Any], *, browser: Any = No
         html = (folder / spec["html"]).read_text(encoding="utf-8")
         return chromium_pdf(browser, html, header=spec.get("header", ""), footer=spec.get("footer", ""))
     text = (folder / name).read_bytes().decode("utf-8")
+    if spec.get("ligatures"):
+        text = with_ligatures(text)
     if engine == "reportlab":
         return reportlab_pdf(text, header=spec.get("header", ""))
     if engine == "fpdf_table":
