@@ -155,9 +155,22 @@ def in_corpus(corpus: str) -> Callable[[Case], bool]:
     return lambda case: case.corpus == corpus
 
 
+def is_oracle(path: Path) -> bool:
+    """True when `path` is a quote oracle (file name → entry with a verdict), not another kind of expected.json."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and all(
+        isinstance(entry, dict) and "verdict" in entry and (path.parent / name).is_file()
+        for name, entry in data.items()
+    )
+
+
 def discover(root: Path) -> list[Path]:
-    """Every corpus folder under `root`: the folders holding an `expected.json`."""
-    return sorted(path.parent for path in root.rglob("expected.json") if "node_modules" not in path.parts)
+    """Every corpus folder under `root`: the folders holding a quote oracle `expected.json`."""
+    found = (path for path in root.rglob("expected.json") if "node_modules" not in path.parts)
+    return sorted(path.parent for path in found if is_oracle(path))
 
 
 def judge(

@@ -99,6 +99,9 @@ def test_discovers_every_folder_with_an_oracle(tmp_path: Path) -> None:
     two = write_corpus(tmp_path / "deep" / "corpus_b", {"a.txt": entry("non_reconnu", [], [])})
     (tmp_path / "not_a_corpus").mkdir()
     (tmp_path / "not_a_corpus" / "a.txt").write_text("x", encoding="utf-8")
+    golden = tmp_path / "golden"  # another kind of expected.json (e.g. a rule's snapshots) is not a corpus
+    golden.mkdir()
+    (golden / "expected.json").write_text(json.dumps({"P01": {"message": "…"}}), encoding="utf-8")
     assert accuracy.discover(tmp_path) == [one, two]
 
 
