@@ -26,9 +26,11 @@ def axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
-def axe_violations(page: ScriptRunner, tags: list[str] = WCAG_TAGS) -> list[str]:
-    """axe's violations on the page as it is now, one line each: rule id and the first element's HTML."""
+def axe_violations(page: ScriptRunner, rules: list[str] | None = None) -> list[str]:
+    """axe's violations on the page as it is now, one line each: rule id and the first element's HTML. Every
+    WCAG 2.1 A/AA rule, or only `rules` (axe rule ids)."""
     if not page.call("() => typeof window.axe === 'object'"):
         page.inject(axe_source())
-    results = page.call("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
+    results = page.call("(only) => axe.run(document, {runOnly: only})", only)
     return [f"{v['id']}: {v['nodes'][0]['html'][:160]}" for v in results["violations"]]
