@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help setup build serve test lint typecheck bench accuracy fuzz requirements clean
+.PHONY: help setup chromium engines build serve test lint typecheck bench accuracy fuzz requirements clean
 
 help:
 	@echo "make serve   build the site and the checker, serve them on http://$(HOST):$(PORT)"
@@ -37,6 +37,12 @@ setup: $(VENV)/.installed node_modules/.installed
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# Firefox ESR and WebKitGTK (its WebDriver, MiniBrowser, and Xvfb for a display) for tests/engines/, from Debian.
+engines:
+	@command -v firefox-esr >/dev/null 2>&1 && command -v WebKitWebDriver >/dev/null 2>&1 && command -v Xvfb >/dev/null 2>&1 || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb; }
+
 build: setup
 	$(PY) -m mkdocs build --strict
 
@@ -51,7 +57,7 @@ lint: setup
 typecheck: setup
 	$(PY) -m mypy
 
-test: setup chromium lint typecheck
+test: setup chromium engines lint typecheck
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup chromium build

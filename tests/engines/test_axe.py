@@ -24,7 +24,7 @@ def test_main_layouts_have_no_axe_violation(open_page: OpenPage, recorded_url: s
         page.goto(recorded_url + path)
         page.wait("body[data-md-color-scheme]")
         found[path] = axe_violations(page)
-    assert found == dict.fromkeys(LAYOUTS, [])
+    assert found == {path: [] for path in LAYOUTS}
 
 
 def test_checker_with_a_report_has_no_axe_violation(checker: EnginePage) -> None:
