@@ -37,11 +37,18 @@ setup: $(VENV)/.installed node_modules/.installed
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-# Firefox ESR and WebKitGTK (its WebDriver, MiniBrowser, and Xvfb for a display) for tests/engines/, from Debian.
+# Firefox ESR and WebKitGTK (its WebDriver, MiniBrowser, and Xvfb for a display) for tests/engines/, from Debian;
+# ENGINES_FROM=playwright takes Playwright's own builds instead (GitHub's Ubuntu runners), none installs nothing.
+ENGINES_FROM ?= debian
+export ENGINES_FROM
 engines:
+ifeq ($(ENGINES_FROM),playwright)
+	$(PY) -m playwright install --with-deps firefox webkit
+else ifeq ($(ENGINES_FROM),debian)
 	@command -v firefox-esr >/dev/null 2>&1 && command -v WebKitWebDriver >/dev/null 2>&1 && command -v Xvfb >/dev/null 2>&1 || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb; }
+endif
 
 build: setup
 	$(PY) -m mkdocs build --strict

@@ -49,14 +49,17 @@ class Engines:
         if reason := engines.missing(engine):
             pytest.skip(reason)
         if engine not in self.browsers:
-            if engine == "webkit":
+            if engine == "webkit" and engines.ENGINES_FROM == "playwright":
+                self.browsers[engine] = engines.launch_playwright_webkit(self.playwright)
+                self.stack.callback(self.browsers[engine].close)
+            elif engine == "webkit":
                 self.browsers[engine] = self.stack.enter_context(engines.xvfb_display())
             else:
                 launch = engines.launch_firefox if engine == "firefox" else engines.launch_chromium
                 self.browsers[engine] = launch(self.playwright)
                 self.stack.callback(self.browsers[engine].close)
         started = self.browsers[engine]
-        if engine == "webkit":
+        if engine == "webkit" and engines.ENGINES_FROM != "playwright":
             return lambda: engines.webkit_page(started)
         return lambda: engines.playwright_page(engine, started)
 

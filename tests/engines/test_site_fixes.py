@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import OpenPage
+from conftest import Engines, OpenPage
 from support.axe import axe_violations
-from support.engines import ENGINES, EnginePage
+from support.engines import ENGINES, EnginePage, PlaywrightPage
 from support.waits import STEP_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
@@ -72,13 +72,11 @@ def parse_like_an_old_engine(route: Any) -> None:
     route.fulfill(response=response, body=body)
 
 
-def test_an_engine_too_old_for_pyodide_says_so_before_starting(playwright: Any, recorded_url: str) -> None:
+def test_an_engine_too_old_for_pyodide_says_so_before_starting(started: Engines, recorded_url: str) -> None:
     """Chromium stands in for Safari 15 (no older engine here): scripts with class static blocks fail to parse."""
-    from support.engines import launch_chromium, playwright_page
-
-    browser = launch_chromium(playwright)
+    page = started.opener("chromium")()
+    assert isinstance(page, PlaywrightPage)
     try:
-        page = playwright_page("chromium", browser, service_workers="block")
         page.context.route(re.compile(r".*\.m?js(\?.*)?$"), parse_like_an_old_engine)
         workers: list[str] = []
         page.page.on("worker", lambda worker: workers.append(worker.url))
@@ -89,6 +87,5 @@ def test_an_engine_too_old_for_pyodide_says_so_before_starting(playwright: Any, 
         assert "connexion" not in message + page.text("#verifier-etat")
         assert [url for url in workers if "search" not in url] == []  # Python was never started
         assert page.call("() => document.getElementById('verifier').disabled") is True
-        page.close()
     finally:
-        browser.close()
+        page.close()

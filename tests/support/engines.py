@@ -37,6 +37,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ENGINES = ("chromium", "firefox", "webkit")
+# Which builds: "debian" (the packages above) or "playwright" (Playwright's own Firefox and WebKit, as installed by
+# `playwright install firefox webkit` on GitHub's Ubuntu runners, which have no firefox-esr nor webkit2gtk-driver).
+ENGINES_FROM = os.environ.get("ENGINES_FROM", "debian")
+# The engines a run tests (comma-separated), e.g. one per job of CI's browser matrix.
+SELECTED = tuple(os.environ.get("SEGUR_ENGINES", ",".join(ENGINES)).split(","))
 
 
 class EnginePage(Protocol):
@@ -156,8 +161,14 @@ def launch_chromium(playwright: Any) -> Any:
 
 
 def launch_firefox(playwright: Any) -> Any:
+    if ENGINES_FROM == "playwright":
+        return playwright.firefox.launch()
     # Debian's Firefox ESR is driven over WebDriver BiDi ("moz-firefox"), not through Playwright's patched build.
     return playwright.firefox.launch(channel="moz-firefox", executable_path=FIREFOX)
+
+
+def launch_playwright_webkit(playwright: Any) -> Any:
+    return playwright.webkit.launch()
 
 
 def playwright_page(engine: str, browser: Any, *, service_workers: str = "allow") -> PlaywrightPage:
@@ -202,7 +213,11 @@ def webkit_page(display: str) -> SeleniumPage:
 
 
 def missing(engine: str) -> str | None:
-    """Why `engine` cannot run here (what is not installed), or None."""
+    """Why `engine` cannot run here (not selected, or not installed), or None."""
+    if engine not in SELECTED:
+        return f"{engine}: not selected in this run (SEGUR_ENGINES={','.join(SELECTED)})"
+    if ENGINES_FROM == "playwright" and engine != "chromium":
+        return None  # Playwright's own build, installed by `playwright install`
     needed = {
         "chromium": [CHROMIUM],
         "firefox": [FIREFOX],
