@@ -12,14 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request
+from support.waits import BOOT_TIMEOUT_MS, CHECK_TIMEOUT_MS, CHECKER_READY, OUTCOME
 
 TESTS = Path(__file__).resolve().parents[1]
 FIXTURES = TESTS / "fixtures"
 sys.path.insert(0, str(TESTS / "corpus"))
 from pdfs import make_pdf  # noqa: E402
-
-BOOT_TIMEOUT_MS = 120_000  # the first boot compiles ~9 MB of WebAssembly on a shared 2-core machine
-CHECK_TIMEOUT_MS = 60_000
 
 # Recorded in every document before its own scripts run; read back with `violations()`.
 VIOLATION_LISTENER = """
@@ -82,14 +80,12 @@ class Recorder:
 def wait_ready(page: Page) -> None:
     # A selector, not `wait_for_function("expression")`: Playwright evaluates expression strings with eval,
     # which the site's Content Security Policy rightly forbids.
-    page.wait_for_selector("html[data-checker='ready']", state="attached", timeout=BOOT_TIMEOUT_MS)
+    page.wait_for_selector(CHECKER_READY, state="attached", timeout=BOOT_TIMEOUT_MS)
 
 
 def wait_outcome(page: Page) -> str:
     """A report or a message; returns the verdict, or "" when a message is shown."""
-    page.wait_for_selector(
-        "#rapport[data-verdict], #verifier-message:not([hidden])", state="attached", timeout=CHECK_TIMEOUT_MS
-    )
+    page.wait_for_selector(OUTCOME, state="attached", timeout=CHECK_TIMEOUT_MS)
     return page.get_attribute("#rapport", "data-verdict") or ""
 
 

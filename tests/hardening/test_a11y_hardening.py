@@ -11,11 +11,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from hardening_browser import fixture_text, wait_outcome, wait_ready
 from playwright.sync_api import Browser, Page
+from support.axe import WCAG_TAGS
 from test_site_walk import html_pages
 
 REPO = Path(__file__).resolve().parents[2]
 
-WCAG = {"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+WCAG = {"runOnly": WCAG_TAGS}  # one rule list for every browser test (tests/support/axe.py)
 
 # Records every text the live regions (role=status / role=alert / aria-live) take, in order.
 LIVE_RECORDER = """
