@@ -88,4 +88,7 @@ def test_an_engine_too_old_for_pyodide_says_so_before_starting(started: Engines,
         assert [url for url in workers if "search" not in url] == []  # Python was never started
         assert page.call("() => document.getElementById('verifier').disabled") is True
     finally:
+        page.context.unroute_all(
+            behavior="ignoreErrors"
+        )  # route handlers still running must not fail the close
         page.close()
