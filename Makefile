@@ -69,6 +69,7 @@ test: setup chromium engines lint typecheck
 
 bench: setup chromium build
 	$(PY) bench/run.py
+	$(PY) bench/cli_jobs.py
 
 # How right the checker is on every corpus under tests/ (text quotes and their PDF twins, made with Chromium,
 # reportlab and fpdf2): verdict accuracy, per-rule true positives / misses / false positives, every failure.
