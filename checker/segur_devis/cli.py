@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=version_line())
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = commands.add_parser(
-        "check", help="vérifier un ou plusieurs devis (.txt, .pdf, dossier, ou - pour l’entrée standard)"
+        "check", help="vérifier des devis (.txt, .pdf, .docx, .odt, dossier, ou - pour l’entrée standard)"
     )
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument(
