@@ -72,13 +72,22 @@ _VERDICTS_PLURAL: dict[Verdict, str] = {
 }
 
 
-def to_markdown(reports: Sequence[Report]) -> str:
-    """A job summary in French: the versions, one row per quote, then each quote's findings."""
+# GitHub refuses a job summary over 1 MiB: the summary stops before it, and says so.
+SUMMARY_BUDGET = 1_000_000
+_CUT = (
+    "\n**Résumé interrompu** : il dépasserait la taille qu’accepte GitHub. {n} n’y figurent pas ; le rapport "
+    "complet est dans le journal de l’étape et s’obtient avec `segur-devis check` (formats text, json ou sarif)."
+)
+
+
+def to_markdown(reports: Sequence[Report], *, budget: int = SUMMARY_BUDGET) -> str:
+    """A job summary in French: the versions, one row per quote, then each quote's findings, in at most `budget`
+    bytes (UTF-8)."""
     counts = {v: sum(r.verdict == v for r in reports) for v in VERDICT_LABELS}
     tally = ", ".join(
         _plural(n, VERDICT_LABELS[v].lower(), _VERDICTS_PLURAL[v]) for v, n in counts.items() if n
     )
-    out = [
+    head = [
         "## Ségur Devis : vérification des devis",
         "",
         f"{_plural(len(reports), 'devis vérifié', 'devis vérifiés')}" + (f" : {tally}." if tally else "."),
@@ -86,17 +95,33 @@ def to_markdown(reports: Sequence[Report]) -> str:
         "",
     ]
     if reports:
-        out += ["| Devis | Verdict | Non-conformités | Points à vérifier |", "|---|---|---:|---:|"]
-        for r in reports:
-            errors = sum(f.severity == "error" for f in r.findings)
-            warnings = sum(f.severity == "warning" for f in r.findings)
-            out.append(f"| {_md(r.source)} | {VERDICT_LABELS[r.verdict]} | {errors} | {warnings} |")
-    for r in reports:
-        out += ["", f"### {_md(r.source)} : {VERDICT_LABELS[r.verdict].lower()}", "", _md(r.summary)]
-        if r.findings:
-            out.append("")
-            out += [_markdown_finding(r, f) for f in r.findings]
+        head += ["| Devis | Verdict | Non-conformités | Points à vérifier |", "|---|---|---:|---:|"]
+    rows = [_markdown_row(r) for r in reports]
+    sections = [_markdown_section(r) for r in reports]
+    out, used = head, sum(len(line.encode()) + 1 for line in head)
+    room = budget - len(_CUT.encode()) - 40
+    for index, piece in enumerate(rows + sections):
+        used += len(piece.encode()) + 1
+        if used > room:
+            left = len(rows) - index if index < len(rows) else len(sections) - (index - len(rows))
+            what = "Des lignes du tableau et les constats" if index < len(rows) else "Les constats"
+            out.append(_CUT.format(n=f"{what} de {_plural(left, 'devis', 'devis')}"))
+            break
+        out.append(piece)
     return "\n".join(out) + "\n"
+
+
+def _markdown_row(r: Report) -> str:
+    errors = sum(f.severity == "error" for f in r.findings)
+    warnings = sum(f.severity == "warning" for f in r.findings)
+    return f"| {_md(r.source)} | {VERDICT_LABELS[r.verdict]} | {errors} | {warnings} |"
+
+
+def _markdown_section(r: Report) -> str:
+    lines = ["", f"### {_md(r.source)} : {VERDICT_LABELS[r.verdict].lower()}", "", _md(r.summary)]
+    if r.findings:
+        lines += ["", *(_markdown_finding(r, f) for f in r.findings)]
+    return "\n".join(lines)
 
 
 def _markdown_finding(report: Report, f: Finding) -> str:

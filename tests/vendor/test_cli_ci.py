@@ -198,3 +198,22 @@ def test_standard_input_with_the_new_options(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "<entrée standard>" not in summary.read_text(encoding="utf-8")  # escaped, never HTML
     assert "&lt;entrée standard>" in summary.read_text(encoding="utf-8")
+
+
+def test_the_summary_stays_under_the_size_github_accepts() -> None:
+    from segur_devis.ci_formats import SUMMARY_BUDGET, to_markdown
+
+    one = check_bytes(BAD.read_bytes(), filename="modeles/mauvais.txt", today=TODAY_DATE)
+    reports = [one] * 1000
+    md = to_markdown(reports)
+    assert len(md.encode()) <= SUMMARY_BUDGET < 1024 * 1024
+    assert "1000 devis vérifiés : 1000 non conformes." in md
+    assert md.count("| modeles/mauvais.txt | Non conforme |") == 1000  # every row of the table fits
+    shown = md.count("### modeles/mauvais.txt")
+    assert 0 < shown < 1000
+    assert (
+        f"**Résumé interrompu** : il dépasserait la taille qu’accepte GitHub. Les constats de {1000 - shown} devis"
+        in md
+    )
+    small = to_markdown(reports, budget=3000)
+    assert len(small.encode()) <= 3000 and "Des lignes du tableau et les constats de" in small
