@@ -18,6 +18,8 @@ import yaml
 from actionlint import actionlint, needs_actionlint
 from templates import BAD, GOOD, REPO, TODAY, copy_of_repository, pdf_of
 
+from segur_devis.versions import version_line
+
 ACTION = REPO / "action.yml"
 A_VERIFIER = REPO / "tests" / "corpus" / "23_mdv_lgc_total_de_ligne_faux.txt"
 
@@ -131,7 +133,7 @@ def runner(tmp_path_factory: pytest.TempPathFactory) -> Runner:
     runner = Runner(action_path, tmp_path_factory.mktemp("runner_temp"))
     installed = runner.run(tmp_path_factory.mktemp("empty"), {"paths": "."}, only={"Installer segur-devis"})
     assert installed.code == 0, installed.stdout
-    assert "segur-devis 0.2.0 (règles" in installed.stdout["Installer segur-devis"]
+    assert version_line() in installed.stdout["Installer segur-devis"]
     return runner
 
 
