@@ -6,6 +6,7 @@ changelog's section. What needs GitHub (PyPI trusted publishing, the release) is
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -79,10 +80,22 @@ def test_build_check_and_install_the_wheel_alone(checkout: Path, tmp_path: Path)
     assert (site_packages / "segur_devis" / "cli.py").exists() and (site_packages / "pypdf").is_dir()
 
 
-def test_the_wheel_is_tested_in_place_of_the_source_tree() -> None:
+@pytest.mark.slow
+def test_the_tests_run_against_the_built_wheel(checkout: Path, tmp_path: Path) -> None:
+    """The step's own commands, on one test module here (the workflow runs the checker's whole suite)."""
+    if not list((checkout / "dist").glob("*.whl")):
+        built = run(checkout, step("build", "Build the sdist and the wheel"), tmp_path)
+        assert built.returncode == 0, built.stdout + built.stderr
     script = step("build", "Test the built wheel")
-    assert "--force-reinstall dist/*.whl" in script and "site-packages" in script
-    assert "-m pytest tests/checker tests/corpus tests/vendor" in script
+    done = run(checkout, script, tmp_path, WHEEL_TESTS="tests/vendor/test_cli_ci.py")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"^\d+ passed", done.stdout, re.M)
+    assert (tmp_path / "wheel-only" / "segur_devis" / "cli.py").exists()
+    # The guard fails when the source tree, not the wheel, would be imported.
+    source_tree = script.replace('export PYTHONPATH="$wheel_only"', "export PYTHONPATH=")
+    assert source_tree != script
+    wrong = run(checkout, source_tree, tmp_path)
+    assert wrong.returncode == 1
 
 
 def test_the_release_notes_are_the_changelog_section(checkout: Path, tmp_path: Path) -> None:
