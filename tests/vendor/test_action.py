@@ -217,6 +217,15 @@ def test_an_unreadable_template_or_a_bad_option_is_an_error(runner: Runner, tmp_
 
 
 @pytest.mark.slow
+def test_paths_on_several_lines(runner: Runner, workspace: Path) -> None:
+    run = runner.run(
+        workspace, {"paths": "modeles/bon.txt\nmodeles/pdf/\n", "today": TODAY}, only=check_steps()
+    )
+    assert run.code == 1  # the PDF on the second line was checked
+    assert "2 devis vérifiés : 1 conforme, 1 non conforme." in run.summaries["Résumé"]
+
+
+@pytest.mark.slow
 def test_inputs_are_never_run_as_shell_code(runner: Runner, workspace: Path) -> None:
     run = runner.run(
         workspace,
