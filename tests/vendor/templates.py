@@ -15,8 +15,8 @@ BAD = FIXTURES / "seed002_pack_avec_maintenance.txt"
 TODAY = "2026-11-30"
 TODAY_DATE = date.fromisoformat(TODAY)
 
-sys.path.insert(0, str(REPO / "tests" / "corpus"))
-from pdfs import make_pdf  # noqa: E402  (the tests' one PDF maker, fpdf2)
+sys.path.insert(0, str(REPO / "tests"))
+from support.pdf_makers import make_pdf  # noqa: E402  (the tests' one PDF maker)
 
 
 def pdf_of(template: Path) -> bytes:
