@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from functools import partial
@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(rule_text(args.code))
         return EXIT_OK
     check = partial(check_bytes, select=args.select, ignore=args.ignore, today=args.today)
-    reports, unreadable = _check_all(list(_inputs(args.paths)), check, args.jobs)
+    reports, unreadable = _check_all(_sources(args.paths), check, args.jobs)
     if not _write(FORMATS[args.format](reports), args.output):
         return EXIT_USAGE
     if unreadable:
@@ -141,36 +141,46 @@ FORMATS: dict[str, Callable[[list[Report]], str]] = {
 }
 
 
+# What a worker is given: a file to read, standard input's content, or why there is nothing to check (a French
+# message). Paths rather than contents cross to the workers, so memory holds one quote at a time per process.
+Source = Path | bytes | str
+
+
 def _check_all(
-    inputs: list[tuple[str, bytes | None]], check: Callable[..., Report], jobs: int
+    sources: Iterator[tuple[str, Source]], check: Callable[..., Report], jobs: int
 ) -> tuple[list[Report], bool]:
-    """The reports in the order of the inputs, whatever the number of processes; True when one was unreadable
-    (its French message is on stderr, in the same order too)."""
-    readable = [(name, data) for name, data in inputs if data is not None]
+    """The reports in the order of the inputs, whatever the number of processes, the French message of each
+    unreadable input on stderr in that order too; True when there was one."""
     task = partial(_check_one, check)
-    if jobs > 1 and len(readable) > 1:
+    items: Iterable[tuple[str, Source]] = list(sources) if jobs > 1 else sources
+    if isinstance(items, list) and len(items) > 1:
         # Chunks of several quotes: one quote takes about a millisecond, less than sending it to a process.
-        chunksize = max(1, len(readable) // (jobs * 8))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(task, readable, chunksize=chunksize))
+            results = list(pool.map(task, items, chunksize=max(1, len(items) // (jobs * 8))))
     else:
-        results = [task(item) for item in readable]
-    reports = []
-    for (name, _), result in zip(readable, results, strict=True):
+        results = list(map(task, items))
+    reports: list[Report] = []
+    for name, result in results:
         if isinstance(result, Report):
             reports.append(result)
         else:
             print(f"segur-devis : {name} : {result}", file=sys.stderr)
-    return reports, len(reports) < len(inputs)
+    return reports, len(reports) < len(results)
 
 
-def _check_one(check: Callable[..., Report], item: tuple[str, bytes]) -> Report | str:
-    """A report, or the French message saying why the file cannot be read (picklable, for `--jobs`)."""
-    name, data = item
+def _check_one(check: Callable[..., Report], item: tuple[str, Source]) -> tuple[str, Report | str]:
+    """The input's name and its report, or the French message saying why it cannot be checked (picklable)."""
+    name, source = item
+    if isinstance(source, str):
+        return name, source
     try:
-        return check(data, filename=name)
+        data = source if isinstance(source, bytes) else source.read_bytes()
+    except OSError as exc:
+        return name, "fichier introuvable" if isinstance(exc, FileNotFoundError) else "fichier illisible"
+    try:
+        return name, check(data, filename=name)
     except InputError as exc:
-        return str(exc)
+        return name, str(exc)
 
 
 def _write(output: str, path: str | None) -> bool:
@@ -185,9 +195,8 @@ def _write(output: str, path: str | None) -> bool:
     return True
 
 
-def _inputs(paths: list[str]) -> Iterator[tuple[str, bytes | None]]:
-    """(name, content) for each quote; a folder yields its quote files (QUOTE_SUFFIXES), sorted; None marks an
-    unreadable path."""
+def _sources(paths: list[str]) -> Iterator[tuple[str, Source]]:
+    """(name, source) for each quote; a folder gives its quote files (QUOTE_SUFFIXES), sorted."""
     for raw in paths:
         if raw == "-":
             yield "<entrée standard>", sys.stdin.buffer.read()
@@ -196,24 +205,11 @@ def _inputs(paths: list[str]) -> Iterator[tuple[str, bytes | None]]:
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in QUOTE_SUFFIXES)
             if not files:
-                print(
-                    f"segur-devis : {raw} : aucun devis (.txt, .pdf, .docx ou .odt) dans ce dossier",
-                    file=sys.stderr,
-                )
-                yield raw, None
+                yield raw, "aucun devis (.txt, .pdf, .docx ou .odt) dans ce dossier"
             for file in files:
-                yield from _read(file)
+                yield str(file), file
         else:
-            yield from _read(path)
-
-
-def _read(path: Path) -> Iterator[tuple[str, bytes | None]]:
-    try:
-        yield str(path), path.read_bytes()
-    except OSError as exc:
-        reason = "fichier introuvable" if isinstance(exc, FileNotFoundError) else "fichier illisible"
-        print(f"segur-devis : {path} : {reason}", file=sys.stderr)
-        yield str(path), None
+            yield str(path), path
 
 
 def _summary_table(reports: list[Report]) -> str:
