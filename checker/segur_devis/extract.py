@@ -93,7 +93,7 @@ def _read_pdf(reader_class: type[PdfReader], data: bytes) -> str:
         pages = []
         size = 0
         for page in reader.pages:
-            text = page.extract_text() or ""
+            text = page.extract_text(extraction_mode="layout") or ""
             size += len(text)
             if size > MAX_TEXT_CHARS:
                 raise InputError("Ce PDF contient beaucoup trop de texte pour être un devis.")

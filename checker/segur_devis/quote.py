@@ -16,6 +16,7 @@ from typing import Literal
 
 from segur_devis.amounts import Amount, find_amounts
 from segur_devis.dates import FoundDate, find_dates
+from segur_devis.document import Field, Row, Table, TotalEntry, find_fields, find_tables, find_totals
 from segur_devis.dsr import DsrMention, find_dsr
 from segur_devis.normalize import Folded, fold, literal_first
 
@@ -88,6 +89,7 @@ class Item:
     lines: list[Line]
     payer: Payer | None
     dsr: list[DsrMention] = field(default_factory=list)
+    row: Row | None = None  # the table row of its priced line, when it stands in a table
 
     @property
     def priced(self) -> Line:
@@ -121,7 +123,7 @@ class Quote:
         # The day the quote is judged on: what is open or late depends on it (injectable for tests).
         self.today: date = today or date.today()
         self.folded: Folded = fold(original)
-        self.text = self.folded.text
+        self.folded_text = self.folded.text
 
     # --- text helpers -------------------------------------------------------------------------------------------
 
@@ -135,18 +137,18 @@ class Quote:
     def search(
         self, pattern: re.Pattern[str], start: int = 0, end: int | None = None
     ) -> re.Match[str] | None:
-        return pattern.search(self.text, start, len(self.text) if end is None else end)
+        return pattern.search(self.folded_text, start, len(self.folded_text) if end is None else end)
 
     # --- structure ----------------------------------------------------------------------------------------------
 
     @cached_property
     def lines(self) -> list[Line]:
         # One pass for the amounts of the whole text (they never span lines), shared out line by line.
-        amounts = find_amounts(self.text)
+        amounts = find_amounts(self.folded_text)
         lines = []
         pos = 0
         k = 0
-        for index, raw in enumerate(self.text.split("\n")):
+        for index, raw in enumerate(self.folded_text.split("\n")):
             end = pos + len(raw)
             first = k
             while k < len(amounts) and amounts[k].start < end:
@@ -157,7 +159,7 @@ class Quote:
 
     @cached_property
     def dsr(self) -> list[DsrMention]:
-        return find_dsr(self.text, self.is_capitals)
+        return find_dsr(self.folded_text, self.is_capitals)
 
     @cached_property
     def items(self) -> list[Item]:
@@ -186,9 +188,44 @@ class Quote:
             pending = []
         mentions = self.dsr
         starts = [m.start for m in mentions]
+        rows = self.rows_by_line
         for item in items:
             item.dsr = mentions[bisect_left(starts, item.start) : bisect_left(starts, item.end)]
+            item.row = rows.get(item.priced.index)
         return items
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        return find_tables([(line.start, line.text) for line in self.lines], self._starts_lower)
+
+    def _starts_lower(self, pos: int) -> bool:
+        start = self.folded.to_original(pos)
+        return self.original[start : start + 1].islower()
+
+    @cached_property
+    def rows_by_line(self) -> dict[int, Row]:
+        """Table rows by the index of the line holding their numbers."""
+        return {row.line: row for table in self.tables for row in table.rows}
+
+    @cached_property
+    def fields(self) -> dict[str, Field]:
+        """Header fields by key (`numero_devis`, `numero_referencement`, `logiciel`, `client`…)."""
+        return find_fields(self.folded_text, self._line_starts)
+
+    def field_text(self, key: str) -> str | None:
+        """A field's value as written in the original text."""
+        found = self.fields.get(key)
+        return self.original[slice(*self.span(found.start, found.end))].strip() if found else None
+
+    @cached_property
+    def totals(self) -> list[TotalEntry]:
+        """The entries of every total line (Total HT, TVA, TTC, net à payer, reste à charge, sub-totals)."""
+        return [
+            entry
+            for line in self.lines
+            if line.is_total
+            for entry in find_totals(line.index, line.start, line.text, line.amounts)
+        ]
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -196,16 +233,20 @@ class Quote:
         sentence only when what follows starts like a new paragraph (a capital, a digit, a bullet)."""
         spans = []
         start = 0
-        for m in _SENTENCE_END.finditer(self.text):
+        for m in _SENTENCE_END.finditer(self.folded_text):
             if m.group("blank") is not None:
                 nxt = m.end()
-                if nxt < len(self.text) and self.text[nxt].isalpha() and not self.is_capitals(nxt, nxt + 1):
+                if (
+                    nxt < len(self.folded_text)
+                    and self.folded_text[nxt].isalpha()
+                    and not self.is_capitals(nxt, nxt + 1)
+                ):
                     continue  # « avant\n\nle 30/11/2022 »: the sentence goes on
             if m.end() > start:
                 spans.append((start, m.end()))
             start = m.end()
-        if start < len(self.text):
-            spans.append((start, len(self.text)))
+        if start < len(self.folded_text):
+            spans.append((start, len(self.folded_text)))
         return spans
 
     @cached_property
@@ -215,7 +256,7 @@ class Quote:
     def sentences_matching(self, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
         """The sentences that contain a match of `pattern`, in order, each once (one pass over the text)."""
         found: list[tuple[int, int]] = []
-        for m in pattern.finditer(self.text):
+        for m in pattern.finditer(self.folded_text):
             i = bisect_right(self._sentence_starts, m.start()) - 1
             if i >= 0 and (not found or found[-1] != self.sentences[i]):
                 found.append(self.sentences[i])
@@ -238,13 +279,13 @@ class Quote:
         vagues = {m.vague for m in self.dsr if m.vague and m.couloir == self.couloir}
         if len(vagues) == 1:
             return vagues.pop()
-        if m := _VAGUE.search(self.text):
+        if m := _VAGUE.search(self.folded_text):
             return int(m.group(1))
         return None
 
     @cached_property
     def dates(self) -> list[FoundDate]:
-        return find_dates(self.text)
+        return find_dates(self.folded_text)
 
     @cached_property
     def signature_date(self) -> FoundDate | None:
@@ -271,7 +312,8 @@ class Quote:
     def conditional_clause(self) -> re.Match[str] | None:
         """The clause making the order conditional on referencing, unless it is an unticked option of a form."""
         return next(
-            (m for m in _CONDITIONAL.finditer(self.text) if not self.line_at(m.start()).is_unticked), None
+            (m for m in _CONDITIONAL.finditer(self.folded_text) if not self.line_at(m.start()).is_unticked),
+            None,
         )
 
     @cached_property
@@ -297,8 +339,9 @@ def _payer(text: str) -> Payer | None:
 
 def _labelled_date(quote: Quote, label: re.Pattern[str]) -> FoundDate | None:
     best: FoundDate | None = None
-    for m in label.finditer(quote.text):
-        for found in find_dates(quote.text, m.end(), min(len(quote.text), m.end() + 60))[:1]:
+    text = quote.folded_text
+    for m in label.finditer(text):
+        for found in find_dates(text, m.end(), min(len(text), m.end() + 60))[:1]:
             if best is None or found.value > best.value:
                 best = found
     return best

@@ -99,12 +99,12 @@ def test_dates_are_inside_the_text_in_order(text: str) -> None:
 def test_lines_tile_the_folded_text(text: str) -> None:
     quote = Quote(text)
     lines = quote.lines
-    assert "\n".join(line.text for line in lines) == quote.text
+    assert "\n".join(line.text for line in lines) == quote.folded_text
     for line in lines:
-        assert quote.text[line.start : line.end] == line.text
+        assert quote.folded_text[line.start : line.end] == line.text
         assert all(line.start <= a.start < a.end <= line.end for a in line.amounts)
     for sentence_start, sentence_end in quote.sentences:
-        assert 0 <= sentence_start <= sentence_end <= len(quote.text)
+        assert 0 <= sentence_start <= sentence_end <= len(quote.folded_text)
 
 
 def assert_sound_report(text: str) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from segur_devis.amounts import format_euros
+from segur_devis.document import Row, TotalEntry
 from segur_devis.quote import LEGAL_LINE, SUMMARY_LINE, Line, Quote
 from segur_devis.rules.base import Hit, rule
 
@@ -15,16 +16,8 @@ _TOLERANCE = Decimal("0.05")  # rounding of cents line by line
 _QUANTITY_BEFORE = re.compile(
     r"(?:^|\s)(?P<qty>\d{1,4}(?:,\d+)?)\s*(?:x|u|unites?|j|jours?|h|heures?|licences?|postes?|sites?|mois)?\s*$"
 )
-_RATE = re.compile(r"\btva\b[^\n%]{0,20}?(?P<rate>\d{1,2}(?:[.,]\d{1,2})?) ?%")
 _TTC = re.compile(r"\bttc\b")
-_HT = re.compile(r"\bht\b|\bh\.t\.")
 _TVA = re.compile(r"\btva\b")
-_TOTAL_HT = re.compile(r"\b(?:total|montant|sous-total)\b[^\n]{0,20}\bht\b")
-
-
-def _rate(text: str) -> Decimal | None:
-    m = _RATE.search(text)
-    return Decimal(m.group("rate").replace(",", ".")) / 100 if m else None
 
 
 @rule(
@@ -48,21 +41,43 @@ def line_total(quote: Quote) -> Iterator[Hit]:
     Une erreur de calcul sur une ligne change ce que vous paierez ou ce que l’État paiera. Elle est souvent
     involontaire, mais elle doit être corrigée avant la signature.
     """
+    rows = quote.rows_by_line
     for line in quote.lines:
-        if len(line.amounts) < 2 or line.is_total:
-            continue
-        unit, total = line.amounts[-2], line.amounts[-1]
-        m = _QUANTITY_BEFORE.search(line.text, 0, unit.start - line.start)
-        if not m:
-            continue
-        qty = Decimal(m.group("qty").replace(",", "."))
-        expected = (qty * unit.value).quantize(_CENT)
-        if qty > 0 and abs(expected - total.value) > _TOLERANCE:
-            yield Hit(
-                f"{m.group('qty')} × {format_euros(unit.value)} font {format_euros(expected)}, "
-                f"pas {format_euros(total.value)}.",
-                (line.start + m.start("qty"), total.end),
-            )
+        row = rows.get(line.index)
+        if row is not None:
+            yield from _row_total(quote, row)
+        elif len(line.amounts) == 2 and not line.is_total:
+            yield from _priced_line_total(line)
+
+
+def _row_total(quote: Quote, row: Row) -> Iterator[Hit]:
+    """Quantity × unit price = total HT, read from the columns of a table row."""
+    qty, unit, total = row.get("quantity"), row.get("unit_price"), row.get("total_ht")
+    if qty is None or unit is None or total is None or qty.percent or unit.percent or qty.value <= 0:
+        return
+    expected = (qty.value * unit.value).quantize(_CENT)
+    if abs(expected - total.value) > _TOLERANCE:
+        written = quote.original[slice(*quote.span(qty.start, qty.end))].strip()
+        yield Hit(
+            f"{written} × {format_euros(unit.value)} font {format_euros(expected)}, pas {format_euros(total.value)}.",
+            (row.start, row.end) if row.end - row.start <= 400 else (qty.start, total.end),
+        )
+
+
+def _priced_line_total(line: Line) -> Iterator[Hit]:
+    """Outside a table: « 3   450,00 €   1 450,00 € », a quantity then exactly a unit price and a total."""
+    unit, total = line.amounts
+    m = _QUANTITY_BEFORE.search(line.text, 0, unit.start - line.start)
+    if not m:
+        return
+    qty = Decimal(m.group("qty").replace(",", "."))
+    expected = (qty * unit.value).quantize(_CENT)
+    if qty > 0 and abs(expected - total.value) > _TOLERANCE:
+        yield Hit(
+            f"{m.group('qty')} × {format_euros(unit.value)} font {format_euros(expected)}, "
+            f"pas {format_euros(total.value)}.",
+            (line.start + m.start("qty"), total.end),
+        )
 
 
 @rule(
@@ -87,12 +102,23 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
     est faux quelque part, et vous ne savez pas quel montant fait foi.
     """
     tax_columns = False  # a table header announcing HT / TVA / TTC columns
-    items_ht = Decimal(0)  # sum of the item totals since the last TTC total
+    items_ht = Decimal(0)  # sum of the items' HT since the last TTC total
     total_ht: Decimal | None = None
     tva: Decimal | None = None
     rate: Decimal | None = None
+    rows = quote.rows_by_line
+    entries: dict[int, list[TotalEntry]] = {}
+    for entry in quote.totals:
+        entries.setdefault(entry.line, []).append(entry)
+    yield from _table_sums(quote)
     for line in quote.lines:
         text = line.text
+        row = rows.get(line.index)
+        if row is not None:
+            yield from _row_tax(row)
+            ht_value = row.get("total_ht")
+            items_ht += ht_value.value if ht_value else Decimal(0)
+            continue
         if not line.amounts:
             tax_columns = tax_columns or bool(_TVA.search(text) and _TTC.search(text))
             continue
@@ -101,32 +127,88 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
             continue
         if SUMMARY_LINE.search(text) or LEGAL_LINE.search(text):
             continue
-        if _TTC.search(text) and line.is_total:
-            ttc = line.amounts[-1].value
-            ht = total_ht if total_ht is not None else items_ht
-            rate = _rate(text) or rate
-            expected = ht + tva if tva is not None else (ht * (1 + rate) if rate is not None else None)
-            if ht > 0 and expected is not None and abs(expected.quantize(_CENT) - ttc) > _TOLERANCE:
-                yield Hit(
-                    f"{format_euros(ht)} HT plus la TVA font {format_euros(expected.quantize(_CENT))} TTC, "
-                    f"pas {format_euros(ttc)}.",
-                    (line.start, line.end),
-                )
-            items_ht, total_ht, tva, rate = Decimal(0), None, None, None
-        elif _TVA.search(text) and line.is_total:
-            tva, rate = line.amounts[-1].value, _rate(text)
-            ht = total_ht if total_ht is not None else items_ht
-            if rate is not None and ht > 0 and abs((ht * rate).quantize(_CENT) - tva) > _TOLERANCE:
-                yield Hit(
-                    f"La TVA à {_percent(rate)} sur {format_euros(ht)} HT fait "
-                    f"{format_euros((ht * rate).quantize(_CENT))}, pas {format_euros(tva)}.",
-                    (line.start, line.end),
-                )
-        elif line.is_total:
-            if _TOTAL_HT.search(text):
-                total_ht = line.amounts[-1].value
-        else:
+        if not line.is_total:
             items_ht += line.amounts[-1].value
+            continue
+        for entry in entries.get(line.index, []):
+            value = entry.amount.value
+            ht = total_ht if total_ht is not None else items_ht
+            if entry.kind == "total_ttc":
+                rate = entry.rate or rate
+                expected = ht + tva if tva is not None else (ht * (1 + rate) if rate is not None else None)
+                if ht > 0 and expected is not None and abs(expected.quantize(_CENT) - value) > _TOLERANCE:
+                    yield Hit(
+                        f"{format_euros(ht)} HT plus la TVA font {format_euros(expected.quantize(_CENT))} TTC, "
+                        f"pas {format_euros(value)}.",
+                        (line.start, line.end),
+                    )
+                items_ht, total_ht, tva, rate = Decimal(0), None, None, None
+            elif entry.kind == "tva":
+                tva, rate = value, entry.rate
+                if rate is not None and ht > 0 and abs((ht * rate).quantize(_CENT) - tva) > _TOLERANCE:
+                    yield Hit(
+                        f"La TVA à {_percent(rate)} sur {format_euros(ht)} HT fait "
+                        f"{format_euros((ht * rate).quantize(_CENT))}, pas {format_euros(tva)}.",
+                        (line.start, line.end),
+                    )
+            elif entry.kind == "total_ht":
+                total_ht = value
+
+
+def _row_tax(row: Row) -> Iterator[Hit]:
+    """HT + TVA = TTC and TVA = HT × rate, read from the columns of a table row."""
+    ht, tva, ttc = row.get("total_ht"), row.get("tva"), row.get("total_ttc")
+    rate_cell = row.get("tva_rate") or (tva if tva is not None and tva.percent else None)
+    if tva is not None and tva.percent:
+        tva = None
+    rate = rate_cell.value / 100 if rate_cell is not None else None
+    span = (row.start, row.end) if row.end - row.start <= 400 else None
+    if ht is None:
+        return
+    if tva is not None and ttc is not None and abs(ht.value + tva.value - ttc.value) > _TOLERANCE:
+        yield Hit(
+            f"{format_euros(ht.value)} HT + {format_euros(tva.value)} de TVA font "
+            f"{format_euros(ht.value + tva.value)}, pas {format_euros(ttc.value)}.",
+            span or (ht.start, ttc.end),
+        )
+    elif (
+        rate is not None
+        and tva is not None
+        and abs((ht.value * rate).quantize(_CENT) - tva.value) > _TOLERANCE
+    ):
+        yield Hit(
+            f"La TVA à {_percent(rate)} sur {format_euros(ht.value)} HT fait "
+            f"{format_euros((ht.value * rate).quantize(_CENT))}, pas {format_euros(tva.value)}.",
+            span or (ht.start, tva.end),
+        )
+    elif rate is not None and tva is None and ttc is not None:
+        expected = (ht.value * (1 + rate)).quantize(_CENT)
+        if abs(expected - ttc.value) > _TOLERANCE:
+            yield Hit(
+                f"{format_euros(ht.value)} HT avec une TVA à {_percent(rate)} font {format_euros(expected)} TTC, "
+                f"pas {format_euros(ttc.value)}.",
+                span or (ht.start, ttc.end),
+            )
+
+
+def _table_sums(quote: Quote) -> Iterator[Hit]:
+    """The rows of a table add up to the total HT (or sub-total) written right under it."""
+    by_line = {entry.line: entry for entry in quote.totals if entry.kind in ("total_ht", "sous_total")}
+    for table in quote.tables:
+        values = [row.get("total_ht") for row in table.rows]
+        if len(values) < 2 or any(v is None for v in values):
+            continue
+        last = table.rows[-1].last_line
+        entry = next((by_line[i] for i in range(last + 1, last + 4) if i in by_line), None)
+        if entry is None:
+            continue
+        total = sum((v.value for v in values if v is not None), Decimal(0))
+        if abs(total - entry.amount.value) > _TOLERANCE:
+            yield Hit(
+                f"Les lignes du tableau font {format_euros(total)} HT, mais le total indiqué est "
+                f"{format_euros(entry.amount.value)}.",
+                (entry.start, entry.amount.end),
+            )
 
 
 _USUAL_RATES = (Decimal("0.2"), Decimal("0.1"), Decimal("0.055"), Decimal("0.021"))

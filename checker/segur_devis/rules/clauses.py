@@ -99,7 +99,7 @@ def waives_compensation(quote: Quote) -> Iterator[Hit]:
     convention entre l’éditeur et l’ANS prévoit au contraire que l’éditeur indemnise les établissements des
     préjudices causés par son manquement ou par la perte de son référencement.
     """
-    for m in _WAIVER.finditer(quote.text):
+    for m in _WAIVER.finditer(quote.folded_text):
         yield Hit("Le devis prive le client de toute indemnisation.", (m.start(), m.end()))
 
 

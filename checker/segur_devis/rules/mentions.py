@@ -101,7 +101,7 @@ def software_name_and_version(quote: Quote) -> Iterator[Hit]:
     if quote.search(_SOFTWARE_NEAR_VERSION) or quote.search(_NAME_AND_VERSION_FILLED):
         return
     label = quote.search(_SOFTWARE_LABEL)
-    if label and quote.search(_VERSION, label.end(), min(len(quote.text), label.end() + 120)):
+    if label and quote.search(_VERSION, label.end(), min(len(quote.folded_text), label.end() + 120)):
         return
     if label:
         yield Hit("Le logiciel est nommé, mais sa version n’est pas indiquée.", (label.start(), label.end()))

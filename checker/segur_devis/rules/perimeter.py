@@ -54,8 +54,8 @@ _COMMITMENT = flex(
 
 def _search(quote: Quote, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
     """First match that is not negated (« hors matériel », « sans rattrapage »)."""
-    for m in pattern.finditer(quote.text, start, end):
-        if not _NEGATION_BEFORE.search(quote.text, max(0, m.start() - 30), m.start()):
+    for m in pattern.finditer(quote.folded_text, start, end):
+        if not _NEGATION_BEFORE.search(quote.folded_text, max(0, m.start() - 30), m.start()):
             return m
     return None
 
@@ -80,11 +80,11 @@ def _included_billed_to_client(quote: Quote) -> Iterator[tuple[Item, re.Match[st
         start, end = item.start, _label_end(item)
         if _search(quote, EXCLUDED_ANY, start, end):
             continue  # maintenance of hardware, licence of a new solution…: outside the Prestation Ségur
-        if OTHER_SCOPE.search(quote.text, start, end):
+        if OTHER_SCOPE.search(quote.folded_text, start, end):
             continue  # « Licence du module de planification (hors Ségur) »
         core = _search(quote, MAINTENANCE_OR_LICENCE, start, end)
         other = _search(quote, INCLUDED, start, end)
-        if core or (other and not OPTIONAL.search(quote.text, start, end)):
+        if core or (other and not OPTIONAL.search(quote.folded_text, start, end)):
             yield item, (core or other)  # type: ignore[misc]
 
 

@@ -1,0 +1,235 @@
+"""Tables: a header row naming the columns, then rows whose numbers stand under those columns.
+
+A header row is a line of cells without numbers, two or more of which name a column (Désignation, Qté, PU HT,
+Total HT, TVA, TTC…); a header wrapped over two lines (« Total » above « HT ») is joined back. Each number of a
+row goes to the column it stands under: in order when the row has as many numbers as the header has number
+columns, else by position (laid-out text), else from the right (tab-separated text, where positions mean nothing).
+Lines without numbers inside a table continue a row's designation: below it when they start in lower case (a
+wrapped cell), else above the next row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from segur_devis.document.cells import Cell, split_cells
+from segur_devis.document.numbers import Number, parse_number
+
+Role = Literal[
+    "designation",
+    "quantity",
+    "unit_price",
+    "total_ht",
+    "tva_rate",
+    "tva",
+    "total_ttc",
+    "state",
+    "client",
+    "other",
+]
+NUMBER_ROLES: tuple[Role, ...] = (
+    "quantity", "unit_price", "total_ht", "tva_rate", "tva", "total_ttc", "state", "client", "other"
+)  # fmt: skip
+
+# Header words, first match wins (order matters: « Total TTC » is TTC, not a total HT; « Taux TVA » a rate).
+_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    ("tva_rate", re.compile(r"\btaux\b|\btva\b.*%|%.*\btva\b|^%$")),
+    ("total_ttc", re.compile(r"\bttc\b")),
+    ("tva", re.compile(r"\b(?:tva|taxes?)\b")),
+    ("client", re.compile(r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre charge\b")),
+    ("state", re.compile(r"\betat\b|\bsons\b|\bfinance\w* par\b|\bpris en charge\b")),
+    ("quantity", re.compile(r"\b(?:qte|qt|qty|quantite|quant|nb|nbre|nombre)\b")),
+    ("unit_price", re.compile(r"\bp\.? ?u\b|\bunitaire\b|\bprix\b(?!.*\b(?:total|montant)\b)")),
+    ("total_ht", re.compile(r"\b(?:total|montant|sous-total)\b")),
+    ("designation", re.compile(
+        r"\b(?:designation|description|libelle|prestations?|articles?|produits?|objet|intitule|detail|elements?)\b"
+    )),
+    ("other", re.compile(r"\b(?:remise|reference|ref|code|unite|duree)\b")),
+)  # fmt: skip
+_WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva)")
+# A total or a summary ends a table's rows (it belongs to the totals block).
+_TOTAL = re.compile(r"\b(?:sous-total|total|net a payer|montant total|reste a charge)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    role: Role
+    label: str  # folded
+    left: int  # position in the line, in characters
+    right: int
+
+
+@dataclass(slots=True)
+class Row:
+    line: int  # index of the line holding the numbers
+    first_line: int  # index of its first designation line
+    last_line: int  # and of its last
+    start: int  # folded span of the whole row, designation lines included
+    end: int
+    label: str  # folded designation, lines joined
+    values: dict[Role, Number] = field(default_factory=dict)
+
+    def get(self, role: Role) -> Number | None:
+        return self.values.get(role)
+
+
+@dataclass(slots=True)
+class Table:
+    header_line: int
+    header_start: int  # folded offsets of the header row
+    header_end: int
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+
+    def has(self, role: Role) -> bool:
+        return any(c.role == role for c in self.columns)
+
+
+def _role(label: str) -> Role | None:
+    return next((role for role, pattern in _ROLES if pattern.search(label)), None)
+
+
+def _header(cells: Sequence[Cell]) -> list[Column] | None:
+    if len(cells) < 2 or any(parse_number(c.text) for c in cells):
+        return None
+    roles = [_role(c.text) for c in cells]
+    named = [r for r in roles if r is not None]
+    if len(named) < 2 or not any(r in NUMBER_ROLES for r in named):
+        return None
+    if any(len(c.text) > 40 for c in cells):
+        return None  # sentences, not column names
+    return [Column(r or "other", c.text, c.column, c.right) for r, c in zip(roles, cells, strict=True)]
+
+
+def _join_wrapped_header(columns: list[Column], cells: Sequence[Cell]) -> list[Column] | None:
+    """« Total » above « HT »: the second line's short words, each under a column, complete those labels."""
+    if not cells or not all(_WRAPPED_HEADER_WORD.fullmatch(c.text.strip()) for c in cells):
+        return None
+    joined = list(columns)
+    for cell in cells:
+        k = _under(columns, cell)
+        if k is None:
+            return None
+        label = f"{columns[k].label} {cell.text}"
+        joined[k] = Column(
+            _role(label) or columns[k].role, label, columns[k].left, max(columns[k].right, cell.right)
+        )
+    return joined
+
+
+def _under(columns: Sequence[Column], cell: Cell) -> int | None:
+    """The column a cell stands under: the most overlap, else the nearest by centre."""
+    best, best_overlap = None, 0
+    for k, col in enumerate(columns):
+        overlap = min(col.right, cell.right) - max(col.left, cell.column)
+        if overlap > best_overlap:
+            best, best_overlap = k, overlap
+    if best is not None:
+        return best
+    centre = (cell.column + cell.right) / 2
+    return min(range(len(columns)), key=lambda k: abs((columns[k].left + columns[k].right) / 2 - centre))
+
+
+def _assign(columns: list[Column], numbers: list[tuple[Cell, Number]], tabbed: bool) -> dict[Role, Number]:
+    number_columns = [c for c in columns if c.role in NUMBER_ROLES]
+    values: dict[Role, Number] = {}
+    if len(numbers) == len(number_columns) or (tabbed and len(numbers) < len(number_columns)):
+        pairs = zip(number_columns[len(number_columns) - len(numbers) :], numbers, strict=True)
+        for col, (_, number) in pairs:
+            values.setdefault(col.role, number)
+        return values
+    taken: set[int] = set()
+    for cell, number in numbers:
+        k = _under(number_columns, cell)
+        if k is not None and k not in taken:
+            taken.add(k)
+            values.setdefault(number_columns[k].role, number)
+    return values
+
+
+_WRAPPED_DIGITS = re.compile(r"\d{3}(?:[.,]\d{1,2})?")
+
+
+def _wrapped_numbers(row: Row, columns: list[Column], numbers: list[tuple[Cell, Number]]) -> bool:
+    """« 9 » above « 800,00 » in each column: amounts wrapped in narrow cells of a PDF. Joined back into the row."""
+    number_columns = [c for c in columns if c.role in NUMBER_ROLES]
+    if not numbers or not number_columns:
+        return False
+    joined: dict[Role, Number] = {}
+    for cell, number in numbers:
+        k = _under(number_columns, cell)
+        role = number_columns[k].role if k is not None else None
+        above = row.values.get(role) if role else None
+        if role is None or above is None or above.value != above.value.to_integral() or above.value >= 1000:
+            return False
+        if not _WRAPPED_DIGITS.fullmatch(cell.text.strip()):
+            return False
+        joined[role] = Number(above.value * 1000 + number.value, number.percent, above.start, number.end)
+    row.values.update(joined)
+    return True
+
+
+def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], bool]) -> list[Table]:
+    """The tables of a text given as (folded offset, folded line) pairs, in order; `starts_lower(offset)` tells
+    whether the original text has a lower-case letter there (the folded text is all lower case)."""
+    tables: list[Table] = []
+    table: Table | None = None
+    pending: list[int] = []  # designation lines waiting for their row
+    blanks = 0
+    for index, (offset, text) in enumerate(lines):
+        if not text.strip():
+            blanks += 1
+            if blanks >= 3:
+                table, pending = None, []
+            continue
+        blanks = 0
+        cells = split_cells(text, offset)
+        if table is not None and index == table.header_line + 1 and not table.rows:
+            joined = _join_wrapped_header(table.columns, cells)
+            if joined is not None:
+                table.columns = joined
+                continue
+        if (columns := _header(cells)) is not None:
+            table = Table(index, offset, offset + len(text), columns)
+            tables.append(table)
+            pending = []
+            continue
+        if table is None:
+            continue
+        numbers = [(c, n) for c in cells if (n := parse_number(c.text, c.start)) is not None]
+        label_cells = [c for c in cells if parse_number(c.text) is None]
+        if _TOTAL.search(text):
+            table, pending = None, []  # the totals block: the rows are over
+            continue
+        previous = table.rows[-1] if table.rows else None
+        lower = bool(label_cells) and starts_lower(label_cells[0].start)
+        if (
+            previous is not None
+            and index == previous.line + 1
+            and _wrapped_numbers(previous, table.columns, numbers)
+        ):
+            numbers = []
+        if not numbers:
+            if previous is not None and not pending and lower and index - previous.last_line <= 2:
+                previous.last_line = index
+                previous.end = offset + len(text)
+                previous.label = f"{previous.label} {text.strip()}"
+            elif len(pending) < 8:
+                pending.append(index)
+            else:
+                table, pending = None, []  # prose: the table is over
+            continue
+        # Numbers inside the designation (« Formation 2 jours ») stay in it: only cells right of the label count.
+        first_number = numbers[0][0].column
+        label = " ".join(
+            [lines[i][1].strip() for i in pending] + [c.text for c in label_cells if c.column < first_number]
+        )
+        start = lines[pending[0]][0] if pending else offset
+        values = _assign(table.columns, numbers, "\t" in text or "|" in text)
+        first_line = pending[0] if pending else index
+        table.rows.append(Row(index, first_line, index, start, offset + len(text), label, values))
+        pending = []
+    return tables

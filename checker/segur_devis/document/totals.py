@@ -1,0 +1,64 @@
+"""The totals block: « Total HT », « TVA 20 % », « Total TTC », « Net à payer », « Reste à charge », sub-totals.
+
+Each amount of a total line is paired with the label written just before it, so that « Total HT 11 240,00 € —
+TVA 2 248,00 € — Total TTC 13 488,00 € » gives three entries, and « Total TTC (TVA 20 %) 10 272,00 € » a TTC with
+its rate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from segur_devis.amounts import Amount
+
+TotalKind = Literal[
+    "sous_total", "total_ht", "tva", "total_ttc", "net_a_payer", "reste_a_charge", "state_total"
+]
+
+_KINDS: tuple[tuple[TotalKind, re.Pattern[str]], ...] = (
+    ("reste_a_charge", re.compile(r"\breste a (?:votre )?charge\b|\ba la charge (?:du client|de l')")),
+    ("state_total", re.compile(r"\bpris en charge par l'etat\b|\bfinance\w* par l'etat\b|\bmontant sons\b")),
+    ("net_a_payer", re.compile(r"\bnet a payer\b|\bmontant a payer\b|\btotal a payer\b")),
+    ("total_ttc", re.compile(r"\bttc\b")),
+    ("tva", re.compile(r"\btva\b")),
+    ("sous_total", re.compile(r"\bsous-total\b")),
+    ("total_ht", re.compile(r"\b(?:total|montant total|montant)\b")),
+)
+# « 12 000 € HT soit 14 400 € TTC »: the unit after the amount says what it is.
+_UNIT = re.compile(r" ?(ht|ttc)\b")
+_UNIT_AFTER: dict[str, TotalKind] = {"ht": "total_ht", "ttc": "total_ttc"}
+_RATE = re.compile(r"(?P<rate>\d{1,2}(?:[.,]\d{1,2})?) ?%")
+
+
+@dataclass(frozen=True, slots=True)
+class TotalEntry:
+    kind: TotalKind
+    amount: Amount
+    rate: Decimal | None  # a TVA rate written in the label (0.2 for « 20 % »)
+    line: int  # index of its line
+    start: int  # folded span of its label and amount
+    end: int
+
+
+def _kind(label: str) -> TotalKind | None:
+    return next((kind for kind, pattern in _KINDS if pattern.search(label)), None)
+
+
+def find_totals(line: int, offset: int, text: str, amounts: Sequence[Amount]) -> list[TotalEntry]:
+    """The entries of one total line (`amounts` are its amounts, in folded offsets)."""
+    entries = []
+    label_start = 0
+    for amount in amounts:
+        label = text[label_start : amount.start - offset]
+        after = text[amount.end - offset : amount.end - offset + 14]
+        kind = _kind(label) or _UNIT_AFTER.get(m.group(1) if (m := _UNIT.match(after)) else "")
+        if kind is not None:
+            found = _RATE.search(label) or _RATE.search(after)
+            rate = Decimal(found.group("rate").replace(",", ".")) / 100 if found else None
+            entries.append(TotalEntry(kind, amount, rate, line, offset + label_start, amount.end))
+        label_start = amount.end - offset
+    return entries
