@@ -114,4 +114,5 @@ def _facts(quote: Quote) -> dict[str, Any]:
         "date_devis": dated.value.isoformat() if dated else None,
         "commande_conditionnelle": quote.conditional_clause is not None,
         "lignes_chiffrees": len(quote.items),
+        **quote.header_facts,
     }

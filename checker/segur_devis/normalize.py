@@ -45,6 +45,8 @@ def _build_table() -> dict[int, str]:
 # IndexError, which translate treats as "leave unchanged".
 _FOLD = _build_table()
 _FOLD_TABLE = "".join(_FOLD.get(cp, chr(cp)) for cp in range(max(_FOLD) + 1))
+# The same, keeping tabs: table cells are split on them (same length, so the same offsets).
+_FOLD_TABLE_TABS = _FOLD_TABLE[:9] + "\t" + _FOLD_TABLE[10:]
 
 # Edits that change the length: ligatures, invisible characters, words hyphenated across a line break.
 _EXPANSIONS = {
@@ -94,14 +96,16 @@ class Folded:
         return self.to_original(start), self.to_original(end - 1) + 1
 
 
-def fold(text: str) -> Folded:
+def fold(text: str, *, keep_tabs: bool = False) -> Folded:
+    """Fold `text` for matching; with `keep_tabs`, tabs stay (column separators) and nothing else changes."""
+    table = _FOLD_TABLE_TABS if keep_tabs else _FOLD_TABLE
     pieces: list[str] = []
     folded_at: list[int] = []
     shift: list[int] = []
     last = 0
     length = 0
     for m in _LENGTH_EDITS.finditer(text):
-        chunk = text[last : m.start()].translate(_FOLD_TABLE)
+        chunk = text[last : m.start()].translate(table)
         pieces.append(chunk)
         length += len(chunk)
         replacement = _EXPANSIONS.get(m.group(), "")
@@ -114,7 +118,7 @@ def fold(text: str) -> Folded:
         folded_at.append(length)
         shift.append(m.end() - length)
         last = m.end()
-    pieces.append(text[last:].translate(_FOLD_TABLE))
+    pieces.append(text[last:].translate(table))
     return Folded("".join(pieces), text, tuple(folded_at), tuple(shift))
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 from typing import Literal
 
-from segur_devis.amounts import Amount, find_amounts
+from segur_devis.amounts import Amount, find_amounts, format_euros
 from segur_devis.dates import FoundDate, find_dates
 from segur_devis.document import Field, Row, Table, TotalEntry, find_fields, find_tables, find_totals
 from segur_devis.dsr import DsrMention, find_dsr
@@ -24,7 +24,9 @@ Payer = Literal["state", "client"]
 
 # Who pays a block of the quote, from the words of its label or of the section heading above it.
 CLIENT_MARKERS = re.compile(
-    r"a (?:la )?charge (?:du client|de l'etablissement|de l'es\b|du professionnel|de la structure|client)"
+    r"(?:non (?:compris|inclus|couvert)e?s?|en dehors) (?:dans |de |par )?(?:la |le )?(?:prestation segur|pack segur"
+    r"|perimetre|financement)"
+    r"|a (?:la )?charge (?:du client|de l'etablissement|de l'es\b|du professionnel|de la structure|client)"
     r"|charge client|hors (?:du )?(?:perimetre )?(?:de la )?(?:prestation )?segur|hors sons|hors perimetre"
     r"|non (?:finance|pris en charge|couvert)e?s? par l'etat|non finance|non pris en charge"
     r"|factur\w* (?:directement )?(?:au|a l'|a la) (?:client|etablissement|structure)"
@@ -173,17 +175,17 @@ class Quote:
                 pending = []
                 continue
             if line.is_header:
-                section = _payer(line.text) or section
+                section = payer_of(line.text) or section
                 pending = [line]
                 continue
             if not line.amounts:
-                if len(line.text) <= 100 and (marked := _payer(line.text)):
+                if len(line.text) <= 100 and (marked := payer_of(line.text)):
                     section = marked  # a short heading such as « Prestations hors Ségur »
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
                 continue
             block = [*pending, line]
             # The nearest words that say who pays win: the priced line, then the label lines above it.
-            payer = next((p for x in reversed(block) if (p := _payer(x.text))), None)
+            payer = next((p for x in reversed(block) if (p := payer_of(x.text))), None)
             items.append(Item(block, payer or section))
             pending = []
         mentions = self.dsr
@@ -196,7 +198,11 @@ class Quote:
 
     @cached_property
     def tables(self) -> list[Table]:
-        return find_tables([(line.start, line.text) for line in self.lines], self._starts_lower)
+        # Tables are split on tabs, which the folded text turns into spaces: the same lines with their tabs.
+        text = fold(self.original, keep_tabs=True).text if "\t" in self.original else self.folded_text
+        return find_tables(
+            [(line.start, text[line.start : line.end]) for line in self.lines], self._starts_lower
+        )
 
     def _starts_lower(self, pos: int) -> bool:
         start = self.folded.to_original(pos)
@@ -216,6 +222,41 @@ class Quote:
         """A field's value as written in the original text."""
         found = self.fields.get(key)
         return self.original[slice(*self.span(found.start, found.end))].strip() if found else None
+
+    @cached_property
+    def header_facts(self) -> dict[str, str]:
+        """What the header and the totals say, as written (amounts as « 1 234,56 »), for the report's facts."""
+        facts: dict[str, str] = {}
+        for key in ("numero_devis", "editeur", "client", "numero_referencement"):
+            if (value := self.field_text(key)) is not None:
+                facts[key] = value
+        if "editeur" not in facts and (m := _LEGAL_FORM.search(self.folded_text, 0, self._head_end(10))):
+            s, e = self.span(self.line_at(m.start()).start, m.end())
+            facts["editeur"] = self.original[s:e].strip(" \t-—–,")
+        software = self.fields.get("logiciel")
+        if software is not None:
+            name = self.field_text("logiciel") or ""
+            version = _SOFTWARE_VERSION.search(software.value)
+            if version is not None:
+                s, _ = self.span(software.start + version.start(), software.start + version.end())
+                name = self.original[self.span(software.start, software.end)[0] : s].strip()
+                facts["version_logiciel"] = self.original[
+                    slice(
+                        *self.span(software.start + version.start("number"), software.start + version.end())
+                    )
+                ]
+            facts["logiciel"] = name
+        if "version_logiciel" not in facts and (value := self.field_text("version_logiciel")) is not None:
+            facts["version_logiciel"] = value
+        for kind in ("total_ht", "total_ttc", "reste_a_charge"):
+            entry = next((e for e in reversed(self.totals) if e.kind == kind), None)
+            if entry is not None:
+                facts[kind] = format_euros(entry.amount.value).removesuffix(" €")
+        return facts
+
+    def _head_end(self, count: int) -> int:
+        """The folded offset where the first `count` lines end."""
+        return self.lines[min(len(self.lines), count) - 1].end if self.lines else 0
 
     @cached_property
     def totals(self) -> list[TotalEntry]:
@@ -298,7 +339,21 @@ class Quote:
 
     @cached_property
     def quote_date(self) -> FoundDate | None:
-        return _labelled_date(self, _QUOTE_DATE_LABEL)
+        """The date labelled as the quote's, else the one written just after its number (« Devis n° X du
+        14/10/2026 », « Proposition n° X — 03/03/2025 »), else a letter's « Lyon, le 12 mars 2024 »."""
+        if found := _labelled_date(self, _QUOTE_DATE_LABEL):
+            return found
+        number = self.fields.get("numero_devis")
+        if number is not None:
+            line_end = self.line_at(number.end).end
+            after = find_dates(self.folded_text, number.end, min(line_end, number.end + 40))
+            if after:
+                return after[0]
+        head = self.lines[min(len(self.lines), 20) - 1].end if self.lines else 0
+        for m in _LETTER_DATE.finditer(self.folded_text, 0, head):
+            if dates := find_dates(self.folded_text, m.end(), min(len(self.folded_text), m.end() + 30)):
+                return dates[0]
+        return None
 
     def line_at(self, pos: int) -> Line:
         starts = self._line_starts
@@ -324,12 +379,25 @@ class Quote:
         has_amount = any(line.amounts for line in self.lines)
         has_quote_word = self.search(QUOTE_WORDS) is not None
         has_code = any(m.explicit for m in self.dsr)
-        return (has_amount and (has_quote_word or has_code or self.search(STATE_MARKERS) is not None)) or (
-            has_quote_word and has_code
-        )
+        about_segur = (
+            has_amount and (has_quote_word or has_code or self.search(STATE_MARKERS) is not None)
+        ) or (has_quote_word and has_code)
+        return about_segur and self.looks_like_a_quote
+
+    @cached_property
+    def looks_like_a_quote(self) -> bool:
+        """A newsletter, a guide or an email may name DSR codes and amounts: a quote has a number, a client, a
+        table, a priced line or a title saying what it is."""
+        if self.tables or "numero_devis" in self.fields or "client" in self.fields:
+            return True
+        if any(_PRICED_END.search(item.priced.text) for item in self.items):
+            return True
+        head = self.lines[min(len(self.lines), 15) - 1].end if self.lines else 0
+        return _TITLE.search(self.folded_text, 0, head) is not None
 
 
-def _payer(text: str) -> Payer | None:
+def payer_of(text: str) -> Payer | None:
+    """Who pays, from the words of a label or heading (client words win: « hors Ségur » names Ségur)."""
     if CLIENT_MARKERS.search(text):
         return "client"
     if STATE_MARKERS.search(text):
@@ -347,6 +415,15 @@ def _labelled_date(quote: Quote, label: re.Pattern[str]) -> FoundDate | None:
     return best
 
 
+# A priced line ends with its amount (« Formation   1 200,00 € HT »), not with a sentence's full stop.
+_PRICED_END = re.compile(r"(?:\d|€|eur|euros|\bht|\bttc|\))[ \t]*$")
+_TITLE = re.compile(
+    r"^[ \t]*(?:devis|bon de commande|proposition (?:commerciale|tarifaire|financiere)|offre (?:commerciale|de prix)"
+    r"|commande)\b",
+    re.MULTILINE,
+)
+_LEGAL_FORM = re.compile(r"\b(?:sas|sarl|sasu|eurl|sa|scop|gie)\b(?! au capital)", re.MULTILINE)
+_SOFTWARE_VERSION = re.compile(r"\b(?:v|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\s*$")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|(?P<blank>\n[ \t]*\n\s*)")
 _VAGUE = re.compile(r"\bvague ?([12])\b")
 # literal_first: the same patterns, scanned several times faster (each is run over the whole text).
@@ -365,6 +442,8 @@ _QUOTE_DATE_LABEL = re.compile(
     r"|emis le|^date)\b",
     re.MULTILINE,
 )
+# « Lyon, le 12 mars 2024 » opening a letter (« Fait à Lyon, le » is the signature's, read above).
+_LETTER_DATE = re.compile(r"^[ \t]*(?!fait )[a-z][a-z' -]{1,40}, le\b", re.MULTILINE)
 _CONDITIONAL = re.compile(
     r"(?:sous\s+condition|conditionne|subordonne|sous\s+reserve)[^.]{0,120}?referencement"
     r"|affermissement[^.]{0,160}?referencement|commande\s+(?:passee\s+)?avant\s+(?:le|son|l'obtention\s+du)\s+referencement"

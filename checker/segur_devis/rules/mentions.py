@@ -100,6 +100,9 @@ def software_name_and_version(quote: Quote) -> Iterator[Hit]:
     """
     if quote.search(_SOFTWARE_NEAR_VERSION) or quote.search(_NAME_AND_VERSION_FILLED):
         return
+    software = quote.fields.get("logiciel")
+    if "version_logiciel" in quote.fields or (software and _VERSION.search(software.value)):
+        return
     label = quote.search(_SOFTWARE_LABEL)
     if label and quote.search(_VERSION, label.end(), min(len(quote.folded_text), label.end() + 120)):
         return
@@ -134,7 +137,11 @@ def referencing_number(quote: Quote) -> Iterator[Hit]:
     est référencée ; à défaut, une commande passée avant le référencement doit être explicitement conditionnée à
     son obtention.
     """
-    if quote.search(_REFERENCING_NUMBER) or quote.conditional_clause:
+    if (
+        "numero_referencement" in quote.fields
+        or quote.search(_REFERENCING_NUMBER)
+        or quote.conditional_clause
+    ):
         return
     label = quote.search(_REFERENCING_LABEL)
     if label:
@@ -195,7 +202,7 @@ def order_number(quote: Quote) -> Iterator[Hit]:
     L’éditeur dépose le bon de commande à l’ASP pour être payé. Un numéro permet de retrouver la commande et de
     la rapprocher de la vérification d’aptitude et de la facture.
     """
-    if not quote.search(_ORDER_NUMBER):
+    if "numero_devis" not in quote.fields and not quote.search(_ORDER_NUMBER):
         yield Hit("Le devis n’a pas de numéro de bon de commande ou de devis.")
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from segur_devis.amounts import format_euros
 from segur_devis.normalize import flex, fold_phrase
 from segur_devis.quote import Item, Quote
+from segur_devis.quote import payer_of as _payer_of
 from segur_devis.reference import load
 from segur_devis.rules.base import Hit, rule
 
@@ -29,17 +30,42 @@ EXCLUDED_ITEMS = keywords_pattern(
     _services("excluded", "mssante", "nouvelle-solution", "infrastructure", "non-reference")
 )
 EXCLUDED_ANY = keywords_pattern(_services("excluded"))
+# Where the State pays the hardware too (DRIMbox), only mailboxes and new solutions stay excluded.
+EXCLUDED_BUT_HARDWARE = keywords_pattern(
+    _services("excluded", "mssante", "nouvelle-solution", "non-reference")
+)
+
+
+def _state_pays_hardware(quote: Quote) -> bool:
+    """True when a DSR of the quote, or its couloir, says in the data that the State pays the hardware."""
+    data = load()
+    codes = {m.code.lower() for m in quote.dsr if m.explicit}
+    flagged_dsr = any(d.get("state_pays_hardware") and _canonical(d["code"]) in codes for d in data["dsr"])
+    flagged_couloir = any(
+        c.get("state_pays_hardware") and c["id"] in {m.couloir for m in quote.dsr} for c in data["couloirs"]
+    )
+    return flagged_dsr or flagged_couloir
+
+
+def _canonical(code: str) -> str:
+    """« DSR-HOP-PFI-Va1 », « SONS-IMG-DB-va2 » → « hop-pfi-va1 », « img-db-va2 » (DsrMention.code, lower case)."""
+    return re.sub(r"^(?:dsr|sons)-", "", code.lower())
+
+
 OTHER_FUNDING = keywords_pattern(p for s in load()["other_funding_schemes"] for p in s["patterns"])
 OPTIONAL = flex(
     r"\b(?:option\w*|facultati\w*|complementaire\w*|supplementaire\w*|hors (?:perimetre|segur))\b"
 )
 # Another module or application than the referenced software: its licence or maintenance is not Ségur's.
-OTHER_SCOPE = flex(
-    r"\b(?:module|modules|fonctionnalites?|extension|application|logiciel tiers|hors (?:perimetre|segur))\b"
+OTHER_SCOPE = flex(r"\b(?:module|modules|fonctionnalites?|extension|application|logiciel tiers)\b")
+# Words of a service that may be the Ségur version's own, under another name (« Contrat de services annuel »).
+_GENERIC_SERVICE = flex(
+    r"\b(?:contrat de services?|abonnement\w*|redevance\w*|forfait (?:de )?(?:services?|mise a jour|demarrage)"
+    r"|mise a jour|montee de version|services? annuels?|accompagnement)\b"
 )
 _NEGATION_BEFORE = flex(r"\b(?:hors|sans|non compris|exclu\w*|n'inclut pas|ne comprend pas)\W*(?:\w+\W+)?$")
 _SEGUR_LINE = flex(r"\bprestation segur\b|\bpack segur\b")
-_INCLUDED_WORD = re.compile(r"\binclu\w*\b|\bcompris\b")
+_INCLUDED_WORD = re.compile(r"(?<!non )(?<!pas )\binclu\w*\b|(?<!non )(?<!pas )\bcompris\b")
 _DENIAL = flex(r"\breferencement\b|\baucun\w*\b|\bn'est (?:liee?|conditionnee?)\b")
 _CONDITION = flex(
     r"\b(?:sous reserve|a condition|conditionn\w*|subordonn\w*|obligatoire\w*|indissociable\w*"
@@ -73,19 +99,52 @@ def _billed(item: Item) -> bool:
     return item.total is not None and item.total.value > 0
 
 
-def _included_billed_to_client(quote: Quote) -> Iterator[tuple[Item, re.Match[str]]]:
+def _referenced_software(quote: Quote) -> re.Pattern[str] | None:
+    """The referenced software's name (the « logiciel » field without its version), to recognise its services."""
+    software = quote.fields.get("logiciel")
+    if software is None:
+        return None
+    words = [w for w in re.findall(r"[a-z][a-z0-9-]{2,}", software.value) if w not in _GENERIC_NAME_WORDS]
+    return re.compile(r"\b" + re.escape(words[0]) + r"\b") if words else None
+
+
+_GENERIC_NAME_WORDS = {
+    "logiciel",
+    "solution",
+    "version",
+    "dpi",
+    "dui",
+    "lgc",
+    "lgo",
+    "sgl",
+    "ris",
+    "pfi",
+    "the",
+}
+
+
+def _client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], bool]]:
+    """Client-paid items that name a service of the Prestation Ségur, with whether they are surely the referenced
+    software's (P01) or could be (P09: another module's or an option's service, the quote does not say)."""
+    software = _referenced_software(quote)
     for item in quote.items:
         if item.payer != "client" or not _billed(item):
             continue
         start, end = item.start, _label_end(item)
         if _search(quote, EXCLUDED_ANY, start, end):
             continue  # maintenance of hardware, licence of a new solution…: outside the Prestation Ségur
-        if OTHER_SCOPE.search(quote.folded_text, start, end):
-            continue  # « Licence du module de planification (hors Ségur) »
+        names_software = software is not None and quote.search(software, start, end) is not None
         core = _search(quote, MAINTENANCE_OR_LICENCE, start, end)
-        other = _search(quote, INCLUDED, start, end)
-        if core or (other and not OPTIONAL.search(quote.folded_text, start, end)):
-            yield item, (core or other)  # type: ignore[misc]
+        m = core or _search(quote, INCLUDED, start, end) or _search(quote, _GENERIC_SERVICE, start, end)
+        if m is None:
+            continue
+        if OTHER_SCOPE.search(quote.folded_text, start, end) and not names_software:
+            continue  # « Licence du module de planification (hors Ségur) »: another module, P07
+        yield item, m, bool(names_software or core or not OPTIONAL.search(quote.folded_text, start, end))
+
+
+def _included_billed_to_client(quote: Quote) -> Iterator[tuple[Item, re.Match[str]]]:
+    return ((item, m) for item, m, sure in _client_services(quote) if sure)
 
 
 @rule(
@@ -159,6 +218,41 @@ def no_separation(quote: Quote) -> Iterator[Hit]:
             f"{len(unclear)} ligne(s) du devis ne disent pas si elles sont payées par l’État ou par vous.",
             (first.priced.start, first.priced.end),
         )
+        return
+    if mixed := _mixed_row(quote, billed):
+        yield Hit(
+            "La Prestation Ségur et des prestations hors Ségur sont dans le même tableau, sous un même total, sans "
+            "dire qui paie chaque ligne.",
+            (mixed.priced.start, mixed.priced.end),
+        )
+
+
+def _mixed_row(quote: Quote, billed: list[Item]) -> Item | None:
+    """A priced row of another module, an option or an excluded item, in the same table as the Ségur row, whose
+    payer comes only from the table's heading (its own words say nothing)."""
+    segur_tables = {
+        id(t) for t in quote.tables for item in billed if item.row in t.rows and _is_segur_line(quote, item)
+    }
+    for table in quote.tables:
+        if id(table) not in segur_tables:
+            continue
+        for item in billed:
+            if item.row not in table.rows or _is_segur_line(quote, item) or _own_payer(item):
+                continue
+            start, end = item.start, _label_end(item)
+            if OTHER_SCOPE.search(quote.folded_text, start, end) or OPTIONAL.search(
+                quote.folded_text, start, end
+            ):
+                return item
+    return None
+
+
+def _is_segur_line(quote: Quote, item: Item) -> bool:
+    return any(m.explicit for m in item.dsr) or quote.search(_SEGUR_LINE, item.start, item.end) is not None
+
+
+def _own_payer(item: Item) -> bool:
+    return any(_payer_of(line.text) for line in item.lines)
 
 
 @rule(
@@ -301,10 +395,11 @@ def excluded_item_paid_by_state(quote: Quote) -> Iterator[Hit]:
     solution. Les faire figurer dans la partie prise en charge expose l’établissement et l’éditeur à un refus de
     paiement ou à un remboursement.
     """
+    excluded = EXCLUDED_BUT_HARDWARE if _state_pays_hardware(quote) else EXCLUDED_ITEMS
     for item in quote.items:
         if item.payer != "state":
             continue
-        m = _search(quote, EXCLUDED_ITEMS, item.start, _label_end(item))
+        m = _search(quote, excluded, item.start, _label_end(item))
         if m:
             words = quote.original[slice(*quote.span(m.start(), m.end()))]
             yield Hit(
@@ -334,13 +429,51 @@ def services_outside_segur(quote: Quote) -> Iterator[Hit]:
     C’est permis, mais elles sont à votre charge et vous êtes libre de les refuser : l’éditeur ne peut pas vous
     les imposer.
     """
-    flagged = {id(item) for item, _ in _included_billed_to_client(quote)}
+    flagged = {id(item) for item, _, _ in _client_services(quote)}
     for item in quote.items:
         if item.payer == "client" and _billed(item) and id(item) not in flagged and item.total:
             yield Hit(
                 f"Prestation hors Ségur à votre charge ({format_euros(item.total.value)}) : vous pouvez la refuser.",
                 (item.priced.start, item.priced.end),
             )
+
+
+@rule(
+    "P09",
+    "warning",
+    "Prestation à votre charge qui pourrait faire partie de la Prestation Ségur",
+    fix="""
+        Demandez à l’éditeur, par écrit, si cette prestation concerne la version référencée Ségur de votre logiciel.
+        Si oui, elle fait partie de la Prestation Ségur et doit être retirée ; sinon, demandez qu’il l’écrive sur
+        la ligne (module ou logiciel concerné) et vérifiez que vous en avez besoin.
+    """,
+    source="seed-002",
+    locator="Périmètre de la Prestation Ségur ; Pratiques non conformes au SONS",
+    bad="""
+        Devis n° 95 — Prestation Ségur PHA-LGO-Va1, prise en charge par l’État   875 €
+        Hors Ségur, à la charge de la pharmacie : contrat de services annuel   480 €
+    """,
+    good="""
+        Devis n° 95 — Prestation Ségur PHA-LGO-Va1, prise en charge par l’État   875 €
+        Hors Ségur, à la charge de la pharmacie : lecteur de cartes   120 €
+    """,
+)
+def client_service_maybe_segur(quote: Quote) -> Iterator[Hit]:
+    """
+    Un abonnement, un contrat de services ou une formation proposés « en option » peuvent recouvrir ce que la
+    Prestation Ségur comprend déjà (maintenance, formation, accompagnement de la version référencée). Le devis ne
+    permet pas de le savoir : avant de signer, faites préciser ce que couvre la ligne, pour ne pas payer ce que
+    l’État finance.
+    """
+    for item, m, sure in _client_services(quote):
+        if sure or item.total is None:
+            continue
+        words = quote.original[slice(*quote.span(m.start(), m.end()))]
+        yield Hit(
+            f"« {words} » vous est facturé ({format_euros(item.total.value)}) : le devis ne dit pas si ce service "
+            "concerne la version référencée Ségur, déjà payée par l’État.",
+            _evidence(item, m),
+        )
 
 
 @rule(
