@@ -12,20 +12,26 @@ from dataclasses import dataclass
 
 from segur_devis.reference import couloirs, family_to_couloir
 
-_PREFIXES = r"hop|mdv|rad|bio|pha|ms1|ms2|ms|img"
-_FAMILIES = r"pfi|dpi|ri|lgc|ris|sgl|lgo|dui|db"
+
+def _alternatives(words: set[str]) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+# Built from the couloirs of reference.json: a couloir or family added to the data is recognised at once.
+_PREFIXES = _alternatives({p.lower() for c in couloirs().values() for p in c["prefixes"]})
+_FAMILIES = _alternatives({f.lower() for f in family_to_couloir()})
 DSR = re.compile(
     r"(?<![a-z0-9])(?:dsr[- ]?)?(?:sons[- ]?)?"
     rf"(?:(?P<prefix>{_PREFIXES})[- ]?)?(?P<family>{_FAMILIES})"
-    r"(?:[- ]?(?:pde|pds))?(?:[- ]?va[- ]?(?P<vague>[12]))?(?![a-z0-9])"
+    r"(?:[- ]?(?:pde|pds))?(?:[- ]?va[- ]?(?P<vague>\d))?(?![a-z0-9])"
 )
 # Where a mention can start (a word starting with one of its parts), found fast: each branch starts with its first
 # letter (see normalize.literal_first), so the regex engine skips ahead instead of trying DSR at every position.
 _STARTS = sorted({"dsr", "sons", *_PREFIXES.split("|"), *_FAMILIES.split("|")}, key=len, reverse=True)
 _CANDIDATE = re.compile("|".join(f"{w[0]}(?<![a-z0-9]{w[0]}){w[1:]}" for w in _STARTS))
-# Bare families that are also ordinary words or too short to trust on their own.
-_BARE_NEEDS_CAPITALS = {"ri", "db", "ris", "dpi", "pfi", "lgc", "sgl", "lgo", "dui"}
-_BARE_NEVER = {"ri", "db"}
+# A bare family (no prefix, no vague) is trusted only in capitals, and never when it is as short as an ordinary
+# word or abbreviation (« ri », « db »).
+_BARE_NEVER = {f for f in _FAMILIES.split("|") if len(f) <= 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +60,7 @@ def find_dsr(folded: str, is_capitals: Callable[[int, int], bool]) -> list[DsrMe
         if not explicit:
             if family in _BARE_NEVER:
                 continue
-            if family in _BARE_NEEDS_CAPITALS and not is_capitals(m.start("family"), m.end("family")):
+            if not is_capitals(m.start("family"), m.end("family")):
                 continue
         vague = int(m.group("vague")) if m.group("vague") else None
         couloir = family_to_couloir()[family.upper()]

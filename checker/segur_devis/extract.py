@@ -67,6 +67,7 @@ def extract_pdf_text(data: bytes) -> str:
     """The text layer of a PDF, page after page. Raises InputError with a French message when it cannot be read."""
     try:
         from pypdf import PdfReader, apply_configuration
+        from pypdf.errors import LimitReachedError
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise InputError(
             "La lecture des PDF nécessite le module pypdf : installez « segur-devis[pdf] », "
@@ -74,10 +75,12 @@ def extract_pdf_text(data: bytes) -> str:
         ) from exc
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed PDFs are reported in French, not as logs
     with apply_configuration(None, **PDF_LIMITS):
-        return _read_pdf(PdfReader, data)
+        return _read_pdf(PdfReader, LimitReachedError, data)
 
 
-def _read_pdf(reader_class: type[PdfReader], data: bytes) -> str:
+def _read_pdf(reader_class: type[PdfReader], limit_error: type[Exception], data: bytes) -> str:
+    """The pages' text laid out as on the page (pypdf's layout mode: columns stay apart, so a table reads as
+    one), `limit_error` being pypdf's exception for a decoding limit reached (imported lazily with it)."""
     try:
         reader = reader_class(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -100,12 +103,12 @@ def _read_pdf(reader_class: type[PdfReader], data: bytes) -> str:
             pages.append(text)
     except InputError:
         raise
+    except limit_error as exc:
+        raise InputError(
+            "Ce PDF contient des données anormalement volumineuses : il n’a pas été lu, par précaution. "
+            "Copiez-collez le texte du devis."
+        ) from exc
     except Exception as exc:  # pypdf raises many kinds of errors on damaged or hostile files
-        if type(exc).__name__ == "LimitReachedError":
-            raise InputError(
-                "Ce PDF contient des données anormalement volumineuses : il n’a pas été lu, par précaution. "
-                "Copiez-collez le texte du devis."
-            ) from exc
         raise InputError(
             "Ce PDF est endommagé ou illisible. Essayez de l’ouvrir et de copier-coller son texte."
         ) from exc
