@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from segur_devis.document.cells import split_cells
+from segur_devis.normalize import literal_first
 
 _ID = r"[a-z0-9][a-z0-9/_.-]*\d[a-z0-9/_.-]*"
 _SEP = re.compile(r"[ \t]*(?:[:|]|n°|no\b|\.)*[ \t]*")
@@ -23,58 +24,72 @@ class FieldSpec:
     key: str
     label: re.Pattern[str]
     value: re.Pattern[str] | None  # what a valid value looks like; None: any text
+    line_start: bool = False  # the label must open its line (« DEVIS ML-2026-0412 », a « Client » cell)
 
 
-def _label(pattern: str) -> re.Pattern[str]:
-    """Spaces match any run of white space, line breaks included (a label wrapped in its cell); « ? » after a
-    space makes it optional on the same line."""
-    flexible = re.sub(r" (?!\?)", r"\\s+", pattern).replace(" ?", "[\\t ]*")
-    return re.compile(flexible, re.MULTILINE)
+def _label(*branches: str) -> re.Pattern[str]:
+    """Each branch starts with `\\b` and a letter (so `literal_first` makes it fast). Spaces match any run of
+    white space, line breaks included (a label wrapped in its cell); « ? » after a space: optional, same line."""
+    flexible = re.sub(r" (?!\?)", r"\\s+", "|".join(branches)).replace(" ?", "[\\t ]*")
+    return re.compile(literal_first(flexible), re.MULTILINE)
 
+
+def _each(words: str, suffix: str = "") -> str:
+    """One branch per word: « a|b », « X » → « \\ba X|\\bb X »."""
+    return "|".join(rf"\b{word}{suffix}" for word in words.split("|"))
+
+
+_NUMERO = r"n(?:umeros?|°|o|um)\.?"
+_QUOTE_WORDS = (
+    "bon de commande|devis|commande|proposition commerciale|proposition|offre commerciale|offre|bdc"
+)
+_TITLES = "devis|bon de commande|proposition commerciale|offre commerciale"
+_CLIENT_WORDS = "client|etablissement|destinataire|beneficiaire|adresse de facturation|a l'attention de|structure|pharmacie|cabinet"
 
 SPECS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "numero_referencement",
         _label(
-            r"\b(?:numeros?|n°|no|num)\.? ?(?:uniques? )?(?:de |d')?(?:referencement|enregistrement)(?: ans)?"
-            r"(?: de la (?:solution|version)(?: logicielle)?)?(?:\s*\((?:delivre|attribue) par l'ans\))?"
-            r"|\breferencement ans\b|\bid(?:entifiant)? (?:de )?referencement\b"
+            rf"\b{_NUMERO} ?(?:uniques? )?(?:de |d')?(?:referencement|enregistrement)(?: ans)?"
+            r"(?: de la (?:solution|version)(?: logicielle)?)?(?:\s*\((?:delivre|attribue) par l'ans\))?",
+            r"\breferencement ans\b",
+            r"\bid(?:entifiant)? (?:de )?referencement\b",
         ),
         re.compile(r"[a-z0-9][a-z0-9/_.-]{3,}"),
     ),
     FieldSpec(
         "numero_devis",
         _label(
-            r"\b(?:numero|n°|no|num|ref(?:erence)?)\.? ?(?:du |de |de la |d'|de l')?"
-            r"(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc)\b"
-            r"|\b(?:bon de commande|devis|commande|proposition commerciale|proposition|offre commerciale|offre|bdc)"
-            r"(?: segur| sons)? ?(?:n°|no\b|numero|num\.?|ref\.?|reference)"
-            r"|^[ \t]*(?:devis|bon de commande|proposition commerciale|offre commerciale)(?= +" + _ID + ")"
+            *(
+                rf"\b{first} ?(?:du |de |de la |d'|de l')?(?:bon de commande|devis|commande|proposition"
+                r"(?: commerciale)?|offre|bdc)\b"
+                for first in (_NUMERO, r"ref(?:erence)?\.?")
+            ),
+            _each(_QUOTE_WORDS, r"(?: segur| sons)? ?(?:n°|no\b|numero|num\.?|ref\.?|reference)"),
         ),
         re.compile(_ID),
     ),
+    FieldSpec("numero_devis", _label(_each(_TITLES, rf"(?=\x20+{_ID})")), re.compile(_ID), line_start=True),
     FieldSpec(
         "logiciel",
         _label(
-            r"\b(?:denomination|nom|designation)(?: et version)? (?:du|de la) (?:logiciel|solution)(?: logicielle)?"
-            r"(?: referencee?)?|\b(?:logiciel|solution logicielle|solution)(?= ?:)"
+            _each(
+                "denomination|nom|designation",
+                r"(?: et version)? (?:du|de la) (?:logiciel|solution)(?: logicielle)?(?: referencee?)?",
+            ),
+            _each("logiciel|solution logicielle|solution", r"(?= ?:)"),
         ),
         None,
     ),
     FieldSpec("version_logiciel", _label(r"\bversion(?: du logiciel| referencee| segur)?(?= ?:)"), None),
-    FieldSpec(
-        "client",
-        _label(
-            r"\b(?:client|etablissement|destinataire|beneficiaire|adresse de facturation|a l'attention de"
-            r"|structure|pharmacie|cabinet)(?= ?:)|^[ \t]*client(?=[ \t]{2,}|\t)"
-        ),
-        None,
-    ),
-    FieldSpec("editeur", _label(r"\b(?:editeur|fournisseur|emetteur|prestataire|vendeur)(?= ?:)"), None),
+    FieldSpec("client", _label(_each(_CLIENT_WORDS, r"(?= ?:)")), None),
+    FieldSpec("client", _label(r"\bclient(?=\t|\x20{2,})"), None, line_start=True),
+    FieldSpec("editeur", _label(_each("editeur|fournisseur|emetteur|prestataire|vendeur", r"(?= ?:)")), None),
     FieldSpec(
         "bareme",
         _label(
-            r"\bbase de calcul(?: du bareme)?(?: du montant maximal(?: paye)?)?|\bbareme\b(?=[^\n]{0,40}:)"
+            r"\bbase de calcul(?: du bareme)?(?: du montant maximal(?: paye)?)?",
+            r"\bbareme\b(?=[^\n]{0,40}:)",
         ),
         None,
     ),
@@ -119,7 +134,11 @@ def find_fields(text: str, line_starts: Sequence[int]) -> dict[str, Field]:
 
     found: dict[str, Field] = {}
     for spec in SPECS:
+        if spec.key in found:
+            continue
         for m in spec.label.finditer(text):
+            if spec.line_start and text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+                continue
             i = bisect_right(line_starts, m.end()) - 1
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end

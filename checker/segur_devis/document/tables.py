@@ -186,6 +186,8 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
                 table, pending = None, []
             continue
         blanks = 0
+        if table is None and "  " not in text and "\t" not in text and "|" not in text:
+            continue  # a line of one cell cannot be a header: no table starts here
         cells = split_cells(text, offset)
         if table is not None and index == table.header_line + 1 and not table.rows:
             joined = _join_wrapped_header(table.columns, cells)
