@@ -12,7 +12,8 @@ from decimal import Decimal
 
 _NUMBER = re.compile(
     r"(?P<sign>-)?(?:€ ?)?(?P<int>\d{1,3}(?:[ .]\d{3})+|\d+)(?:[.,](?P<dec>\d+))?"
-    r"(?: ?(?P<unit>€|eur|euros?|%|ht|ttc|h\.t\.|u|j|h|jours?|heures?|licences?|postes?|mois|ans?|lits?))*$"
+    r"(?: ?(?P<unit>€|eur|euros?|%|ht|ttc|h\.t\.|u|j|h|jours?|heures?|licences?|postes?|mois|ans?|lits?))*$",
+    re.IGNORECASE,
 )
 
 

@@ -1,0 +1,237 @@
+"""The document model on a dozen layouts: header fields, tables (columns, rows, continuation lines), totals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from segur_devis.document import parse_number, split_cells
+from segur_devis.quote import Quote
+
+
+def values(quote: Quote) -> list[dict[str, str]]:
+    return [{role: str(n.value) for role, n in row.values.items()} for t in quote.tables for row in t.rows]
+
+
+def roles(quote: Quote) -> list[list[str]]:
+    return [[c.role for c in t.columns] for t in quote.tables]
+
+
+def test_cells_split_on_tabs_pipes_and_runs_of_spaces() -> None:
+    assert [c.text for c in split_cells("Lecteur de cartes   2\t120,00 | 240,00")] == [
+        "Lecteur de cartes",
+        "2",
+        "120,00",
+        "240,00",
+    ]
+    cell = split_cells("ab   cd", 100)[1]
+    assert (cell.start, cell.end, cell.column) == (105, 107, 5)
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "percent"),
+    [
+        ("1 200,00", "1200.00", False),
+        ("1.200,00 €", "1200.00", False),
+        ("1200.50", "1200.50", False),
+        ("9800", "9800", False),
+        ("20 %", "20", True),
+        ("5,5%", "5.5", True),
+        ("12 400 € HT", "12400", False),
+        ("3 j", "3", False),
+    ],
+)
+def test_a_cell_reads_as_a_number(cell: str, value: str, percent: bool) -> None:
+    number = parse_number(cell)
+    assert number is not None and number.value == Decimal(value) and number.percent is percent
+
+
+@pytest.mark.parametrize("cell", ["Formation 2 jours", "HOP-DPI-Va1", "12/10/2026", "", "n° 12"])
+def test_text_cells_are_not_numbers(cell: str) -> None:
+    assert parse_number(cell) is None
+
+
+def test_tab_separated_six_columns() -> None:
+    q = Quote("Désignation\tQté\tPU HT\tTotal HT\tTVA\tTTC\nLecteur\t2\t120,00\t240,00\t48,00\t288,00\n")
+    assert roles(q) == [["designation", "quantity", "unit_price", "total_ht", "tva", "total_ttc"]]
+    assert values(q) == [
+        {"quantity": "2", "unit_price": "120.00", "total_ht": "240.00", "tva": "48.00", "total_ttc": "288.00"}
+    ]
+
+
+def test_aligned_columns_without_euro_signs_and_a_missing_cell() -> None:
+    q = Quote(
+        "Désignation            Qté      PU HT    Total HT\n"
+        "Lecteur de cartes        2     120,00      240,00\n"
+        "Forfait" + " " * 22 + "1 500,00\n"
+    )
+    assert values(q) == [
+        {"quantity": "2", "unit_price": "120.00", "total_ht": "240.00"},
+        {"unit_price": "1500.00"},  # stands under « PU HT », not under the total
+    ]
+
+
+def test_pipe_table_with_euro_signs() -> None:
+    q = Quote(
+        "| Désignation | Qté | P.U. HT | Total HT |\n| Poste de travail | 4 | 850,00 € | 3 400,00 € |\n"
+    )
+    assert values(q) == [{"quantity": "4", "unit_price": "850.00", "total_ht": "3400.00"}]
+    assert q.tables[0].rows[0].label == "poste de travail"
+
+
+def test_header_wrapped_over_two_lines() -> None:
+    q = Quote(
+        "Désignation        Qté   PU HT    Total     TTC\n"
+        "                                   HT\n"
+        "Formation            1   600,00   600,00   720,00\n"
+    )
+    assert roles(q) == [["designation", "quantity", "unit_price", "total_ht", "total_ttc"]]
+
+
+def test_wrapped_designation_belongs_to_its_row() -> None:
+    q = Quote(
+        "Désignation                              Qté   Total HT\n"
+        "Prestation Ségur HOP-DPI-Va1 : licence,    1   24 000,00\n"
+        "installation, paramétrage, formation\n"
+        "Lecteur de cartes                          2      240,00\n"
+    )
+    first, second = q.tables[0].rows
+    assert first.label == "prestation segur hop-dpi-va1 : licence, installation, parametrage, formation"
+    assert second.label == "lecteur de cartes"
+    assert q.original[slice(*q.span(first.start, first.end))].endswith("formation")
+
+
+def test_label_lines_above_a_row_belong_to_it() -> None:
+    q = Quote(
+        "Désignation                 Qté   Total HT\nMaintenance corrective\nAnnuelle, 5 ans             1   4 500,00\n"
+    )
+    assert q.tables[0].rows[0].label == "maintenance corrective annuelle, 5 ans"
+
+
+def test_amounts_wrapped_in_narrow_pdf_cells_are_joined() -> None:
+    q = Quote(
+        "Désignation                 Qté   PU HT     Total HT\n"
+        "Prestation Ségur             1      9          9\n"
+        "MS-DUI-Va2                        800,00     800,00\n"
+    )
+    assert values(q) == [{"quantity": "1", "unit_price": "9800.00", "total_ht": "9800.00"}]
+
+
+def test_rate_and_payer_columns() -> None:
+    q = Quote(
+        "Désignation     Montant HT   Taux TVA   Pris en charge État   À la charge du client\n"
+        "Licence          1 000,00      20 %           1 200,00                 0,00\n"
+    )
+    assert roles(q) == [["designation", "total_ht", "tva_rate", "state", "client"]]
+    assert values(q)[0]["tva_rate"] == "20"
+
+
+def test_a_total_ends_the_table() -> None:
+    q = Quote(
+        "Désignation   Qté   Total HT\nLicence         1   1 000,00\nTotal HT            1 000,00\nRemise  2   10,00\n"
+    )
+    assert len(q.tables[0].rows) == 1
+
+
+def test_prose_is_not_a_table() -> None:
+    q = Quote("La quantité et le prix unitaire figurent au bon de commande.\nTotal : 1 200,00 €\n")
+    assert q.tables == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("Devis n° ML-2026-0412 du 14/10/2026\n", "numero_devis", "ML-2026-0412"),
+        ("DEVIS   ML-2026-0412\n", "numero_devis", "ML-2026-0412"),
+        ("Proposition commerciale n° PC-77 — 03/03/2025\n", "numero_devis", "PC-77"),
+        ("N° de commande : RIM-22-0157\n", "numero_devis", "RIM-22-0157"),
+        ("Client : EHPAD Les Tilleuls, 12 rue des Lilas\n", "client", "EHPAD Les Tilleuls"),
+        ("Client                     EHPAD Les Tilleuls\n", "client", "EHPAD Les Tilleuls"),
+        ("Éditeur : Hélios Santé Logiciels SAS\n", "editeur", "Hélios Santé Logiciels SAS"),
+        (
+            "Dénomination et version du logiciel :\tHélios DPI version 11.3\n",
+            "logiciel",
+            "Hélios DPI version 11.3",
+        ),
+        (
+            "Numéro unique de référencement de la solution logicielle (délivré par l’ANS) : 12abc3d45e\n",
+            "numero_referencement",
+            "12abc3d45e",
+        ),
+        (
+            "Numéro unique de référencement de la solution     RS-2026-00871\nlogicielle (délivré par l’ANS)\n",
+            "numero_referencement",
+            "RS-2026-00871",
+        ),
+        (
+            "Numéro unique de référencement de la solution\nlogicielle (délivré par l’ANS)     RS-2026-00871\n",
+            "numero_referencement",
+            "RS-2026-00871",
+        ),
+        ("N° de référencement ANS :\nRS-2026-00871\n", "numero_referencement", "RS-2026-00871"),
+        ("Base de calcul du barème du montant maximal payé : 82 lits\n", "bareme", "82 lits"),
+    ],
+)
+def test_header_fields(text: str, key: str, value: str) -> None:
+    assert Quote(text).field_text(key) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Numéro unique de référencement de la solution logicielle (délivré par l’ANS) : en cours d’attribution\n",
+        "Le numéro de référencement vous sera communiqué.\n",
+    ],
+)
+def test_a_referencing_label_without_a_number_is_no_field(text: str) -> None:
+    assert "numero_referencement" not in Quote(text).fields
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Devis n° ML-2026-0412 du 14/10/2026\n", "2026-10-14"),
+        ("Proposition commerciale n° PC-77 — 03/03/2025\n", "2025-03-03"),
+        ("Lyon, le 12 mars 2024\nDEVIS ML-2024-12\n", "2024-03-12"),
+        ("Date du devis : 02/02/2026\nFait à Lyon, le 12 mars 2026\n", "2026-02-02"),
+    ],
+)
+def test_quote_date_wherever_it_sits(text: str, expected: str) -> None:
+    found = Quote(text).quote_date
+    assert found is not None and found.value.isoformat() == expected
+
+
+def test_fait_a_is_a_signature_not_the_quote_date() -> None:
+    assert Quote("Fait à Lyon, le 12 mars 2026\n").quote_date is None
+
+
+def test_totals_on_one_line_and_one_per_line() -> None:
+    q = Quote(
+        "Total HT 11 240,00 € — TVA 2 248,00 € — Total TTC 13 488,00 €\n"
+        "TVA 20 %   1 960,00 €\nNet à payer : 500,00 €\nReste à charge de l’établissement : 0,00 €\n"
+    )
+    assert [(e.kind, str(e.amount.value), e.rate) for e in q.totals] == [
+        ("total_ht", "11240.00", None),
+        ("tva", "2248.00", None),
+        ("total_ttc", "13488.00", None),
+        ("tva", "1960.00", Decimal("0.2")),
+        ("net_a_payer", "500.00", None),
+        ("reste_a_charge", "0.00", None),
+    ]
+
+
+def test_header_facts_as_written() -> None:
+    q = Quote(
+        "MédiLogic SAS — 12 rue des Lilas, 69003 Lyon\nDevis n° ML-2026-0412\nClient : EHPAD Les Tilleuls\n"
+        "Dénomination et version du logiciel : TilleulSoft DUI 5.4\nTotal HT 1 234,56 €\nTotal TTC 1 481,47 €\n"
+    )
+    assert q.header_facts == {
+        "numero_devis": "ML-2026-0412",
+        "client": "EHPAD Les Tilleuls",
+        "editeur": "MédiLogic SAS",
+        "logiciel": "TilleulSoft DUI",
+        "version_logiciel": "5.4",
+        "total_ht": "1 234,56",
+        "total_ttc": "1 481,47",
+    }
