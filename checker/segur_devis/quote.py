@@ -409,7 +409,9 @@ def _labelled_date(quote: Quote, label: re.Pattern[str]) -> FoundDate | None:
     best: FoundDate | None = None
     text = quote.folded_text
     for m in label.finditer(text):
-        for found in find_dates(text, m.end(), min(len(text), m.end() + 60))[:1]:
+        # 60 characters on, to the end of that line: a date never stops short (« Date   14/10/2026 » in cells)
+        eol = text.find("\n", m.end() + 60)
+        for found in find_dates(text, m.end(), min(len(text) if eol < 0 else eol, m.end() + 400))[:1]:
             if best is None or found.value > best.value:
                 best = found
     return best

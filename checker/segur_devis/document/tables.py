@@ -201,8 +201,16 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
             continue
         if table is None:
             continue
-        numbers = [(c, n) for c in cells if (n := parse_number(c.text, c.start)) is not None]
-        label_cells = [c for c in cells if parse_number(c.text) is None]
+        # A number under the designation column is text of the designation (« 5 ans » wrapped in its cell).
+        tabbed = "\t" in text or "|" in text
+        numbers = [
+            (c, n)
+            for k, c in enumerate(cells)
+            if (n := parse_number(c.text, c.start)) is not None
+            and (k > 0 if tabbed else table.columns[_under(table.columns, c) or 0].role != "designation")
+        ]
+        in_numbers = {id(c) for c, _ in numbers}
+        label_cells = [c for c in cells if id(c) not in in_numbers]
         if _TOTAL.search(text):
             table, pending = None, []  # the totals block: the rows are over
             continue
@@ -230,7 +238,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
             [lines[i][1].strip() for i in pending] + [c.text for c in label_cells if c.column < first_number]
         )
         start = lines[pending[0]][0] if pending else offset
-        values = _assign(table.columns, numbers, "\t" in text or "|" in text)
+        values = _assign(table.columns, numbers, tabbed)
         first_line = pending[0] if pending else index
         table.rows.append(Row(index, first_line, index, start, offset + len(text), label, values))
         pending = []

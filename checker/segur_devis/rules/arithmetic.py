@@ -192,20 +192,29 @@ def _row_tax(row: Row) -> Iterator[Hit]:
 
 
 def _table_sums(quote: Quote) -> Iterator[Hit]:
-    """The rows of a table add up to the total HT (or sub-total) written right under it."""
-    by_line = {entry.line: entry for entry in quote.totals if entry.kind in ("total_ht", "sous_total")}
-    for table in quote.tables:
-        values = [row.get("total_ht") for row in table.rows]
-        if len(values) < 2 or any(v is None for v in values):
+    """The rows of the tables above a total HT (or sub-total) add up to it. Tables of options are often left out
+    of the total: any choice of whole tables that adds up is accepted."""
+    open_tables: list[Decimal] = []  # the HT sum of each table since the last total
+    tables = iter(quote.tables)
+    table = next(tables, None)
+    for entry in quote.totals:
+        while table is not None and table.rows and table.rows[-1].last_line < entry.line:
+            values = [row.get("total_ht") for row in table.rows]
+            if all(v is not None for v in values):
+                open_tables.append(sum((v.value for v in values if v is not None), Decimal(0)))
+            table = next(tables, None)
+        while table is not None and not table.rows:
+            table = next(tables, None)
+        if entry.kind not in ("total_ht", "sous_total") or not open_tables:
             continue
-        last = table.rows[-1].last_line
-        entry = next((by_line[i] for i in range(last + 1, last + 4) if i in by_line), None)
-        if entry is None:
-            continue
-        total = sum((v.value for v in values if v is not None), Decimal(0))
-        if abs(total - entry.amount.value) > _TOLERANCE:
+        sums = {Decimal(0)}
+        for value in open_tables[-6:]:
+            sums |= {s + value for s in sums}
+        rows = sum(open_tables, Decimal(0))
+        open_tables = []
+        if all(abs(s - entry.amount.value) > _TOLERANCE for s in sums):
             yield Hit(
-                f"Les lignes du tableau font {format_euros(total)} HT, mais le total indiqué est "
+                f"Les lignes au-dessus font {format_euros(rows)} HT, mais le total indiqué est "
                 f"{format_euros(entry.amount.value)}.",
                 (entry.start, entry.amount.end),
             )
