@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Characters folded one-to-one (the length does not change).
@@ -125,6 +126,27 @@ def fold(text: str, *, keep_tabs: bool = False) -> Folded:
 def fold_phrase(phrase: str) -> str:
     """Fold a phrase from the reference data the same way as quotes, for matching."""
     return fold(phrase).text
+
+
+# Short link words a phrase of the data may have between its words (« hors du périmètre de la prestation Ségur »).
+_LINK_WORDS = r"(?:(?:la|le|les|l|de|du|des|d|dans|par|au|aux|a)\W+){0,3}"
+
+
+def phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """The one compiler of the data's vocabularies (services, markers, the mandatory mention, funding schemes).
+
+    Each phrase matches folded (accents, case, apostrophes), word by word: any punctuation or white space between
+    its words, line breaks included, up to three short link words (« la », « de l' »…) too, and a plural « s »
+    on words of three letters or more. Branches start with their first letter (see `literal_first`).
+    """
+    branches = []
+    for phrase in sorted({fold_phrase(p) for p in phrases}, key=lambda p: (-len(p), p)):
+        words = re.findall(r"[a-z0-9]+", phrase)
+        if not words:
+            continue
+        parts = [re.escape(w) + ("s?" if len(w) >= 3 and w.isalpha() else "") for w in words]
+        branches.append(r"\b" + (r"\W+" + _LINK_WORDS).join(parts) + r"\b")
+    return re.compile(literal_first("|".join(branches)))
 
 
 def flex(pattern: str, flags: int = 0) -> re.Pattern[str]:

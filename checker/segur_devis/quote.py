@@ -18,24 +18,15 @@ from segur_devis.amounts import Amount, find_amounts, format_euros
 from segur_devis.dates import FoundDate, find_dates
 from segur_devis.document import Field, Row, Table, TotalEntry, find_fields, find_tables, find_totals
 from segur_devis.dsr import DsrMention, find_dsr
-from segur_devis.normalize import Folded, fold, literal_first
+from segur_devis.normalize import Folded, fold, literal_first, phrases_pattern
+from segur_devis.reference import load
 
 Payer = Literal["state", "client"]
 
-# Who pays a block of the quote, from the words of its label or of the section heading above it.
-CLIENT_MARKERS = re.compile(
-    r"(?:non (?:compris|inclus|couvert)e?s?|en dehors) (?:dans |de |par )?(?:la |le )?(?:prestation segur|pack segur"
-    r"|perimetre|financement)"
-    r"|a (?:la )?charge (?:du client|de l'etablissement|de l'es\b|du professionnel|de la structure|client)"
-    r"|charge client|hors (?:du )?(?:perimetre )?(?:de la )?(?:prestation )?segur|hors sons|hors perimetre"
-    r"|non (?:finance|pris en charge|couvert)e?s? par l'etat|non finance|non pris en charge"
-    r"|factur\w* (?:directement )?(?:au|a l'|a la) (?:client|etablissement|structure)"
-    r"|devis complementaire|options?\b|optionnel|facultati|prestations? complementaires?"
-)
-STATE_MARKERS = re.compile(
-    r"pris en charge par l'etat|finance\w* (?:a 100 ?% )?par l'etat|financement (?:sons|segur|etat)"
-    r"|prestation segur|pack segur|au titre du segur|sans reste a charge|reste a charge *(?::|de|=)? *(?:0|nul|zero)"
-)
+# Who pays a block of the quote, from the words of its label or of the section heading above it (reference.json,
+# « markers »).
+CLIENT_MARKERS = phrases_pattern(load()["markers"]["client"])
+STATE_MARKERS = phrases_pattern(load()["markers"]["state"])
 TABLE_HEADER = re.compile(
     r"\b(?:qte|quantite|prix unitaire|pu ht|total ht|montant ht|designation|description)\b"
 )

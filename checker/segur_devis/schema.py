@@ -133,6 +133,17 @@ class Services(Strict):
     excluded: list[Service] = Field(min_length=1)
 
 
+class Markers(Strict):
+    """Vocabularies compiled by `normalize.phrases_pattern`: who pays a line, and what kind of service it is."""
+
+    comment: Text
+    client: list[Text] = Field(min_length=1)
+    state: list[Text] = Field(min_length=1)
+    optional: list[Text] = Field(min_length=1)
+    other_scope: list[Text] = Field(min_length=1)
+    generic_service: list[Text] = Field(min_length=1)
+
+
 class FundingScheme(Strict):
     name: Text
     patterns: list[Text] = Field(min_length=1)
@@ -159,6 +170,7 @@ class Reference(Strict):
     conditional_order: ConditionalOrder
     corrective_maintenance_years: list[CorrectiveMaintenance]
     services: Services
+    markers: Markers
     other_funding_schemes: list[FundingScheme]
     clauses: list[Clause]
 

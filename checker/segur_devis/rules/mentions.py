@@ -5,19 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from segur_devis.normalize import flex, fold_phrase
+from segur_devis.normalize import flex, phrases_pattern
 from segur_devis.quote import Quote
 from segur_devis.reference import load
 from segur_devis.rules.base import Hit, rule
 
-
-def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """A phrase matched whatever its accents, case, spacing, line breaks or apostrophes."""
-    words = re.findall(r"[a-z0-9]+", fold_phrase(phrase))
-    return re.compile(r"\b" + r"\W+".join(words) + r"\b")
-
-
-MENTION = phrase_pattern(load()["mandatory_mention"]["text"])
+MENTION = phrases_pattern([load()["mandatory_mention"]["text"]])
 _VERSION = re.compile(r"\b(?:v|version|release)[ .]?\d+(?:[.,]\d+)*\b|\b\d+\.\d+(?:\.\d+)*\b")
 _SOFTWARE_LABEL = flex(
     r"\b(?:denomination|nom|designation)(?: et version)? (?:du|de la) (?:logiciel|solution)\b|\blogiciel *:"

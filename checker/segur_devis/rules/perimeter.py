@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from segur_devis.amounts import format_euros
-from segur_devis.normalize import flex, fold_phrase
+from segur_devis.normalize import flex, phrases_pattern
 from segur_devis.quote import Item, Quote
 from segur_devis.quote import payer_of as _payer_of
 from segur_devis.reference import load
 from segur_devis.rules.base import Hit, rule
-
-
-def keywords_pattern(keywords: Iterable[str]) -> re.Pattern[str]:
-    alternatives = sorted({fold_phrase(k) for k in keywords}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives) + r")\b")
 
 
 def _services(kind: str, *ids: str) -> list[str]:
@@ -23,15 +18,15 @@ def _services(kind: str, *ids: str) -> list[str]:
     return [k for e in entries if not ids or e["id"] in ids for k in e["keywords"]]
 
 
-INCLUDED = keywords_pattern(_services("included"))
-MAINTENANCE_OR_LICENCE = keywords_pattern(_services("included", "maintenance", "licence"))
-RATTRAPAGE = keywords_pattern(_services("excluded", "rattrapage"))
-EXCLUDED_ITEMS = keywords_pattern(
+INCLUDED = phrases_pattern(_services("included"))
+MAINTENANCE_OR_LICENCE = phrases_pattern(_services("included", "maintenance", "licence"))
+RATTRAPAGE = phrases_pattern(_services("excluded", "rattrapage"))
+EXCLUDED_ITEMS = phrases_pattern(
     _services("excluded", "mssante", "nouvelle-solution", "infrastructure", "non-reference")
 )
-EXCLUDED_ANY = keywords_pattern(_services("excluded"))
+EXCLUDED_ANY = phrases_pattern(_services("excluded"))
 # Where the State pays the hardware too (DRIMbox), only mailboxes and new solutions stay excluded.
-EXCLUDED_BUT_HARDWARE = keywords_pattern(
+EXCLUDED_BUT_HARDWARE = phrases_pattern(
     _services("excluded", "mssante", "nouvelle-solution", "non-reference")
 )
 
@@ -52,17 +47,13 @@ def _canonical(code: str) -> str:
     return re.sub(r"^(?:dsr|sons)-", "", code.lower())
 
 
-OTHER_FUNDING = keywords_pattern(p for s in load()["other_funding_schemes"] for p in s["patterns"])
-OPTIONAL = flex(
-    r"\b(?:option\w*|facultati\w*|complementaire\w*|supplementaire\w*|hors (?:perimetre|segur))\b"
-)
+OTHER_FUNDING = phrases_pattern(p for s in load()["other_funding_schemes"] for p in s["patterns"])
+_MARKERS = load()["markers"]
+OPTIONAL = phrases_pattern(_MARKERS["optional"])
 # Another module or application than the referenced software: its licence or maintenance is not Ségur's.
-OTHER_SCOPE = flex(r"\b(?:module|modules|fonctionnalites?|extension|application|logiciel tiers)\b")
+OTHER_SCOPE = phrases_pattern(_MARKERS["other_scope"])
 # Words of a service that may be the Ségur version's own, under another name (« Contrat de services annuel »).
-_GENERIC_SERVICE = flex(
-    r"\b(?:contrat de services?|abonnement\w*|redevance\w*|forfait (?:de )?(?:services?|mise a jour|demarrage)"
-    r"|mise a jour|montee de version|services? annuels?|accompagnement)\b"
-)
+_GENERIC_SERVICE = phrases_pattern(_MARKERS["generic_service"])
 _NEGATION_BEFORE = flex(r"\b(?:hors|sans|non compris|exclu\w*|n'inclut pas|ne comprend pas)\W*(?:\w+\W+)?$")
 _SEGUR_LINE = flex(r"\bprestation segur\b|\bpack segur\b")
 _INCLUDED_WORD = re.compile(r"(?<!non )(?<!pas )\binclu\w*\b|(?<!non )(?<!pas )\bcompris\b")
