@@ -49,6 +49,10 @@ def _canonical(code: str) -> str:
 
 OTHER_FUNDING = phrases_pattern(p for s in load()["other_funding_schemes"] for p in s["patterns"])
 _MARKERS = load()["markers"]
+# « 6 ans en vague 1, 5 ans en vague 2 », from the data
+_MAINTENANCE_YEARS = ", ".join(
+    f"{y['years']} ans en vague {y['vague']}" for y in load()["corrective_maintenance_years"]
+)
 OPTIONAL = phrases_pattern(_MARKERS["optional"])
 # Another module or application than the referenced software: its licence or maintenance is not Ségur's.
 OTHER_SCOPE = phrases_pattern(_MARKERS["other_scope"])
@@ -142,9 +146,9 @@ def _included_billed_to_client(quote: Quote) -> Iterator[tuple[Item, re.Match[st
     "P01",
     "error",
     "Prestation incluse dans la Prestation Ségur facturée au client",
-    fix="""
+    fix=f"""
         Demandez le retrait de cette ligne : licence de la version référencée, installation, configuration,
-        paramétrage, maintenance corrective (6 ans en vague 1, 5 ans en vague 2), formation, documentation et suivi
+        paramétrage, maintenance corrective ({_MAINTENANCE_YEARS}), formation, documentation et suivi
         de projet font partie de la Prestation Ségur, payée par l’État.
     """,
     source="seed-002",
