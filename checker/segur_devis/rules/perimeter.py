@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 
 from segur_devis.amounts import format_euros
@@ -118,9 +119,21 @@ _GENERIC_NAME_WORDS = {
 }
 
 
-def _client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], bool]]:
+def _client_services(quote: Quote) -> list[tuple[Item, re.Match[str], bool]]:
     """Client-paid items that name a service of the Prestation Ségur, with whether they are surely the referenced
-    software's (P01) or could be (P09: another module's or an option's service, the quote does not say)."""
+    software's (P01) or could be (P09: another module's or an option's service, the quote does not say). Read
+    once per quote: P01, P07 and P09 all ask."""
+    if (found := _CLIENT_SERVICES.get(quote)) is None:
+        found = _CLIENT_SERVICES[quote] = list(_find_client_services(quote))
+    return found
+
+
+_CLIENT_SERVICES: weakref.WeakKeyDictionary[Quote, list[tuple[Item, re.Match[str], bool]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _find_client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], bool]]:
     software = _referenced_software(quote)
     for item in quote.items:
         if item.payer != "client" or not _billed(item):
