@@ -1,20 +1,18 @@
 """Real PDFs made by real engines, read as documents: Chromium printing HTML quotes with CSS tables (as quoting
 tools do: header cells with a wrapped label, six-column tables without € signs, a running header and « Page 1/2 »
-footers over two pages, ligatures in the text layer) and fpdf2 tables.
-
-Until the shared `tests/support/pdf_makers.py` lands, the two makers live here.
+footers over two pages, ligatures in the text layer), fpdf2 and reportlab tables (`tests/support/pdf_makers.py`).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
 from html import escape
 
 import pytest
-from fpdf import FPDF
-from fpdf.fonts import FontFace
 from playwright.sync_api import Browser
+from support.pdf_makers import chromium_pdf, fpdf_table_pdf, reportlab_pdf
 
 from segur_devis import check_pdf
 from segur_devis.extract import extract_pdf_text
@@ -84,20 +82,14 @@ def quote_html(client_rows: list[tuple[str, ...]], totals: str, *, two_pages: bo
 </body></html>"""
 
 
-def chromium_pdf(browser: Browser, html: str) -> bytes:
-    page = browser.new_page()
-    try:
-        page.set_content(html)
-        return page.pdf(
-            format="A4",
-            display_header_footer=True,
-            header_template="<span></span>",
-            footer_template='<div style="font-size:8pt;width:100%;text-align:center">Page '
-            '<span class="pageNumber"></span>/<span class="totalPages"></span></div>',
-            margin={"top": "20mm", "bottom": "20mm", "left": "15mm", "right": "15mm"},
-        )
-    finally:
-        page.close()
+FOOTER = (
+    '<div style="font-size:8pt;width:100%;text-align:center">Page '
+    '<span class="pageNumber"></span>/<span class="totalPages"></span></div>'
+)
+
+
+def printed(browser: Browser, html: str) -> bytes:
+    return chromium_pdf(browser, html, header="<span></span>", footer=FOOTER)
 
 
 GOOD_TOTALS = "Total HT 11 240,00 € — TVA 2 248,00 € — Total TTC 13 488,00 €"
@@ -105,7 +97,7 @@ GOOD_TOTALS = "Total HT 11 240,00 € — TVA 2 248,00 € — Total TTC 13 488,
 
 @pytest.fixture(scope="module")
 def good_pdf(browser: Browser) -> bytes:
-    return chromium_pdf(browser, quote_html(CLIENT_ROWS, GOOD_TOTALS, two_pages=True))
+    return printed(browser, quote_html(CLIENT_ROWS, GOOD_TOTALS, two_pages=True))
 
 
 def test_chromium_pdf_text_keeps_the_columns(good_pdf: bytes) -> None:
@@ -135,7 +127,7 @@ def test_chromium_pdf_faulty_quote_gives_row_excerpts(browser: Browser) -> None:
         ("Poste de travail", "2", "850,00", "1 800,00", "360,00", "2 160,00"),
     ]
     totals = "Total HT 17 540,00 € — TVA 3 508,00 € — Total TTC 21 048,00 €"
-    report = check_pdf(chromium_pdf(browser, quote_html(rows, totals)), today=TODAY)
+    report = check_pdf(printed(browser, quote_html(rows, totals)), today=TODAY)
     by_code = {f.code: f for f in report.findings}
     assert report.verdict == "non_conforme"
     p01 = by_code["P01"]
@@ -150,32 +142,21 @@ def test_chromium_pdf_faulty_quote_gives_row_excerpts(browser: Browser) -> None:
             assert report.text[f.evidence.start : f.evidence.end] == f.evidence.text
 
 
-def fpdf_table_pdf(rows: list[tuple[str, ...]]) -> bytes:
-    pdf = FPDF()
-    pdf.add_font("DejaVu", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    pdf.set_font("DejaVu", size=9)
-    pdf.add_page()
-    for key, value in HEADER_FIELDS:
-        pdf.multi_cell(0, 5, f"{key} : {value}", new_x="LMARGIN", new_y="NEXT")
-    pdf.multi_cell(0, 5, "Montant de la Prestation Ségur pris en charge par l’État au titre du Ségur")
-    pdf.ln(2)
-    plain = FontFace(emphasis="")
-    with pdf.table(
-        col_widths=(70, 12, 25, 25, 20, 25), text_align=("LEFT", *["RIGHT"] * 5), headings_style=plain
-    ) as t:
-        t.row(COLUMNS)
-        for row in rows:
-            t.row(row)
-    pdf.ln(2)
-    pdf.multi_cell(0, 5, "Reste à charge de l’établissement : 0,00 €")
-    return bytes(pdf.output())
+def tab_quote(rows: list[tuple[str, ...]]) -> str:
+    fields = "\n".join(f"{key} : {value}" for key, value in HEADER_FIELDS)
+    table = "\n".join("\t".join(row) for row in [tuple(COLUMNS), *rows])
+    return (
+        f"DEVIS\n{fields}\nMontant de la Prestation Ségur pris en charge par l’État au titre du Ségur\n{table}\n"
+        "Reste à charge de l’établissement : 0,00 €\n"
+    )
 
 
-def test_fpdf2_table_reads_by_column() -> None:
-    good = check_pdf(fpdf_table_pdf(SEGUR_ROWS), today=TODAY)
+@pytest.mark.parametrize("maker", [fpdf_table_pdf, reportlab_pdf], ids=["fpdf2", "reportlab"])
+def test_engine_tables_read_by_column(maker: Callable[..., bytes]) -> None:
+    good = check_pdf(maker(tab_quote(SEGUR_ROWS), header="MédiLogic — devis ML-2026-0412"), today=TODAY)
     assert not {"A01", "A02", "M03", "M05"} & set(good.codes), good.codes
     wrong_ttc = [(*SEGUR_ROWS[0][:5], "11 860,00")]
-    bad = check_pdf(fpdf_table_pdf(wrong_ttc), today=TODAY)
+    bad = check_pdf(maker(tab_quote(wrong_ttc)), today=TODAY)
     a02 = [f for f in bad.findings if f.code == "A02"]
     assert [f.message for f in a02] == [
         "9 800,00 € HT + 1 960,00 € de TVA font 11 760,00 €, pas 11 860,00 €."
