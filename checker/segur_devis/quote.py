@@ -17,6 +17,7 @@ from typing import Literal
 from segur_devis.amounts import Amount, find_amounts, format_euros
 from segur_devis.dates import FoundDate, find_dates
 from segur_devis.document import Field, Row, Table, TotalEntry, find_fields, find_tables, find_totals
+from segur_devis.document.tables import Role
 from segur_devis.dsr import DsrMention, find_dsr
 from segur_devis.normalize import Folded, fold, literal_first, phrases_pattern
 from segur_devis.reference import load
@@ -100,11 +101,19 @@ class Item:
     def label(self) -> str:
         """The folded label, without the amounts of the priced line."""
         last = self.priced
-        cut = last.amounts[0].start - last.start if last.amounts else len(last.text)
+        first = min((n.start for n in self.row.values.values()), default=None) if self.row else None
+        if first is None and last.amounts:
+            first = last.amounts[0].start
+        cut = first - last.start if first is not None else len(last.text)
         return " ".join([line.text for line in self.lines[:-1]] + [last.text[:cut]])
 
     @property
     def total(self) -> Amount | None:
+        """The amount of the item: its row's total (HT first), else the last amount of its priced line."""
+        if self.row is not None:
+            for role in _ROW_TOTAL_ROLES:
+                if (number := self.row.get(role)) is not None and not number.percent:
+                    return Amount(number.value, number.start, number.end)
         return self.priced.amounts[-1] if self.priced.amounts else None
 
 
@@ -157,6 +166,7 @@ class Quote:
     @cached_property
     def items(self) -> list[Item]:
         items: list[Item] = []
+        rows = self.rows_by_line
         section: Payer | None = None
         pending: list[Line] = []  # label lines waiting for their priced line
         for line in self.lines:
@@ -169,22 +179,24 @@ class Quote:
                 section = payer_of(line.text) or section
                 pending = [line]
                 continue
-            if not line.amounts:
+            row = rows.get(line.index)
+            if not line.amounts and row is None:
                 if len(line.text) <= 100 and (marked := payer_of(line.text)):
                     section = marked  # a short heading such as « Prestations hors Ségur »
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
                 continue
             block = [*pending, line]
-            # The nearest words that say who pays win: the priced line, then the label lines above it.
-            payer = next((p for x in reversed(block) if (p := payer_of(x.text))), None)
-            items.append(Item(block, payer or section))
+            # Who pays: the row's own columns (« À la charge du client »), then the nearest words that say it —
+            # the priced line, then the label lines above it — then the section.
+            payer = _payer_from_columns(row) or next(
+                (p for x in reversed(block) if (p := payer_of(x.text))), None
+            )
+            items.append(Item(block, payer or section, row=row))
             pending = []
         mentions = self.dsr
         starts = [m.start for m in mentions]
-        rows = self.rows_by_line
         for item in items:
             item.dsr = mentions[bisect_left(starts, item.start) : bisect_left(starts, item.end)]
-            item.row = rows.get(item.priced.index)
         return items
 
     @cached_property
@@ -387,6 +399,18 @@ class Quote:
         return _TITLE.search(self.folded_text, 0, head) is not None
 
 
+def _payer_from_columns(row: Row | None) -> Payer | None:
+    """« Pris en charge État » / « À la charge du client » columns: the client pays what its column says."""
+    if row is None:
+        return None
+    client, state = row.get("client"), row.get("state")
+    if client is not None and client.value > 0:
+        return "client"
+    if state is not None and state.value > 0:
+        return "state"
+    return None
+
+
 def payer_of(text: str) -> Payer | None:
     """Who pays, from the words of a label or heading (client words win: « hors Ségur » names Ségur)."""
     if CLIENT_MARKERS.search(text):
@@ -417,6 +441,7 @@ _TITLE = re.compile(
 )
 _LEGAL_FORM = re.compile(r"\b(?:sas|sarl|sasu|eurl|sa|scop|gie)\b(?! au capital)", re.MULTILINE)
 _SOFTWARE_VERSION = re.compile(r"\b(?:v|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\s*$")
+_ROW_TOTAL_ROLES: tuple[Role, ...] = ("total_ht", "total_ttc", "client", "state", "unit_price")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|(?P<blank>\n[ \t]*\n\s*)")
 _VAGUE = re.compile(r"\bvague ?([12])\b")
 # literal_first: the same patterns, scanned several times faster (each is run over the whole text).

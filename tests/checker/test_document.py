@@ -235,3 +235,31 @@ def test_header_facts_as_written() -> None:
         "total_ht": "1 234,56",
         "total_ttc": "1 481,47",
     }
+
+
+def test_dotted_leaders_separate_cells_and_labels() -> None:
+    q = Quote(
+        "CLIENT ........ : EHPAD LES LILAS\nDésignation   Qté   Total HT\nFormation ........ 2   1 200,00\n"
+    )
+    assert q.field_text("client") == "EHPAD LES LILAS"
+    assert values(q) == [{"quantity": "2", "total_ht": "1200.00"}]
+
+
+def test_markdown_table_and_its_end() -> None:
+    q = Quote(
+        "| Désignation | Qté | PU HT | Total HT |\n|---|---:|---:|---:|\n| Formation | 2 | 600,00 | 1 200,00 |\n"
+        "Lecteur de cartes ............. 1   120 €\n"
+    )
+    assert values(q) == [{"quantity": "2", "unit_price": "600.00", "total_ht": "1200.00"}]
+
+
+def test_rows_without_euro_signs_are_priced_items_paid_by_their_column() -> None:
+    q = Quote(
+        "Désignation                 Total HT   Pris en charge État   À la charge du client\n"
+        "Prestation Ségur HOP-DPI-Va1   24000          24000                      0\n"
+        "Maintenance annuelle            3000              0                   3000\n"
+    )
+    assert [(item.payer, item.total.value if item.total else None) for item in q.items] == [
+        ("state", Decimal(24000)),
+        ("client", Decimal(3000)),
+    ]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SEPARATOR = re.compile(r"\t[\t ]*| {2,}[\t ]*| *\| *")
+# Tabs, runs of two spaces or more, pipes, and dotted leaders (« Formation ........ 1 200,00 € »).
+_SEPARATOR = re.compile(r"\t[\t ]*| {2,}[\t ]*| *\| *| *(?:\.{3,}|…+)[ .…]*")
 
 
 @dataclass(frozen=True, slots=True)

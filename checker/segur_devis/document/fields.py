@@ -16,7 +16,7 @@ from segur_devis.document.cells import split_cells
 from segur_devis.normalize import literal_first
 
 _ID = r"[a-z0-9][a-z0-9/_.-]*\d[a-z0-9/_.-]*"
-_SEP = re.compile(r"[ \t]*(?:[:|]|n°|no\b|\.)*[ \t]*")
+_SEP = re.compile(r"(?:[ \t:|.…]|n°|no\b)*")  # « : », « | », « n° », dotted leaders
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +77,14 @@ SPECS: tuple[FieldSpec, ...] = (
                 "denomination|nom|designation",
                 r"(?: et version)? (?:du|de la) (?:logiciel|solution)(?: logicielle)?(?: referencee?)?",
             ),
-            _each("logiciel|solution logicielle|solution", r"(?= ?:)"),
+            _each("logiciel|solution logicielle|solution", r"(?=[\t\x20.…]*:)"),
         ),
         None,
     ),
-    FieldSpec("version_logiciel", _label(r"\bversion(?: du logiciel| referencee| segur)?(?= ?:)"), None),
-    FieldSpec("client", _label(_each(_CLIENT_WORDS, r"(?= ?:)")), None),
+    FieldSpec("version_logiciel", _label(r"\bversion(?: du logiciel| referencee| segur)?(?=[\t\x20.…]*:)"), None),
+    FieldSpec("client", _label(_each(_CLIENT_WORDS, r"(?=[\t\x20.…]*:)")), None),
     FieldSpec("client", _label(r"\bclient(?=\t|\x20{2,})"), None, line_start=True),
-    FieldSpec("editeur", _label(_each("editeur|fournisseur|emetteur|prestataire|vendeur", r"(?= ?:)")), None),
+    FieldSpec("editeur", _label(_each("editeur|fournisseur|emetteur|prestataire|vendeur", r"(?=[\t\x20.…]*:)")), None),
     FieldSpec(
         "bareme",
         _label(

@@ -49,6 +49,7 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     )),
     ("other", re.compile(r"\b(?:remise|reference|ref|code|unite|duree)\b")),
 )  # fmt: skip
+_RULE_LINE = re.compile(r"[\s|:+=_-]*[-=_][\s|:+=_-]*")
 _WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva)")
 # A total or a summary ends a table's rows (it belongs to the totals block).
 _TOTAL = re.compile(r"\b(?:sous-total|total|net a payer|montant total|reste a charge)\b")
@@ -82,6 +83,7 @@ class Table:
     header_start: int  # folded offsets of the header row
     header_end: int
     columns: list[Column]
+    separated: bool  # by tabs or pipes (else by runs of spaces, where positions tell the columns)
     rows: list[Row] = field(default_factory=list)
 
     def has(self, role: Role) -> bool:
@@ -186,6 +188,8 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
                 table, pending = None, []
             continue
         blanks = 0
+        if _RULE_LINE.fullmatch(text):
+            continue  # « |---|:---:| » under a header, « ------ » between parts
         if table is None and "  " not in text and "\t" not in text and "|" not in text:
             continue  # a line of one cell cannot be a header: no table starts here
         cells = split_cells(text, offset)
@@ -195,11 +199,14 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
                 table.columns = joined
                 continue
         if (columns := _header(cells)) is not None:
-            table = Table(index, offset, offset + len(text), columns)
+            table = Table(index, offset, offset + len(text), columns, "\t" in text or "|" in text)
             tables.append(table)
             pending = []
             continue
         if table is None:
+            continue
+        if table.separated and "\t" not in text and "|" not in text:
+            table, pending = None, []  # a tab or pipe table ends at the first line without its separators
             continue
         # A number under the designation column is text of the designation (« 5 ans » wrapped in its cell).
         tabbed = "\t" in text or "|" in text
