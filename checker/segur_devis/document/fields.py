@@ -81,10 +81,16 @@ SPECS: tuple[FieldSpec, ...] = (
         ),
         None,
     ),
-    FieldSpec("version_logiciel", _label(r"\bversion(?: du logiciel| referencee| segur)?(?=[\t\x20.…]*:)"), None),
+    FieldSpec(
+        "version_logiciel", _label(r"\bversion(?: du logiciel| referencee| segur)?(?=[\t\x20.…]*:)"), None
+    ),
     FieldSpec("client", _label(_each(_CLIENT_WORDS, r"(?=[\t\x20.…]*:)")), None),
     FieldSpec("client", _label(r"\bclient(?=\t|\x20{2,})"), None, line_start=True),
-    FieldSpec("editeur", _label(_each("editeur|fournisseur|emetteur|prestataire|vendeur", r"(?=[\t\x20.…]*:)")), None),
+    FieldSpec(
+        "editeur",
+        _label(_each("editeur|fournisseur|emetteur|prestataire|vendeur", r"(?=[\t\x20.…]*:)")),
+        None,
+    ),
     FieldSpec(
         "bareme",
         _label(

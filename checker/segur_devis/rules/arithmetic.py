@@ -161,6 +161,13 @@ def _row_tax(row: Row) -> Iterator[Hit]:
     rate_cell = row.get("tva_rate") or (tva if tva is not None and tva.percent else None)
     if tva is not None and tva.percent:
         tva = None
+    if (
+        tva is not None
+        and ht is not None
+        and ttc is not None
+        and _written_rate(ht.value, tva.value, ttc.value)
+    ):
+        rate_cell, tva = tva, None  # « 20 » under « TVA »: the rate, written without its « % »
     rate = rate_cell.value / 100 if rate_cell is not None else None
     span = (row.start, row.end) if row.end - row.start <= 400 else None
     if ht is None:
@@ -189,6 +196,12 @@ def _row_tax(row: Row) -> Iterator[Hit]:
                 f"pas {format_euros(ttc.value)}.",
                 span or (ht.start, ttc.end),
             )
+
+
+def _written_rate(ht: Decimal, tva: Decimal, ttc: Decimal) -> bool:
+    """Whether a TVA cell holds a usual rate in percent (« 20 », « 5,5 ») rather than an amount: HT + TVA is not
+    the TTC, and the cell is far below what any TVA on that HT would be."""
+    return abs(ht + tva - ttc) > _TOLERANCE and tva / 100 in _USUAL_RATES and tva * 4 < ht
 
 
 def _table_sums(quote: Quote) -> Iterator[Hit]:

@@ -248,9 +248,7 @@ def _mixed_row(quote: Quote, billed: list[Item]) -> Item | None:
             if item.row not in table.rows or _is_segur_line(quote, item) or _own_payer(item):
                 continue
             start, end = item.start, _label_end(item)
-            if OTHER_SCOPE.search(quote.folded_text, start, end) or OPTIONAL.search(
-                quote.folded_text, start, end
-            ):
+            if any(p.search(quote.folded_text, start, end) for p in (OTHER_SCOPE, OPTIONAL, EXCLUDED_ANY)):
                 return item
     return None
 
