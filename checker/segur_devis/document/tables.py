@@ -17,6 +17,7 @@ from typing import Literal
 
 from segur_devis.document.cells import Cell, split_cells
 from segur_devis.document.numbers import Number, parse_number
+from segur_devis.normalize import literal_first
 
 Role = Literal[
     "designation",
@@ -50,6 +51,13 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("other", re.compile(r"\b(?:remise|reference|ref|code|unite|duree)\b")),
 )  # fmt: skip
 _RULE_LINE = re.compile(r"[\s|:+=_-]*[-=_][\s|:+=_-]*")
+# A header names at least one column of numbers: one quick scan before reading every cell's role.
+_NUMBER_COLUMN_WORD = re.compile(
+    literal_first(
+        r"\bqt|\bquant|\bnb|\bnombre|\bprix|\bp\.? ?u\b|\bunitaire|\btotal|\bmontant|\bttc|\btva|\btaux"
+        r"|\bht\b|\btaxe|\bclient|\betat\b|\bsons\b|\bcharge|\bremise|\bsous-total|\bfinance"
+    )
+)
 _WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva)")
 # A total or a summary ends a table's rows (it belongs to the totals block).
 _TOTAL = re.compile(r"\b(?:sous-total|total|net a payer|montant total|reste a charge)\b")
@@ -198,7 +206,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
             if joined is not None:
                 table.columns = joined
                 continue
-        if (columns := _header(cells)) is not None:
+        if _NUMBER_COLUMN_WORD.search(text) and (columns := _header(cells)) is not None:
             table = Table(index, offset, offset + len(text), columns, "\t" in text or "|" in text)
             tables.append(table)
             pending = []
