@@ -224,7 +224,7 @@ class Quote:
     def field_text(self, key: str) -> str | None:
         """A field's value as written in the original text."""
         found = self.fields.get(key)
-        return self.original[slice(*self.span(found.start, found.end))].strip() if found else None
+        return self._original(found.start, found.end) if found else None
 
     @cached_property
     def header_facts(self) -> dict[str, str]:
@@ -234,21 +234,17 @@ class Quote:
             if (value := self.field_text(key)) is not None:
                 facts[key] = value
         if "editeur" not in facts and (m := _LEGAL_FORM.search(self.folded_text, 0, self._head_end(10))):
-            s, e = self.span(self.line_at(m.start()).start, m.end())
-            facts["editeur"] = self.original[s:e].strip(" \t-—–,")
+            facts["editeur"] = self._original(self.line_at(m.start()).start, m.end()).strip("-—–, ")
         software = self.fields.get("logiciel")
         if software is not None:
-            name = self.field_text("logiciel") or ""
+            # « TilleulSoft DUI 5.4 »: the name, and the version written at its end
             version = _SOFTWARE_VERSION.search(software.value)
+            cut = software.start + version.start() if version else software.end
+            facts["logiciel"] = self._original(software.start, cut)
             if version is not None:
-                s, _ = self.span(software.start + version.start(), software.start + version.end())
-                name = self.original[self.span(software.start, software.end)[0] : s].strip()
-                facts["version_logiciel"] = self.original[
-                    slice(
-                        *self.span(software.start + version.start("number"), software.start + version.end())
-                    )
-                ]
-            facts["logiciel"] = name
+                facts["version_logiciel"] = self._original(
+                    software.start + version.start("number"), software.end
+                )
         if "version_logiciel" not in facts and (value := self.field_text("version_logiciel")) is not None:
             facts["version_logiciel"] = value
         for kind in ("total_ht", "total_ttc", "reste_a_charge"):
@@ -256,6 +252,10 @@ class Quote:
             if entry is not None:
                 facts[kind] = format_euros(entry.amount.value).removesuffix(" €")
         return facts
+
+    def _original(self, start: int, end: int) -> str:
+        """The original text of a folded span, without surrounding white space."""
+        return self.original[slice(*self.span(start, end))].strip()
 
     def _head_end(self, count: int) -> int:
         """The folded offset where the first `count` lines end."""
