@@ -263,3 +263,39 @@ def test_rows_without_euro_signs_are_priced_items_paid_by_their_column() -> None
         ("state", Decimal(24000)),
         ("client", Decimal(3000)),
     ]
+
+
+def test_text_copied_from_a_pdf_viewer_with_single_spaces() -> None:
+    q = Quote(
+        "Désignation Qté PU HT Total HT TVA TTC\n"
+        "Lecteur de cartes CPS 2 120,00 240,00 48,00 288,00\n"
+        "Module de planning 1 1 200,00 1 200,00 240,00 1 440,00\n"
+        "Forfait 12 000,00 12 000,00 2 400,00 14 400,00\n"
+    )
+    assert q.tables[0].layout == "spaced"
+    assert values(q) == [
+        {
+            "quantity": "2",
+            "unit_price": "120.00",
+            "total_ht": "240.00",
+            "tva": "48.00",
+            "total_ttc": "288.00",
+        },
+        {
+            "quantity": "1",
+            "unit_price": "1200.00",
+            "total_ht": "1200.00",
+            "tva": "240.00",
+            "total_ttc": "1440.00",
+        },
+        {"unit_price": "12000.00", "total_ht": "12000.00", "tva": "2400.00", "total_ttc": "14400.00"},
+    ]
+    assert [row.label for row in q.tables[0].rows] == [
+        "lecteur de cartes cps",
+        "module de planning",
+        "forfait",
+    ]
+
+
+def test_a_sentence_naming_columns_is_no_header() -> None:
+    assert Quote("Le total HT et la TVA figurent en bas de page.\nLecteur 2 120,00 240,00\n").tables == []

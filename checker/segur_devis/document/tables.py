@@ -91,7 +91,9 @@ class Table:
     header_start: int  # folded offsets of the header row
     header_end: int
     columns: list[Column]
-    separated: bool  # by tabs or pipes (else by runs of spaces, where positions tell the columns)
+    # « aligned »: columns by runs of spaces, positions tell them apart; « separated »: by tabs or pipes;
+    # « spaced »: one space between everything (text copied from a PDF viewer), numbers read from the line's end
+    layout: Literal["aligned", "separated", "spaced"]
     rows: list[Row] = field(default_factory=list)
 
     def has(self, role: Role) -> bool:
@@ -182,6 +184,60 @@ def _wrapped_numbers(row: Row, columns: list[Column], numbers: list[tuple[Cell, 
     return True
 
 
+# Column names as a header copied with single spaces writes them, longest first.
+_SPACED_LABEL = re.compile(
+    r"(?:designation|description|libelle|prestations?|articles?|qte|quantite|qty|nb|"
+    r"prix unitaire(?: ht)?|p\.? ?u\.?(?: ht)?|prix ht|total ht|montant ht|total ttc|montant ttc|taux(?: de)? tva"
+    r"|tva(?: \(?%\)?)?|ttc|total|montant|remise)(?=\s|$)"
+)
+_SPACED_SEPARATOR = re.compile(r"[\s|:€()]*")
+
+
+def _spaced_header(text: str) -> list[Column] | None:
+    """« Désignation Qté PU HT Total HT TVA TTC » with single spaces: the line must be column names only."""
+    columns: list[Column] = []
+    pos = _SPACED_SEPARATOR.match(text).end()  # type: ignore[union-attr]
+    while pos < len(text):
+        m = _SPACED_LABEL.match(text, pos)
+        if m is None:
+            return None
+        role = _role(m.group())
+        columns.append(Column(role or "other", m.group(), m.start(), m.end()))
+        pos = _SPACED_SEPARATOR.match(text, m.end()).end()  # type: ignore[union-attr]
+    number_roles = [c for c in columns if c.role in NUMBER_ROLES]
+    return columns if len(columns) >= 3 and len(number_roles) >= 2 else None
+
+
+# Money written with cents ends at « ,dd »; a percentage at « % »: the chunks of a line's numbers.
+_CHUNK = re.compile(r"(?:\d[\d ]*,\d{1,2}|\d+(?:,\d+)? ?%|\d+)(?: ?€| ?eur\b)?")
+_MONEY = re.compile(r"(?:0|[1-9]\d{0,2}(?: \d{3})*|[1-9]\d*),\d{1,2}(?: ?€| ?eur)?")
+
+
+def _spaced_cells(text: str, offset: int, columns: list[Column]) -> list[Cell]:
+    """A line with single spaces: its label, then one cell per number at its end (« Lecteur 2 120,00 240,00 »).
+    A chunk ending in cents may start with the quantity (« 2 120,00 » is 2 × 120,00 when a quantity is due)."""
+    chunks = list(_CHUNK.finditer(text))
+    end = len(text.rstrip())
+    tail: list[tuple[int, int]] = []
+    for m in reversed(chunks):
+        if m.end() < end and text[m.end() : end].strip():
+            break
+        tail.insert(0, (m.start(), m.end()))
+        end = m.start()
+    if not tail:
+        return [Cell(offset, offset + len(text.rstrip()), text.rstrip(), 0)] if text.strip() else []
+    wanted = sum(1 for c in columns if c.role in NUMBER_ROLES)
+    start, stop = tail[0]
+    first = text[start:stop]
+    if len(tail) < wanted and "," in first and " " in first:
+        qty, _, money = first.partition(" ")
+        if _MONEY.fullmatch(money):
+            tail[0:1] = [(start, start + len(qty)), (stop - len(money), stop)]
+    label = text[: tail[0][0]].rstrip()
+    cells = [Cell(offset, offset + len(label), label, 0)] if label.strip() else []
+    return cells + [Cell(offset + a, offset + b, text[a:b], a) for a, b in tail]
+
+
 def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], bool]) -> list[Table]:
     """The tables of a text given as (folded offset, folded line) pairs, in order; `starts_lower(offset)` tells
     whether the original text has a lower-case letter there (the folded text is all lower case)."""
@@ -198,26 +254,38 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         blanks = 0
         if _RULE_LINE.fullmatch(text):
             continue  # « |---|:---:| » under a header, « ------ » between parts
-        if table is None and "  " not in text and "\t" not in text and "|" not in text:
-            continue  # a line of one cell cannot be a header: no table starts here
-        cells = split_cells(text, offset)
+        one_cell = "  " not in text and "\t" not in text and "|" not in text
+        if table is None and one_cell:
+            if _NUMBER_COLUMN_WORD.search(text) and (columns := _spaced_header(text)) is not None:
+                table = Table(index, offset, offset + len(text), columns, "spaced")
+                tables.append(table)
+                pending = []
+            continue  # a line of one cell is no aligned header: no other table starts here
+        spaced = table is not None and table.layout == "spaced" and one_cell
+        cells = _spaced_cells(text, offset, table.columns) if spaced and table else split_cells(text, offset)
         if table is not None and index == table.header_line + 1 and not table.rows:
             joined = _join_wrapped_header(table.columns, cells)
             if joined is not None:
                 table.columns = joined
                 continue
         if _NUMBER_COLUMN_WORD.search(text) and (columns := _header(cells)) is not None:
-            table = Table(index, offset, offset + len(text), columns, "\t" in text or "|" in text)
+            table = Table(
+                index,
+                offset,
+                offset + len(text),
+                columns,
+                "separated" if "\t" in text or "|" in text else "aligned",
+            )
             tables.append(table)
             pending = []
             continue
         if table is None:
             continue
-        if table.separated and "\t" not in text and "|" not in text:
+        if table.layout == "separated" and "\t" not in text and "|" not in text:
             table, pending = None, []  # a tab or pipe table ends at the first line without its separators
             continue
         # A number under the designation column is text of the designation (« 5 ans » wrapped in its cell).
-        tabbed = "\t" in text or "|" in text
+        tabbed = "\t" in text or "|" in text or spaced
         numbers = [
             (c, n)
             for k, c in enumerate(cells)
