@@ -71,7 +71,9 @@ def test_order_in_time_late_and_on_the_deadline_day() -> None:
     assert "Sénat" in late["source"]  # the retained date's own source
 
 
-@pytest.mark.parametrize("couloir", ["officine", "biologie", "medico-social", "radiologie", "medecine-de-ville"])
+@pytest.mark.parametrize(
+    "couloir", ["officine", "biologie", "medico-social", "radiologie", "medecine-de-ville"]
+)
 def test_no_known_order_deadline_is_said_not_guessed(couloir: str) -> None:
     order = deadline_summary(couloir, 2, "01/03/2025")["order"]
     assert order["status"] == "unknown"
@@ -150,7 +152,9 @@ WINDOWS = windows()
 )
 def test_calculator_and_the_checker_never_disagree(window: Window, signed: date) -> None:
     summary = deadline_summary(window.couloir, window.vague, signed, window.id)
-    code = {"DB": "SONS-IMG-DB", "RIS": "RAD-RIS", "DUI": "MS-DUI"}.get(window.families[-1], window.families[-1])
+    code = {"DB": "SONS-IMG-DB", "RIS": "RAD-RIS", "DUI": "MS-DUI"}.get(
+        window.families[-1], window.families[-1]
+    )
     quote = f"Devis n° 1 — Prestation Ségur {code}-Va{window.vague}   900 € HT\nSigné le {signed:%d/%m/%Y}\n"
     codes = segur_devis.check_text(quote, today=date(2029, 1, 1)).codes
     assert (summary["order"]["status"] == "late") == ("C01" in codes)
