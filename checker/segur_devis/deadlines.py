@@ -355,3 +355,69 @@ def calculator_choices() -> dict[str, Any]:
             if needs_dispositif(w.couloir, w.vague)
         ],
     }
+
+
+# --- « Où en est-on aujourd'hui ? »: the data the page's component reads; the browser only compares dates. ---
+
+
+def _status_texts(w: Window) -> dict[Status, str]:
+    """The sentence for each status: written here once; the page picks one by comparing today with the dates."""
+    opened = f" (ouverture le {format_date(w.opens.date)})" if w.opens else ""
+    unknown = "Date limite des commandes non publiée" + (
+        f" ; ouvert depuis le {format_date(w.opens.date)}" if w.opens else ""
+    )
+    for d in w.unconfirmed:
+        unknown += f" ; une source non officielle annonce le {format_date(d.date)}, non confirmé par un texte officiel"
+    texts: dict[Status, str] = {
+        "a-venir": f"Pas encore ouvert{opened}",
+        "inconnu": unknown,
+    }
+    if w.closes:
+        closes = format_date(w.closes.date)
+        texts["ouvert"] = f"Ouvert : commandes et demandes de financement jusqu’au {closes} inclus"
+        texts["ferme"] = f"Fermé depuis le {closes} (dernier jour des commandes et des demandes de financement)"
+    return texts
+
+
+def today_table() -> dict[str, Any]:
+    """Each couloir and vague with its windows, their bounds and sentences, and the day the sources were read."""
+    data = load()
+    rows = []
+    for c in data["couloirs"]:
+        for vague in sorted({w.vague for w in windows()}):
+            members = [w for w in windows() if w.couloir == c["id"] and w.vague == vague]
+            if not members:
+                continue
+            rows.append(
+                {
+                    "couloir": c["id"],
+                    "label": c["label"],
+                    "vague": vague,
+                    "windows": [
+                        {
+                            "id": w.id,
+                            "label": w.label,
+                            "audience": w.audience,
+                            "opens": w.opens.date.isoformat() if w.opens else None,
+                            "closes": w.closes.date.isoformat() if w.closes else None,
+                            "source": (w.closes or w.opens).source if (w.closes or w.opens) else None,
+                            "texts": _status_texts(w),
+                        }
+                        for w in members
+                    ],
+                }
+            )
+    checked = format_date(as_date(data["checked_on"]))
+    return {
+        "checked_on": data["checked_on"],
+        "vagues": [{"vague": v["vague"], "label": v["label"]} for v in data["vagues"]],
+        "texts": {
+            "title": "Où en est-on aujourd’hui ?",
+            "day": "Situation au {jour}, calculée par votre navigateur à partir des dates publiées.",
+            "checked": f"Sources vérifiées le {checked} : une date publiée depuis n’est pas encore prise en compte.",
+            "caption": "Statut des guichets de financement par couloir et par vague",
+            "couloir": "Couloir",
+            "none": "Pas de dispositif connu",
+        },
+        "rows": rows,
+    }
