@@ -90,9 +90,11 @@ def test_the_issue_s_cases() -> None:
 def test_a_vague_1_quote_without_a_couloir_is_judged_on_the_closure_of_vague_1() -> None:
     text = "Devis n° 11 — Prestation Ségur de la vague 1   9 000 € HT\nBon pour accord, signé le 01/03/2024\n"
     report = segur_devis.check_text(text, today=date(2026, 11, 30))
-    if report.facts["couloir"] is None and report.facts["vague"] == 1:
-        message = next(f.message for f in report.findings if f.code == "C01")
-        assert "vague 1, close depuis le 28/02/2024" in message
+    assert (report.facts["couloir"], report.facts["vague"]) == (None, 1)
+    message = next(f.message for f in report.findings if f.code == "C01")
+    assert "vague 1, close depuis le 28/02/2024" in message
+    in_time = text.replace("01/03/2024", "28/02/2024")
+    assert "C01" not in segur_devis.check_text(in_time, today=date(2026, 11, 30)).codes
 
 
 def test_not_checked_never_lets_conforme_read_as_approved() -> None:

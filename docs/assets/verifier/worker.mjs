@@ -48,7 +48,7 @@ def tool_request(kind, payload_json):
         payload = json.loads(payload_json)
         if kind == "deadline":
             from segur_devis.deadlines import deadline_summary
-            result = deadline_summary(str(payload["couloir"]), int(payload["vague"]), str(payload["signed"]))
+            result = deadline_summary(str(payload["couloir"]), int(payload["vague"]), str(payload["signed"]), payload.get("dispositif") or None)
         elif kind == "compare":
             from segur_devis.compare import compare_form
             result = compare_form(payload)
