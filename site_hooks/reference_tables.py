@@ -57,13 +57,7 @@ def _deadlines() -> str:
         )
         vagues = sorted({d["vague"] for d in rows})
         title = f"{couloir['label']} : toutes les dates (vague {' et '.join(str(v) for v in vagues)})"
-        note = ""
-        if any(not d["retained"] for d in rows):
-            note = (
-                "\n\nLes sources ne donnent pas toutes la même date, et certaines ont été remplacées : toutes "
-                "sont affichées, et celle que le vérificateur utilise est marquée « Retenue »."
-            )
-        blocks.append(f'??? note "{title}"\n\n' + _indent(body + note))
+        blocks.append(f'??? note "{title}"\n\n' + _indent(body))
     return "\n\n".join(blocks)
 
 
