@@ -362,21 +362,44 @@ def calculator_choices() -> dict[str, Any]:
 
 def _status_texts(w: Window) -> dict[Status, str]:
     """The sentence for each status: written here once; the page picks one by comparing today with the dates."""
-    opened = f" (ouverture le {format_date(w.opens.date)})" if w.opens else ""
-    unknown = "Date limite des commandes non publiée" + (
+    unknown = "Date limite non publiée" + (
         f" ; ouvert depuis le {format_date(w.opens.date)}" if w.opens else ""
     )
     for d in w.unconfirmed:
-        unknown += f" ; une source non officielle annonce le {format_date(d.date)}, non confirmé par un texte officiel"
+        unknown += f" ; une source non officielle annonce le {format_date(d.date)} (non confirmé par un texte officiel)"
     texts: dict[Status, str] = {
-        "a-venir": f"Pas encore ouvert{opened}",
+        "a-venir": "Pas encore ouvert" + (f" : ouverture le {format_date(w.opens.date)}" if w.opens else ""),
         "inconnu": unknown,
     }
     if w.closes:
-        closes = format_date(w.closes.date)
-        texts["ouvert"] = f"Ouvert : commandes et demandes de financement jusqu’au {closes} inclus"
-        texts["ferme"] = f"Fermé depuis le {closes} (dernier jour des commandes et des demandes de financement)"
+        texts["ouvert"] = f"Ouvert jusqu’au {format_date(w.closes.date)} inclus"
+        texts["ferme"] = f"Fermé depuis le {format_date(w.closes.date)}"
     return texts
+
+
+def _grouped(members: list[Window]) -> list[dict[str, Any]]:
+    """Windows of one couloir and vague with the same dates are shown once (MS1 and MS2 closed the same day)."""
+    groups: dict[tuple[date | None, date | None, tuple[date, ...]], list[Window]] = {}
+    for w in members:
+        key = (
+            w.opens.date if w.opens else None,
+            w.closes.date if w.closes else None,
+            tuple(d.date for d in w.unconfirmed),
+        )
+        groups.setdefault(key, []).append(w)
+    shown = []
+    for same in groups.values():
+        first = same[0]
+        shown.append(
+            {
+                "ids": [w.id for w in same],
+                "label": None if len(groups) == 1 else " ; ".join(w.label for w in same),
+                "opens": first.opens.date.isoformat() if first.opens else None,
+                "closes": first.closes.date.isoformat() if first.closes else None,
+                "texts": _status_texts(first),
+            }
+        )
+    return shown
 
 
 def today_table() -> dict[str, Any]:
@@ -393,18 +416,7 @@ def today_table() -> dict[str, Any]:
                     "couloir": c["id"],
                     "label": c["label"],
                     "vague": vague,
-                    "windows": [
-                        {
-                            "id": w.id,
-                            "label": w.label,
-                            "audience": w.audience,
-                            "opens": w.opens.date.isoformat() if w.opens else None,
-                            "closes": w.closes.date.isoformat() if w.closes else None,
-                            "source": (w.closes or w.opens).source if (w.closes or w.opens) else None,
-                            "texts": _status_texts(w),
-                        }
-                        for w in members
-                    ],
+                    "windows": _grouped(members),
                 }
             )
     checked = format_date(as_date(data["checked_on"]))
@@ -413,11 +425,14 @@ def today_table() -> dict[str, Any]:
         "vagues": [{"vague": v["vague"], "label": v["label"]} for v in data["vagues"]],
         "texts": {
             "title": "Où en est-on aujourd’hui ?",
-            "day": "Situation au {jour}, calculée par votre navigateur à partir des dates publiées.",
+            "day": (
+                "Situation au {jour}, calculée par votre navigateur à partir des dates publiées. « Fermé » : la "
+                "date limite des commandes et des demandes de financement est passée."
+            ),
             "checked": f"Sources vérifiées le {checked} : une date publiée depuis n’est pas encore prise en compte.",
             "caption": "Statut des guichets de financement par couloir et par vague",
             "couloir": "Couloir",
-            "none": "Pas de dispositif connu",
+            "none": "Pas de financement connu pour cette vague",
         },
         "rows": rows,
     }

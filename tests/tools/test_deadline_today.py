@@ -151,9 +151,9 @@ def test_a_deadline_of_an_unknown_dispositif_is_refused() -> None:
 def _statuses(page: Page) -> dict[str, str]:
     page.wait_for_selector("[data-aujourdhui][data-etat='pret']")
     pairs = page.eval_on_selector_all(
-        "[data-aujourdhui] [data-dispositif]", "els => els.map(e => [e.dataset.dispositif, e.dataset.statut])"
+        "[data-aujourdhui] [data-dispositifs]", "els => els.map(e => [e.dataset.dispositifs, e.dataset.statut])"
     )
-    return dict(pairs)
+    return {one: status for ids, status in pairs for one in ids.split()}
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +167,7 @@ DAYS = sorted({day for w in WINDOWS for day, _ in sides(w)} | {date(2026, 11, 30
 @pytest.mark.browser
 def test_component_agrees_with_python_on_both_sides_of_every_known_date(tool_page: ToolPage, page: Page) -> None:
     table = today_table()
-    assert {w["id"] for r in table["rows"] for w in r["windows"]} == {w.id for w in WINDOWS}
+    assert {i for r in table["rows"] for w in r["windows"] for i in w["ids"]} == {w.id for w in WINDOWS}
     for day in DAYS:
         tool_page.open(f"comprendre/calendrier/?aujourdhui={day.isoformat()}")
         shown = _statuses(page)

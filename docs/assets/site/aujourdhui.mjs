@@ -36,13 +36,16 @@ export function statusOn(window, day) {
   return day > window.closes ? "ferme" : "ouvert";
 }
 
-function cell(row, day) {
+function cell(row, day, none) {
   const td = el("td");
-  if (!row) return td;
+  if (!row) {
+    td.textContent = none;
+    return td;
+  }
   for (const w of row.windows) {
     const status = statusOn(w, day);
-    const item = el("p", { class: `aujourdhui-statut aujourdhui-statut--${status}`, "data-statut": status, "data-dispositif": w.id });
-    if (row.windows.length > 1) item.append(el("strong", { text: `${w.label} : ` }));
+    const item = el("p", { class: `aujourdhui-statut aujourdhui-statut--${status}`, "data-statut": status, "data-dispositifs": w.ids.join(" ") });
+    if (w.label) item.append(el("strong", { text: `${w.label} : ` }));
     item.append(w.texts[status]);
     td.append(item);
   }
@@ -60,7 +63,7 @@ function render(root, data, day) {
   const couloirs = [...new Map(data.rows.map((r) => [r.couloir, r.label])).entries()];
   for (const [id, label] of couloirs) {
     const tr = el("tr", { "data-couloir": id }, el("th", { scope: "row", text: label }));
-    for (const v of vagues) tr.append(cell(data.rows.find((r) => r.couloir === id && r.vague === v), day));
+    for (const v of vagues) tr.append(cell(data.rows.find((r) => r.couloir === id && r.vague === v), day, texts.none));
     body.append(tr);
   }
   table.append(body);
