@@ -222,8 +222,8 @@ class Reference(Strict):
                 yield f"deadline {dl.couloir}/{dl.vague}/{dl.kind}/{dl.date}", dl.source
         for v in self.vagues:
             yield f"vague {v.vague}", v.source
-        for f in self.vague_facts:
-            yield f"vague fact {f.id}", f.source
+        for fact in self.vague_facts:
+            yield f"vague fact {fact.id}", fact.source
         for dp in self.dispositifs:
             yield f"dispositif {dp.id}", dp.source
         for m in self.corrective_maintenance_years:
@@ -276,11 +276,13 @@ class Reference(Strict):
                 problems.append(f"{where}: unknown kind {dl.kind!r}")
             if dl.source is None:
                 problems.append(f"{where}: {'a retained' if dl.retained else 'a'} date has no source")
-            dp = dispositifs.get(dl.dispositif)
-            if dp is None:
+            owner = dispositifs.get(dl.dispositif)
+            if owner is None:
                 problems.append(f"{where}: unknown dispositif {dl.dispositif!r}")
-            elif (dp.couloir, dp.vague) != (dl.couloir, dl.vague):
-                problems.append(f"{where}: dispositif {dp.id} is couloir {dp.couloir}, vague {dp.vague}")
+            elif (owner.couloir, owner.vague) != (dl.couloir, dl.vague):
+                problems.append(
+                    f"{where}: dispositif {owner.id} is couloir {owner.couloir}, vague {owner.vague}"
+                )
             groups.setdefault((dl.dispositif, dl.kind), []).append(dl)
         for (dispositif, kind), members in groups.items():
             retained = {m.date for m in members if m.retained}

@@ -57,7 +57,8 @@ def test_retained_and_non_retained_dates_with_their_sources(page: Page) -> None:
 def test_same_answer_as_python_on_cpython(page: Page, w: Window) -> None:
     asked = w.id if needs_dispositif(w.couloir, w.vague) else None
     calculate(page, w.couloir, str(w.vague), "20/11/2022", asked)
-    assert page.is_visible("#echeances-dispositif") == (asked is not None)  # asked only where dates depend on it
+    # The type of software is asked only where the dates depend on it.
+    assert page.is_visible("#echeances-dispositif") == (asked is not None)
     expected = deadline_summary(w.couloir, w.vague, "20/11/2022", asked)
     assert page.get_attribute("#echeances-commande", "data-statut") == expected["order"]["status"]
     assert expected["order"]["message"] in page.inner_text("#echeances-commande")

@@ -18,7 +18,14 @@ from segur_devis.schema import validate_reference
 
 ONE_DAY = timedelta(days=1)
 # A spelling of each family that the checker reads as that window's DSR.
-CODE = {"DB": "SONS-IMG-DB", "RIS": "RAD-RIS", "DUI": "MS-DUI", "LGC": "MDV-LGC", "LGO": "PHA-LGO", "SGL": "BIO-SGL"}
+CODE = {
+    "DB": "SONS-IMG-DB",
+    "RIS": "RAD-RIS",
+    "DUI": "MS-DUI",
+    "LGC": "MDV-LGC",
+    "LGO": "PHA-LGO",
+    "SGL": "BIO-SGL",
+}
 
 
 def quote_for(w: Window, signed: date | None) -> str:
@@ -151,7 +158,8 @@ def test_a_deadline_of_an_unknown_dispositif_is_refused() -> None:
 def _statuses(page: Page) -> dict[str, str]:
     page.wait_for_selector("[data-aujourdhui][data-etat='pret']")
     pairs = page.eval_on_selector_all(
-        "[data-aujourdhui] [data-dispositifs]", "els => els.map(e => [e.dataset.dispositifs, e.dataset.statut])"
+        "[data-aujourdhui] [data-dispositifs]",
+        "els => els.map(e => [e.dataset.dispositifs, e.dataset.statut])",
     )
     return {one: status for ids, status in pairs for one in ids.split()}
 
@@ -165,7 +173,9 @@ DAYS = sorted({day for w in WINDOWS for day, _ in sides(w)} | {date(2026, 11, 30
 
 
 @pytest.mark.browser
-def test_component_agrees_with_python_on_both_sides_of_every_known_date(tool_page: ToolPage, page: Page) -> None:
+def test_component_agrees_with_python_on_both_sides_of_every_known_date(
+    tool_page: ToolPage, page: Page
+) -> None:
     table = today_table()
     assert {i for r in table["rows"] for w in r["windows"] for i in w["ids"]} == {w.id for w in WINDOWS}
     for day in DAYS:
