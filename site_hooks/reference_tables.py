@@ -57,7 +57,10 @@ def _deadlines() -> str:
         )
         vagues = sorted({d["vague"] for d in rows})
         title = f"{couloir['label']} : toutes les dates (vague {' et '.join(str(v) for v in vagues)})"
-        blocks.append(f'??? note "{title}"\n\n' + _indent(body))
+        rules = "\n".join(f"- {r}" for r in couloir["vague_rules"])
+        blocks.append(
+            f'??? note "{title}"\n\n' + _indent(f"{body}\n\nCe qui dépend de la vague :\n\n{rules}")
+        )
     return "\n\n".join(blocks)
 
 
@@ -81,12 +84,17 @@ def _vagues() -> str:
     )
 
 
-def _aujourdhui() -> str:
-    """The « today » component's placeholder: its module fills it in the browser, on the day the page is read."""
+def aujourdhui(page_url: str) -> str:
+    """The « today » component: a placeholder its module fills in the browser, on the day the page is read.
+
+    One line in any page, `<!-- aujourdhui: -->`, gives the element and its module (path relative to the page).
+    """
+    up = "../" * page_url.count("/")
     return (
         '<div class="aujourdhui" data-aujourdhui>'
-        "<p>Activez JavaScript pour voir quels guichets sont ouverts aujourd’hui ; toutes les dates figurent "
-        "ci-dessous.</p></div>"
+        "<p>Activez JavaScript pour voir quels guichets de financement sont ouverts aujourd’hui ; toutes les dates "
+        f'figurent sur la page <a href="{up}comprendre/calendrier/">Calendrier</a>.</p></div>\n'
+        f'<script type="module" src="{up}assets/site/aujourdhui.mjs"></script>'
     )
 
 
@@ -160,7 +168,6 @@ TABLES = {
     "deadlines": _deadlines,
     "vague-facts": _vague_facts,
     "vagues": _vagues,
-    "aujourdhui": _aujourdhui,
     "services-included": lambda: _services("included"),
     "services-excluded": lambda: _services("excluded"),
     "maintenance": _maintenance,
@@ -199,7 +206,8 @@ def _source_list(ids: str) -> str:
     return "\n".join(f"- {sd.source_item(i)}" for i in wanted)
 
 
-def on_page_markdown(markdown: str, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
+    markdown = sd.replace_placeholders(markdown, "aujourdhui", lambda _: aujourdhui(page.url))
     markdown = sd.replace_placeholders(markdown, "table", lambda a: _table(a.strip()))
     markdown = sd.replace_placeholders(markdown, "value", lambda a: _value(a.strip()))
     return sd.replace_placeholders(markdown, "sources", _source_list)

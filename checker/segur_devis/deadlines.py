@@ -1,4 +1,9 @@
-"""Calendar arithmetic shared by rules C01/C02 and the deadline calculator: one implementation."""
+"""The SONS calendar, one implementation for rules C01/C02/C03, the deadline calculator and the « today » table.
+
+A *window* is one dispositif (a couloir, a vague, its software families) with its retained opening and closing
+dates from reference.json; `judge` says whether an order day is after the closing of every window a quote may
+belong to (never a false alarm) and which windows have no published closing (never a guessed date).
+"""
 
 from __future__ import annotations
 
