@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page
-from tool_page import ToolPage
+from tool_page import ToolPage, axe_violations
 
 import segur_devis
 from segur_devis.deadlines import Window, status_on, today_table, windows
@@ -211,3 +211,17 @@ def test_calendar_page_fits_without_horizontal_page_scroll(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert scroll <= client, (width, scroll, client)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_calendar_page_with_today_s_table_has_no_axe_violation(
+    tool_page: ToolPage, page: Page, scheme: str
+) -> None:
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.emulate_media(color_scheme=scheme)
+    tool_page.open("comprendre/calendrier/?aujourdhui=2026-11-30")
+    _statuses(page)
+    for summary in page.locator("details > summary").all():
+        summary.click()
+    assert axe_violations(page) == []
