@@ -2,7 +2,8 @@
 
 - `<!-- outil: couloirs -->` and `<!-- outil: vagues -->`: the `<option>`s of the deadline calculator, from
   reference.json (through segur_devis.deadlines, the code the calculator runs); each couloir option lists its
-  vagues in `data-vagues` so the page offers only the vagues that exist for it.
+  vagues in `data-vagues` so the page offers only the vagues that exist for it; `<!-- outil: dispositifs -->`
+  the type of establishment or software, asked only where the dates depend on it.
 - `<!-- outil: offres -->`: the fieldsets of the multi-year comparison, one per offer (2 shown, up to 4).
 """
 
@@ -46,6 +47,16 @@ def _couloirs() -> str:
     return "".join(options)
 
 
+def _dispositifs() -> str:
+    """Where the dates depend on it, the type of establishment or software; `data-paire` says for which choice."""
+    options = ['<option value="">Sans objet pour ce couloir et cette vague</option>']
+    options += [
+        f'<option value="{escape(d["id"])}" data-paire="{escape(d["couloir"])}-{d["vague"]}">{escape(d["label"])}</option>'
+        for d in calculator_choices()["dispositifs"]
+    ]
+    return "".join(options)
+
+
 def _vagues() -> str:
     return "".join(f'<option value="{v}">Vague {v}</option>' for v in calculator_choices()["vagues"])
 
@@ -83,7 +94,7 @@ def _offers() -> str:
     return "".join(blocks)
 
 
-RENDERERS = {"couloirs": _couloirs, "vagues": _vagues, "offres": _offers}
+RENDERERS = {"couloirs": _couloirs, "vagues": _vagues, "dispositifs": _dispositifs, "offres": _offers}
 
 
 def _render(name: str) -> str:

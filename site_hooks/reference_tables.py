@@ -6,44 +6,96 @@ an unknown name fails the build rather than leaving a hole in the page.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import sitedata as sd
 from mkdocs.exceptions import PluginError
 
+from segur_devis.deadlines import today_table
+
+CONFIDENCE = {
+    "verified": "Vu dans une source officielle",
+    "press": "Non confirmé par un texte officiel (source de presse ou de tiers)",
+    "inferred": "Non confirmé par un texte officiel (déduit des sources citées)",
+}
+
 
 def _deadlines() -> str:
+    """Every date of every couloir, folded away per couloir: the summary is the « today » component."""
     data = sd.ref()
     kinds = list(data["deadline_kinds"])
+    dispositifs = {d["id"]: d for d in data["dispositifs"]}
     blocks: list[str] = []
     for couloir in data["couloirs"]:
         rows = [d for d in data["deadlines"] if d["couloir"] == couloir["id"]]
         if not rows:
             continue
-        rows.sort(key=lambda d: (d["vague"], kinds.index(d["kind"]), d["date"]))
+        rows.sort(key=lambda d: (d["vague"], d["dispositif"], d["date"], kinds.index(d["kind"])))
         body = sd.table(
-            ["Vague", "Échéance", "Date", "Périmètre", "Statut", "Source", "Remarque"],
+            ["Échéance", "Date", "Périmètre", "Statut", "Source et remarque"],
             (
                 [
-                    d["vague"],
-                    data["deadline_kinds"][d["kind"]],
+                    f"Vague {d['vague']} — {dispositifs[d['dispositif']]['label']} : "
+                    + data["deadline_kinds"][d["kind"]],
                     f"**{sd.fr_date(d['date'])}**" if d["retained"] else sd.fr_date(d["date"]),
                     d["scope"] or "Tout le couloir",
                     "Retenue" if d["retained"] else "Non retenue",
-                    sd.source_short(d["source"]),
-                    d["note"] or "",
+                    " ".join(
+                        x
+                        for x in (
+                            sd.source_short(d["source"]) + ".",
+                            "" if d["confidence"] == "verified" else CONFIDENCE[d["confidence"]] + ".",
+                            d["note"] or "",
+                        )
+                        if x
+                    ),
                 ]
                 for d in rows
             ),
         )
-        block = f"### {couloir['label']}\n\n{body}"
-        if any(not d["retained"] for d in rows):
-            block += (
-                "\n\nLes sources ne donnent pas toutes la même date : toutes sont affichées, "
-                "et celle que le vérificateur utilise est marquée « Retenue »."
-            )
-        blocks.append(block)
+        vagues = sorted({d["vague"] for d in rows})
+        title = f"{couloir['label']} : toutes les dates (vague {' et '.join(str(v) for v in vagues)})"
+        rules = "\n".join(f"- {r}" for r in couloir["vague_rules"])
+        blocks.append(
+            f'??? note "{title}"\n\n' + _indent(f"{body}\n\nCe qui dépend de la vague :\n\n{rules}")
+        )
     return "\n\n".join(blocks)
+
+
+def _indent(markdown: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in markdown.split("\n"))
+
+
+def _vague_facts() -> str:
+    data = sd.ref()
+    items = []
+    for f in data["vague_facts"]:
+        trust = "" if f["confidence"] == "verified" else f" *{CONFIDENCE[f['confidence']]}.*"
+        items.append(f"- {f['text']}{trust} *Source : {sd.source_short(f['source'])}.*")
+    return "\n".join(items)
+
+
+def _vagues() -> str:
+    return "\n".join(
+        f"- **{v['label']}** : {v['summary']} *Source : {sd.source_short(v['source'])}.*"
+        for v in sd.ref()["vagues"]
+    )
+
+
+def aujourdhui(page_url: str) -> str:
+    """The « today » component: a placeholder its module fills in the browser, on the day the page is read.
+
+    One line in any page, `<!-- aujourdhui: -->`, gives the element and its module (path relative to the page).
+    """
+    up = "../" * page_url.count("/")
+    return (
+        '<div class="aujourdhui" data-aujourdhui>'
+        "<p>Activez JavaScript pour voir quels guichets de financement sont ouverts aujourd’hui ; toutes les dates "
+        f'figurent sur la page <a href="{up}comprendre/calendrier/">Calendrier</a>.</p></div>\n'
+        f'<script type="module" src="{up}assets/site/aujourdhui.mjs"></script>'
+    )
 
 
 def _services(kind: str) -> str:
@@ -62,7 +114,7 @@ def _maintenance() -> str:
 def _dsr() -> str:
     data = sd.ref()
     couloirs = {c["id"]: c["label"] for c in data["couloirs"]}
-    confidence = {"verified": "Vérifié dans une source officielle", "inferred": "Déduit (à confirmer)"}
+    confidence = CONFIDENCE
     return sd.table(
         ["Code du DSR", "Logiciel", "Couloir", "Vague", "Fiabilité", "Source"],
         (
@@ -114,6 +166,8 @@ def _clauses() -> str:
 
 TABLES = {
     "deadlines": _deadlines,
+    "vague-facts": _vague_facts,
+    "vagues": _vagues,
     "services-included": lambda: _services("included"),
     "services-excluded": lambda: _services("excluded"),
     "maintenance": _maintenance,
@@ -152,10 +206,18 @@ def _source_list(ids: str) -> str:
     return "\n".join(f"- {sd.source_item(i)}" for i in wanted)
 
 
-def on_page_markdown(markdown: str, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
+    markdown = sd.replace_placeholders(markdown, "aujourdhui", lambda _: aujourdhui(page.url))
     markdown = sd.replace_placeholders(markdown, "table", lambda a: _table(a.strip()))
     markdown = sd.replace_placeholders(markdown, "value", lambda a: _value(a.strip()))
     return sd.replace_placeholders(markdown, "sources", _source_list)
+
+
+def on_post_build(config: Any, **kwargs: Any) -> None:
+    """The « today » component's data: dated steps per couloir and vague, and their sentences (deadlines.py)."""
+    out = Path(config["site_dir"]) / "assets" / "site" / "aujourdhui.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(today_table(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from segur_devis.errors import InputError
 from segur_devis.extract import MAX_TEXT_CHARS, decode_text, extract_pdf_text, is_pdf
+from segur_devis.limits import not_checked
 from segur_devis.quote import Quote
 from segur_devis.report import SEVERITY_ORDER, Evidence, Finding, Report, summarize, verdict_for
 from segur_devis.rules import Rule, select_rules
@@ -44,7 +45,9 @@ def check_text(
     findings = [f for r in select_rules(select, ignore) for f in _run(r, quote)]
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.evidence.start if f.evidence else -1, f.code))
     verdict = verdict_for(findings)
-    return Report(source, verdict, summarize(verdict, findings), _facts(quote), findings, text)
+    return Report(
+        source, verdict, summarize(verdict, findings), _facts(quote), findings, text, not_checked(quote)
+    )
 
 
 def check_pdf(

@@ -33,6 +33,12 @@ def to_text(report: Report) -> str:
         if group:
             out += ["", f"{heading} ({len(group)})"]
             out += [_finding_text(f, report.text) for f in group]
+    if report.not_checked:
+        out += ["", f"Ce que l’outil n’a pas pu vérifier ({len(report.not_checked)})"]
+        out += [
+            textwrap.fill(" ".join(item.split()), _WIDTH, initial_indent="  - ", subsequent_indent="    ")
+            for item in report.not_checked
+        ]
     return "\n".join(out) + "\n"
 
 

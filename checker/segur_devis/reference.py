@@ -40,15 +40,5 @@ def family_to_couloir() -> dict[str, str]:
     return {fam: c["id"] for c in load()["couloirs"] for fam in c["families"]}
 
 
-def retained_deadline(couloir: str, vague: int, kind: str = "commandes") -> dict[str, Any] | None:
-    """The retained deadline of this kind; where several scopes apply, the latest (never a false alarm)."""
-    candidates = [
-        d
-        for d in load()["deadlines"]
-        if d["couloir"] == couloir and d["vague"] == vague and d["kind"] == kind and d["retained"]
-    ]
-    return max(candidates, key=lambda d: d["date"], default=None)
-
-
 def as_date(iso: str) -> date:
     return date.fromisoformat(iso)

@@ -68,6 +68,7 @@ class Report:
     facts: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     text: str = ""  # the analysed text, which evidence offsets point into
+    not_checked: list[str] = field(default_factory=list)  # what the tool could not check (limits.py)
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -76,6 +77,7 @@ class Report:
             "summary": self.summary,
             "facts": self.facts,
             "findings": [f.to_dict() for f in self.findings],
+            "not_checked": self.not_checked,
         }
         if include_text:
             data["text"] = self.text

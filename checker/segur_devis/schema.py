@@ -5,7 +5,8 @@ CPython only (pydantic is a development dependency): the run-time checker never 
     python -m segur_devis.schema OUTDIR   # writes OUTDIR/{reference,glossary,report}.schema.json
 
 The models check more than types: every `source` id exists, dates are real ISO dates, DSR and deadlines point
-at known couloirs, each couloir and vague with order deadlines has a retained one, every unretained date says why, and the worked
+at known couloirs, every date has a source, retained dates of one dispositif and step agree, an official order
+deadline is retained, every unretained date says why, and the worked
 example of the 120-day rule adds up.
 """
 
@@ -71,12 +72,20 @@ class MandatoryMention(Strict):
     locator: Text
 
 
+# How a fact is known: seen at an official source, reported by the press or a third party, or inferred by us.
+Confidence = Literal["verified", "press", "inferred"]
+
+
 class Couloir(Strict):
     id: SourceId
     label: Text
     families: list[Text] = Field(min_length=1)
     prefixes: list[Text] = Field(min_length=1)
     source: SourceId
+    vague_rules: list[Text] = Field(
+        min_length=1, description="Which of the couloir's rules depend on the vague."
+    )
+    state_pays_hardware: bool = False
 
 
 class Dsr(Strict):
@@ -85,19 +94,53 @@ class Dsr(Strict):
     couloir: SourceId
     vague: Vague
     label: Text
-    confidence: Literal["verified", "inferred"]
+    confidence: Confidence
     source: SourceId
+    spellings: list[Text] = Field(
+        default_factory=list, description="Other spellings seen or expected in quotes."
+    )
+    state_pays_hardware: bool = False
+
+
+class Dispositif(Strict):
+    """One SONS financing window: a couloir, a vague and the software families it funds."""
+
+    id: SourceId
+    couloir: SourceId
+    vague: Vague
+    families: list[Text] = Field(min_length=1)
+    label: Text
+    audience: Text
+    source: SourceId
+    note: Text | None = None
 
 
 class Deadline(Strict):
     couloir: SourceId
     vague: Vague
+    dispositif: SourceId
     kind: Text
     date: IsoDate
     scope: Text | None
-    source: SourceId
+    source: SourceId | None = Field(description="Null only to be refused: every date needs its source.")
+    confidence: Confidence
     retained: bool
     note: Text | None
+
+
+class VagueInfo(Strict):
+    vague: Vague
+    label: Text
+    summary: Text
+    source: SourceId
+
+
+class VagueFact(Strict):
+    id: SourceId
+    vague: Vague
+    text: Text
+    source: SourceId
+    confidence: Confidence
 
 
 class ConditionalOrder(Strict):
@@ -161,10 +204,14 @@ class Reference(Strict):
     """checker/segur_devis/data/reference.json, the single source of truth of the checker and the site."""
 
     version: Text
+    checked_on: IsoDate = Field(description="The day the sources were last read.")
     mandatory_mention: MandatoryMention
     sources: list[Source] = Field(min_length=1)
+    vagues: list[VagueInfo] = Field(min_length=1)
+    vague_facts: list[VagueFact]
     couloirs: list[Couloir] = Field(min_length=1)
     dsr: list[Dsr]
+    dispositifs: list[Dispositif] = Field(min_length=1)
     deadlines: list[Deadline] = Field(min_length=1)
     deadline_kinds: dict[str, Text]
     conditional_order: ConditionalOrder
@@ -183,7 +230,14 @@ class Reference(Strict):
         for d in self.dsr:
             yield f"dsr {d.code}", d.source
         for dl in self.deadlines:
-            yield f"deadline {dl.couloir}/{dl.vague}/{dl.kind}/{dl.date}", dl.source
+            if dl.source is not None:
+                yield f"deadline {dl.couloir}/{dl.vague}/{dl.kind}/{dl.date}", dl.source
+        for v in self.vagues:
+            yield f"vague {v.vague}", v.source
+        for fact in self.vague_facts:
+            yield f"vague fact {fact.id}", fact.source
+        for dp in self.dispositifs:
+            yield f"dispositif {dp.id}", dp.source
         for m in self.corrective_maintenance_years:
             yield f"corrective maintenance vague {m.vague}", m.source
         for s in (*self.services.included, *self.services.excluded):
@@ -214,26 +268,55 @@ class Reference(Strict):
                 problems.append(f"dsr {d.code}: unknown couloir {d.couloir!r}")
             elif d.family not in couloirs[d.couloir].families:
                 problems.append(f"dsr {d.code}: family {d.family!r} is not one of couloir {d.couloir!r}'s")
-        groups: dict[tuple[str, int, str], list[Deadline]] = {}
+        dispositifs = {dp.id: dp for dp in self.dispositifs}
+        problems += [
+            f"duplicate dispositif id: {dup}" for dup in _duplicates(dp.id for dp in self.dispositifs)
+        ]
+        for dp in self.dispositifs:
+            if dp.couloir not in couloirs:
+                problems.append(f"dispositif {dp.id}: unknown couloir {dp.couloir!r}")
+            elif set(dp.families) - set(couloirs[dp.couloir].families):
+                problems.append(
+                    f"dispositif {dp.id}: families {dp.families} not all of couloir {dp.couloir!r}'s"
+                )
+        groups: dict[tuple[str, str], list[Deadline]] = {}
         for dl in self.deadlines:
+            where = f"deadline {dl.dispositif}/{dl.kind}/{dl.date}"
             if dl.couloir not in couloirs:
-                problems.append(f"deadline {dl.date}: unknown couloir {dl.couloir!r}")
+                problems.append(f"{where}: unknown couloir {dl.couloir!r}")
             if dl.kind not in self.deadline_kinds:
-                problems.append(f"deadline {dl.date}: unknown kind {dl.kind!r}")
-            groups.setdefault((dl.couloir, dl.vague, dl.kind), []).append(dl)
-        # A superseded date with no known replacement stays visible but unretained; an order deadline never does:
-        # rule C01 needs one for every couloir and vague the data knows.
-        problems += [
-            f"deadlines {c}/vague {v}/commandes: none is retained"
-            for (c, v, k), members in groups.items()
-            if k == "commandes" and not any(m.retained for m in members)
-        ]
-        problems += [
-            f"deadlines {c}/vague {v}/{k}: an unretained date must say why in its note"
-            for (c, v, k), members in groups.items()
-            for m in members
-            if not m.retained and not m.note
-        ]
+                problems.append(f"{where}: unknown kind {dl.kind!r}")
+            if dl.source is None:
+                problems.append(f"{where}: {'a retained' if dl.retained else 'a'} date has no source")
+            owner = dispositifs.get(dl.dispositif)
+            if owner is None:
+                problems.append(f"{where}: unknown dispositif {dl.dispositif!r}")
+            elif (owner.couloir, owner.vague) != (dl.couloir, dl.vague):
+                problems.append(
+                    f"{where}: dispositif {owner.id} is couloir {owner.couloir}, vague {owner.vague}"
+                )
+            groups.setdefault((dl.dispositif, dl.kind), []).append(dl)
+        for (dispositif, kind), members in groups.items():
+            retained = {m.date for m in members if m.retained}
+            # The checker and the « today » component read one date per dispositif and step: two would be a guess.
+            if len(retained) > 1:
+                problems.append(
+                    f"deadlines {dispositif}/{kind}: retained dates disagree ({', '.join(sorted(retained))})"
+                )
+            # A superseded date stays visible, unretained, with the reason; an official order deadline is never
+            # dropped without a replacement (rules C01/C03 would then say « not published » wrongly).
+            if kind == "commandes" and not retained and any(m.confidence == "verified" for m in members):
+                problems.append(f"deadlines {dispositif}/commandes: none is retained")
+            problems += [
+                f"deadlines {dispositif}/{kind}: an unretained date must say why in its note"
+                for m in members
+                if not m.retained and not m.note
+            ]
+            problems += [
+                f"deadlines {dispositif}/{kind}: a date from the press cannot be retained"
+                for m in members
+                if m.retained and m.confidence == "press"
+            ]
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -323,6 +406,9 @@ class Report(Strict):
     summary: Text
     facts: Facts
     findings: list[Finding]
+    not_checked: list[Text] = Field(
+        default_factory=list, description="What the tool could not check for this quote (French sentences)."
+    )
 
     @model_validator(mode="after")
     def verdict_follows_findings(self) -> Report:

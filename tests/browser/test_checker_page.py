@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from checker_page import SEED_CONFORME, SEED_MAINTENANCE, Session, fixture_text
+from checker_page import SEED_CONFORME, SEED_ERA, SEED_MAINTENANCE, Session, fixture_text
 from pdf_fixtures import encrypted_pdf_of, pdf_of, scanned_pdf
 
 import segur_devis
@@ -56,7 +56,7 @@ def test_rule_links_are_relative_and_lead_to_rule_pages(ready: Session, built_si
 def test_evidence_is_highlighted_in_the_quote_text(ready: Session) -> None:
     text = fixture_text(SEED_MAINTENANCE)
     ready.check_text(text)
-    expected = segur_devis.check_text(text).findings
+    expected = segur_devis.check_text(text, today=SEED_ERA).findings
     marks = ready.page.eval_on_selector_all(
         "#texte-analyse mark", "els => els.map(e => [e.dataset.findings.split(' '), e.textContent])"
     )
@@ -81,7 +81,7 @@ def test_quote_text_is_never_interpreted_as_html(ready: Session) -> None:
 def test_pdf_upload(ready: Session) -> None:
     data = pdf_of(fixture_text(SEED_MAINTENANCE))
     verdict = ready.check_file("devis-pack.pdf", data)
-    expected = segur_devis.check_pdf(data, source="devis-pack.pdf")
+    expected = segur_devis.check_pdf(data, source="devis-pack.pdf", today=SEED_ERA)
     assert verdict == expected.verdict == "non_conforme"
     assert ready.codes() == expected.codes
     assert "devis-pack.pdf" in ready.page.inner_text("#rapport .verifier-source")
@@ -120,7 +120,7 @@ def test_keyboard_only(ready: Session) -> None:
 def test_txt_file_is_read_as_text(ready: Session) -> None:
     text = fixture_text(SEED_CONFORME)
     verdict = ready.check_file("devis.txt", text.encode("cp1252", errors="replace"), mime="text/plain")
-    assert verdict == segur_devis.check_text(text).verdict == "conforme"
+    assert verdict == segur_devis.check_text(text, today=SEED_ERA).verdict == "conforme"
 
 
 def test_print_shows_the_report_without_site_chrome(ready: Session) -> None:
@@ -154,7 +154,7 @@ def test_download_json_report(ready: Session) -> None:
     text = fixture_text(SEED_MAINTENANCE)
     ready.check_text(text)
     downloaded = ready.download_report()
-    assert downloaded == json.loads(json.dumps(segur_devis.check_text(text).to_dict()))
+    assert downloaded == json.loads(json.dumps(segur_devis.check_text(text, today=SEED_ERA).to_dict()))
 
 
 def test_request_before_ready_waits_then_succeeds(session: Session) -> None:

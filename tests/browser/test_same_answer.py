@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from checker_page import FIXTURES, Session
+from checker_page import FIXTURES, SEED_ERA, Session
 from playwright.sync_api import Browser
 from support.pdf_makers import load_twins, twin_pdf
 
@@ -37,7 +37,7 @@ def test_browser_and_cpython_agree_on_every_quote(ready: Session) -> None:
         # Bytes, as the CLI reads them: the corpus has CRLF, Latin-1 and other encodings on purpose.
         data = path.read_bytes()
         outcome = ready.check_file(path.name, data, mime="text/plain")
-        expected = segur_devis.check_bytes(data, filename=path.name).to_dict()
+        expected = segur_devis.check_bytes(data, filename=path.name, today=SEED_ERA).to_dict()
         if outcome == "":
             differences.append((path.name, "message in the browser", ready.message()))
             continue
@@ -48,7 +48,9 @@ def test_browser_and_cpython_agree_on_every_quote(ready: Session) -> None:
         ready.page.click("#effacer")  # forget the file, or "Vérifier" with a blank text would check it again
         if ready.check_text(pasted):
             differences += compare(
-                f"{path.name} (collé)", ready.download_report(), segur_devis.check_text(pasted).to_dict()
+                f"{path.name} (collé)",
+                ready.download_report(),
+                segur_devis.check_text(pasted, today=SEED_ERA).to_dict(),
             )
         elif pasted.strip():  # a blank paste gets the page's own message, before any checking
             differences.append((path.name, "message in the browser", ready.message()))
@@ -76,6 +78,8 @@ def test_browser_and_cpython_agree_on_the_pdf_twins(ready: Session, browser: Bro
             differences.append((pdf_name, "message in the browser", ready.message()))
             continue
         differences += compare(
-            pdf_name, ready.download_report(), segur_devis.check_bytes(data, filename=pdf_name).to_dict()
+            pdf_name,
+            ready.download_report(),
+            segur_devis.check_bytes(data, filename=pdf_name, today=SEED_ERA).to_dict(),
         )
     assert differences == []

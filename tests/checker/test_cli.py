@@ -11,6 +11,7 @@ from segur_devis.cli import main
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 GOOD = FIXTURES / "seed_conforme_hop_pfi.txt"
+SEED_ERA = "2022-06-01"  # the seed's unsigned vague 1 example, judged on a day its couloir was still open
 BAD = FIXTURES / "seed_non_conforme_pack.txt"
 
 
@@ -28,7 +29,7 @@ def test_text_report_starts_with_the_verdict(capsys):
 
 
 def test_conforming_quote_exits_zero(capsys):
-    code, out, _ = run(capsys, "check", str(GOOD))
+    code, out, _ = run(capsys, "check", str(GOOD), "--today", SEED_ERA)
     assert code == 0
     assert "CONFORME" in out.splitlines()[0]
 
@@ -37,7 +38,7 @@ def test_json_matches_the_contract(capsys):
     code, out, _ = run(capsys, "check", str(BAD), "--format", "json")
     data = json.loads(out)
     assert code == 1
-    assert set(data) == {"source", "verdict", "summary", "facts", "findings"}
+    assert set(data) == {"source", "verdict", "summary", "facts", "findings", "not_checked"}
     assert data["verdict"] == "non_conforme"
     finding = next(f for f in data["findings"] if f["code"] == "P01")
     assert set(finding) == {"code", "severity", "title", "message", "evidence", "why", "fix", "source", "url"}
@@ -48,7 +49,7 @@ def test_json_matches_the_contract(capsys):
 
 
 def test_several_paths_give_a_list_of_reports(capsys):
-    code, out, _ = run(capsys, "check", str(GOOD), str(BAD), "--format", "json")
+    code, out, _ = run(capsys, "check", str(GOOD), str(BAD), "--format", "json", "--today", SEED_ERA)
     data = json.loads(out)
     assert code == 1
     assert [d["verdict"] for d in data] == ["conforme", "non_conforme"]
@@ -91,7 +92,7 @@ def test_folder_of_templates_with_summary_table(capsys, tmp_path):
     (tmp_path / "a.txt").write_bytes(GOOD.read_bytes())
     (tmp_path / "b.txt").write_bytes(BAD.read_bytes())
     (tmp_path / "notes.md").write_text("ignored")
-    code, out, _ = run(capsys, "check", str(tmp_path))
+    code, out, _ = run(capsys, "check", str(tmp_path), "--today", SEED_ERA)
     assert code == 1
     assert "Conforme" in out and "Non conforme" in out.splitlines()[-1]
 
@@ -115,7 +116,7 @@ def test_fake_pdf_is_rejected(capsys, tmp_path):
 def test_latin1_quote_is_decoded(capsys, tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes(GOOD.read_text(encoding="utf-8").replace("’", "'").encode("cp1252"))
-    code, out, _ = run(capsys, "check", str(path))
+    code, out, _ = run(capsys, "check", str(path), "--today", SEED_ERA)
     assert code == 0, out
 
 

@@ -1,5 +1,6 @@
 """The two example quotes of seed 002, as pasted from the ANS document."""
 
+from datetime import date
 from pathlib import Path
 
 from segur_devis import check_text
@@ -8,7 +9,9 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def test_conforming_hop_pfi_example_is_conforme():
-    report = check_text((FIXTURES / "seed_conforme_hop_pfi.txt").read_text(encoding="utf-8"))
+    # Unsigned, so judged on the day of the check: a day when vague 1 hospital orders were still open.
+    text = (FIXTURES / "seed_conforme_hop_pfi.txt").read_text(encoding="utf-8")
+    report = check_text(text, today=date(2022, 6, 1))
     assert report.verdict == "conforme"
     assert report.codes == ["C02"]  # the order is conditional on referencing: the 120-day reminder
     assert report.facts["dsr"] == ["HOP-PFI-Va1"]

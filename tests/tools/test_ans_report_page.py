@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from checker_page import SEED_CONFORME, SEED_MAINTENANCE, Session, fixture_text
+from checker_page import SEED_CONFORME, SEED_ERA, SEED_MAINTENANCE, Session, fixture_text
 from playwright.sync_api import Browser, Page
 from tool_page import BOOT_TIMEOUT_MS, ToolPage, assert_plain_french, axe_violations, new_tool_page
 
@@ -41,7 +41,8 @@ def prepare(session: Session, quote: str) -> str:
 
 def test_button_shows_the_python_text_read_only(checker: Session) -> None:
     text = prepare(checker, fixture_text(SEED_MAINTENANCE))
-    assert text == ans_report_text(segur_devis.check_text(fixture_text(SEED_MAINTENANCE), source="texte"))
+    expected = segur_devis.check_text(fixture_text(SEED_MAINTENANCE), source="texte", today=SEED_ERA)
+    assert text == ans_report_text(expected)
     assert "P01 — Prestation incluse dans la Prestation Ségur facturée au client" in text
     assert "Extrait du devis : « Maintenance annuelle" in text
     assert form_url() in text

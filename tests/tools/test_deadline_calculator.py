@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import segur_devis
-from segur_devis.deadlines import calculator_choices, deadline_summary, parse_user_date, signed_too_late
+from segur_devis.deadlines import Window, calculator_choices, deadline_summary, parse_user_date, windows
 from segur_devis.errors import FieldErrors, InputError
 from segur_devis.reference import load
 
@@ -71,11 +71,45 @@ def test_order_in_time_late_and_on_the_deadline_day() -> None:
     assert "Sénat" in late["source"]  # the retained date's own source
 
 
-def test_no_known_order_deadline_is_said_not_guessed() -> None:
-    order = deadline_summary("hopital", 2, "01/03/2025")["order"]
+@pytest.mark.parametrize(
+    "couloir", ["officine", "biologie", "medico-social", "radiologie", "medecine-de-ville"]
+)
+def test_no_known_order_deadline_is_said_not_guessed(couloir: str) -> None:
+    order = deadline_summary(couloir, 2, "01/03/2025")["order"]
     assert order["status"] == "unknown"
     assert order["deadline"] is None
-    assert "Aucune date limite" in order["message"]
+    assert "Aucune date limite" in order["message"] and "asp-public.fr" in order["message"]
+
+
+def test_an_unofficial_date_is_shown_as_unconfirmed_never_applied() -> None:
+    order = deadline_summary("medecine-de-ville", 2, "20/12/2026")["order"]
+    assert order["status"] == "unknown"  # after the unconfirmed 16/12/2026, yet not « late »
+    assert "16/12/2026" in order["message"] and "non confirmé par un texte officiel" in order["message"]
+
+
+def test_hospital_vague_2_asks_dpi_or_pfi_and_judges_each_on_its_own_date() -> None:
+    with pytest.raises(FieldErrors) as caught:
+        deadline_summary("hopital", 2, "01/10/2025")
+    assert "choisissez" in caught.value.fields["dispositif"]
+    assert deadline_summary("hopital", 2, "01/10/2025", "hopital-va2-dpi")["order"]["status"] == "in_time"
+    assert deadline_summary("hopital", 2, "01/10/2025", "hopital-va2-pfi")["order"]["status"] == "late"
+    assert deadline_summary("hopital", 2, "17/12/2025", "hopital-va2-dpi")["order"]["status"] == "in_time"
+    assert deadline_summary("hopital", 2, "18/12/2025", "hopital-va2-dpi")["order"]["status"] == "late"
+    with pytest.raises(FieldErrors):
+        deadline_summary("hopital", 2, "01/10/2025", "medico-social-va1-ms1")
+
+
+def test_an_ehpad_order_of_2026_is_judged_on_the_rule_for_the_whole_medico_social_sector() -> None:
+    # The ANS's later page: financing stopped on 28/02/2024 for the whole sector (MS1 and MS2 alike), so the
+    # calculator need not ask the type of establishment; the seed's MS1 date stays, as history.
+    summary = deadline_summary("medico-social", 1, "25/11/2026")
+    assert summary["order"]["status"] == "late" and summary["order"]["deadline"] == "28/02/2024"
+    assert "médico-social" in summary["order"]["source"]
+    assert "PDS" not in summary["order"]["message"]
+    history = [d for d in summary["dates"] if not d["retained"]]
+    assert "2023-12-31" in [d["date"] for d in history]
+    ms1 = deadline_summary("medico-social", 1, "15/01/2024", "medico-social-va1-ms1")
+    assert ms1["order"]["status"] == "in_time" and "31/12/2023" in ms1["order"]["message"]
 
 
 def test_non_retained_dates_are_shown_as_such_with_their_source() -> None:
@@ -90,46 +124,41 @@ def test_non_retained_dates_are_shown_as_such_with_their_source() -> None:
     assert [d["date"] for d in dates] == sorted(d["date"] for d in dates)
 
 
-def test_every_date_of_the_couloir_and_vague_is_listed() -> None:
-    for couloir, vague in calculator_choices()["pairs"]:
-        listed = deadline_summary(couloir, vague, "01/01/2022")["dates"]
-        expected = [d for d in load()["deadlines"] if d["couloir"] == couloir and d["vague"] == vague]
+def test_every_date_of_each_dispositif_is_listed() -> None:
+    for w in windows():
+        listed = deadline_summary(w.couloir, w.vague, "01/01/2022", w.id)["dates"]
+        expected = [d for d in load()["deadlines"] if d["dispositif"] == w.id]
         assert sorted(d["date"] for d in listed) == sorted(d["date"] for d in expected)
-
-
-def test_several_retained_scopes_warn_about_the_earlier_one() -> None:
-    # Médico-social: MS1 orders closed 31/12/2023, MS2 PDS 28/02/2024; the latest is retained (no false alarm).
-    summary = deadline_summary("medico-social", 1, "15/01/2024")
-    assert summary["order"]["status"] == "in_time"
-    assert "Attention" in summary["order"]["message"] and "31/12/2023" in summary["order"]["message"]
-    by_scope = {d["scope"]: d["signed_in_time"] for d in summary["dates"] if d["kind"] == "commandes"}
-    assert by_scope == {
-        "MS1 (personnes âgées, personnes handicapées, domicile)": False,
-        "MS2 PDS (personnes en difficultés spécifiques)": True,
-    }
 
 
 def test_choices_come_from_the_reference_data() -> None:
     choices = calculator_choices()
     ids = [c["id"] for c in choices["couloirs"]]
-    assert ids == [
-        c["id"] for c in load()["couloirs"] if any(d["couloir"] == c["id"] for d in load()["deadlines"])
-    ]
+    assert ids == [c["id"] for c in load()["couloirs"]]  # every couloir the data knows has a window
     assert choices["vagues"] == [1, 2]
     assert ("imagerie", 1) not in choices["pairs"] and ("imagerie", 2) in choices["pairs"]
+    # Every couloir and vague of the data is offered, vague 2 of officine and médico-social included.
+    assert set(choices["pairs"]) == {(d["couloir"], d["vague"]) for d in load()["dispositifs"]}
+    assert {d["id"] for d in choices["dispositifs"]} == {"hopital-va2-dpi", "hopital-va2-pfi"}
 
 
-PAIRS = calculator_choices()["pairs"]
+WINDOWS = windows()
 
 
+@settings(deadline=None)  # the first call imports the rules; speed is measured in `make bench`, not here
 @given(
-    pair=st.sampled_from(PAIRS),
+    window=st.sampled_from(WINDOWS),
     signed=st.dates(min_value=date(2020, 1, 1), max_value=date(2028, 12, 31)),
 )
-def test_calculator_and_rule_c01_never_disagree(pair: tuple[str, int], signed: date) -> None:
-    couloir, vague = pair
-    summary = deadline_summary(couloir, vague, signed)
-    assert (summary["order"]["status"] == "late") == (signed_too_late(couloir, vague, signed) is not None)
+def test_calculator_and_the_checker_never_disagree(window: Window, signed: date) -> None:
+    summary = deadline_summary(window.couloir, window.vague, signed, window.id)
+    code = {"DB": "SONS-IMG-DB", "RIS": "RAD-RIS", "DUI": "MS-DUI"}.get(
+        window.families[-1], window.families[-1]
+    )
+    quote = f"Devis n° 1 — Prestation Ségur {code}-Va{window.vague}   900 € HT\nSigné le {signed:%d/%m/%Y}\n"
+    codes = segur_devis.check_text(quote, today=date(2029, 1, 1)).codes
+    assert (summary["order"]["status"] == "late") == ("C01" in codes)
+    assert (summary["order"]["status"] == "unknown") == ("C03" in codes)
     assert summary["proofs"]["date"] == (signed + timedelta(days=120)).isoformat()
 
 

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page
 from tool_page import ToolPage, assert_plain_french, axe_violations
 
-from segur_devis.deadlines import calculator_choices, deadline_summary
+from segur_devis.deadlines import Window, deadline_summary, needs_dispositif, windows
 
 pytestmark = pytest.mark.browser
 
@@ -18,9 +18,11 @@ def page(tool_page: ToolPage) -> Page:
     return tool_page.page
 
 
-def calculate(page: Page, couloir: str, vague: str, signed: str) -> None:
+def calculate(page: Page, couloir: str, vague: str, signed: str, dispositif: str | None = None) -> None:
     page.select_option("#echeances-couloir", couloir)
     page.select_option("#echeances-vague", vague)
+    if dispositif:
+        page.select_option("#echeances-dispositif", dispositif)
     page.fill("#echeances-date", signed)
     page.evaluate("() => { const r = document.getElementById('echeances-resultat'); r.hidden = true; }")
     page.click("#echeances-calculer")
@@ -51,10 +53,13 @@ def test_retained_and_non_retained_dates_with_their_sources(page: Page) -> None:
     assert page.locator("#echeances-dates caption").inner_text().startswith("Toutes les dates connues")
 
 
-@pytest.mark.parametrize(("couloir", "vague"), calculator_choices()["pairs"])
-def test_same_answer_as_python_on_cpython(page: Page, couloir: str, vague: int) -> None:
-    calculate(page, couloir, str(vague), "20/11/2022")
-    expected = deadline_summary(couloir, vague, "20/11/2022")
+@pytest.mark.parametrize("w", windows(), ids=lambda w: w.id)
+def test_same_answer_as_python_on_cpython(page: Page, w: Window) -> None:
+    asked = w.id if needs_dispositif(w.couloir, w.vague) else None
+    calculate(page, w.couloir, str(w.vague), "20/11/2022", asked)
+    # The type of software is asked only where the dates depend on it.
+    assert page.is_visible("#echeances-dispositif") == (asked is not None)
+    expected = deadline_summary(w.couloir, w.vague, "20/11/2022", asked)
     assert page.get_attribute("#echeances-commande", "data-statut") == expected["order"]["status"]
     assert expected["order"]["message"] in page.inner_text("#echeances-commande")
     assert page.get_attribute("#echeances-preuves", "data-date") == expected["proofs"]["date"]
@@ -105,7 +110,7 @@ def test_keyboard_only(page: Page) -> None:
     page.keyboard.press("End")  # the last couloir of the list
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "echeances-vague"
-    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # no type of software to choose for the DRIMbox: straight to the date
     assert page.evaluate("() => document.activeElement.id") == "echeances-date"
     page.keyboard.press("Control+A")
     page.keyboard.type("10/11/2026")
@@ -129,3 +134,13 @@ def test_form_error_and_result_have_no_axe_violation(page: Page, scheme: str) ->
     assert axe_violations(page) == []  # with a field error shown
     calculate(page, "medico-social", "1", "15/01/2024")
     assert axe_violations(page) == []  # with the result and its table
+
+
+def test_hospital_vague_2_asks_dpi_or_pfi(page: Page) -> None:
+    calculate(page, "hopital", "2", "01/10/2025", "hopital-va2-pfi")
+    assert page.get_attribute("#echeances-commande", "data-statut") == "late"
+    calculate(page, "hopital", "2", "01/10/2025", "hopital-va2-dpi")
+    assert page.get_attribute("#echeances-commande", "data-statut") == "in_time"
+    assert "17/12/2025" in page.inner_text("#echeances-commande")
+    page.select_option("#echeances-couloir", "medico-social")
+    assert page.is_hidden("#echeances-dispositif-champ")  # MS1 and MS2 closed on the same day: not asked

@@ -12,7 +12,9 @@ REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "browser" / "fixtures"
 GOOD = FIXTURES / "seed002_hop_pfi_conforme.txt"
 BAD = FIXTURES / "seed002_pack_avec_maintenance.txt"
-TODAY = "2026-11-30"
+# GOOD is the seed's unsigned vague 1 example: judged on a day of its era (on 30/11/2026, vague 1 is closed and an
+# unsigned quote « signé aujourd'hui » could no longer be financed: C01).
+TODAY = "2022-06-01"
 TODAY_DATE = date.fromisoformat(TODAY)
 
 sys.path.insert(0, str(REPO / "tests"))

@@ -1,6 +1,6 @@
 """The rule catalogue. Importing the family modules registers their rules, in code order."""
 
-from segur_devis.rules import arithmetic, calendar, clauses, mentions, perimeter  # noqa: F401  (registration)
+from segur_devis.rules import arithmetic, calendar, clauses, mentions, perimeter, vague  # noqa: F401  (registration)
 from segur_devis.rules.base import Hit, Rule, registered
 
 RULES: tuple[Rule, ...] = registered()

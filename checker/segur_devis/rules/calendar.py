@@ -3,12 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from segur_devis.dates import format_date
-from segur_devis.deadlines import proofs_due, signed_too_late
+from segur_devis.deadlines import Judgement, judge, proofs_due, unknown_message, vague_closure, windows_of
 from segur_devis.quote import Quote
 from segur_devis.reference import couloirs
 from segur_devis.rules.base import Hit, rule
+
+
+def judged(quote: Quote) -> tuple[date, tuple[int, int] | None, bool]:
+    """The day the order is judged on, the span that shows it, and whether the quote says it was signed.
+
+    A signed quote is judged on its signature; an unsigned one on the day of the check (or its own date, if
+    later): signed today, could it still be financed?
+    """
+    signed = quote.signature_date
+    if signed is not None:
+        return signed.value, (signed.start, signed.end), True
+    dated = quote.quote_date
+    if dated is not None and dated.value > quote.today:
+        return dated.value, (dated.start, dated.end), False
+    mention = next((m for m in quote.dsr if m.couloir == quote.couloir), None)
+    return quote.today, ((mention.start, mention.end) if mention else None), False
+
+
+def quote_judgement(quote: Quote) -> Judgement | None:
+    """The calendar's answer for this quote, when its vague is known (rules C01 and C03, and limits.py)."""
+    if quote.vague is None:
+        return None
+    families = {m.family for m in quote.dsr if m.couloir == quote.couloir and (m.explicit or quote.couloir)}
+    candidates = windows_of(quote.couloir, quote.vague, families)
+    if not candidates:
+        return None
+    if quote.couloir is None:
+        # Only the vague is known: judge against the closing of the whole vague, when every window has one.
+        closure = vague_closure(quote.vague)
+        if closure is None:
+            return None
+        candidates = [w for w in candidates if w.closes == closure][:1]
+    return judge(candidates, judged(quote)[0])
 
 
 @rule(
@@ -16,8 +50,9 @@ from segur_devis.rules.base import Hit, rule
     "error",
     "Commande signée après la date limite du couloir",
     fix="""
-        Vérifiez la date limite de dépôt des commandes de votre couloir et de votre vague sur le calendrier : une
-        commande signée après cette date ne peut plus être financée au titre de ce dispositif.
+        Vérifiez la date limite des commandes et des demandes de financement de votre couloir et de votre vague sur
+        le calendrier : une commande signée après cette date ne peut plus être financée au titre de ce dispositif.
+        Un devis de la vague 1 ne peut plus être financé : toutes ses dates limites sont passées.
     """,
     source="seed-002",
     locator="Éléments de calendrier (dates limites de dépôt des commandes), mises à jour par les sources officielles",
@@ -34,22 +69,29 @@ def signed_after_deadline(quote: Quote) -> Iterator[Hit]:
     """
     Le financement n’est possible que pour les commandes passées avant la fermeture du guichet de l’ASP pour le
     couloir et la vague concernés. Une commande signée plus tard ne sera pas prise en charge par l’État, et
-    l’éditeur pourrait vous en réclamer le montant.
+    l’éditeur pourrait vous en réclamer le montant. Un devis pas encore signé est jugé au jour de la
+    vérification : signé aujourd’hui, pourrait-il encore être financé ?
     """
-    if quote.couloir is None or quote.vague is None:
+    verdict = quote_judgement(quote)
+    if verdict is None or verdict.late is None:
         return
-    # A quote cannot be signed before it is issued: its own date bounds the signature from below.
-    found = quote.signature_date or quote.quote_date
-    if found is None:
-        return
-    deadline = signed_too_late(quote.couloir, quote.vague, found.value)
-    if deadline:
-        label = couloirs()[quote.couloir]["label"]
-        yield Hit(
-            f"Commande datée du {format_date(found.value)}, après la date limite des commandes du couloir {label} "
-            f"(vague {quote.vague}) : {format_date(deadline.date)} ({deadline.source}).",
-            (found.start, found.end),
+    day, span, signed = judged(quote)
+    late = verdict.late
+    if quote.couloir is None:
+        what = f"la vague {quote.vague}, close depuis le {format_date(late.date)}"
+    elif len(verdict.windows) == 1:
+        what = verdict.windows[0].title
+    else:
+        what = f"{couloirs()[quote.couloir]['label']}, vague {quote.vague}"
+    limit = f"la date limite des commandes et des demandes de financement, le {format_date(late.date)} ({late.source})"
+    if signed:
+        message = f"Commande signée le {format_date(day)}, après {limit} : {what}."
+    else:
+        message = (
+            f"Ce devis ne porte pas de date de signature : signé aujourd’hui ({format_date(day)}), il ne pourrait "
+            f"plus être financé au titre de {what}, dont {limit} est passée."
         )
+    yield Hit(message, span)
 
 
 @rule(
@@ -93,3 +135,34 @@ def conditional_order_deadline(quote: Quote) -> Iterator[Hit]:
         f"preuves doit être déposé à l’ANS au plus tard le {format_date(proofs_due(signed.value))}.",
         (clause.start(), clause.end()),
     )
+
+
+@rule(
+    "C03",
+    "info",
+    "Date limite des commandes non publiée pour ce dispositif",
+    fix="""
+        Demandez à l’éditeur, ou vérifiez sur les sites de l’ASP et de l’ANS (industriels.esante.gouv.fr), jusqu’à
+        quelle date votre commande peut être signée et le financement demandé pour ce couloir et cette vague.
+    """,
+    source="esante-vague2",
+    locator="Couloirs de la vague 2 ; calendriers publiés par l’ASP et l’ANS",
+    bad="""
+        Devis n° 31 — Prestation Ségur PHA-LGO-Va2   900 € HT
+        Bon pour accord, signé le 11/10/2026
+    """,
+    good="""
+        Devis n° 31 — Prestation Ségur PHA-LGO-Va1   900 € HT
+        Bon pour accord, signé le 11/10/2022
+    """,
+)
+def deadline_not_published(quote: Quote) -> Iterator[Hit]:
+    """
+    Pour plusieurs couloirs de la vague 2, aucune date limite officielle des commandes n’a été trouvée. L’outil
+    ne devine jamais une date : il vous dit qu’il n’a pas pu vérifier ce point et où chercher, pour que vous ne
+    signiez pas trop tard.
+    """
+    verdict = quote_judgement(quote)
+    if verdict is None or not verdict.unknown:
+        return
+    yield Hit(unknown_message(verdict.unknown), judged(quote)[1])

@@ -8,6 +8,8 @@ const form = $("echeances-formulaire");
 const couloir = $("echeances-couloir");
 const vague = $("echeances-vague");
 const signed = $("echeances-date");
+const dispositif = $("echeances-dispositif");
+const dispositifField = $("echeances-dispositif-champ");
 const result = $("echeances-resultat");
 const message = $("outil-message");
 
@@ -28,8 +30,30 @@ function syncVagues() {
     if (first) vague.value = first.value;
   }
 }
-couloir.addEventListener("change", syncVagues);
+// Where the dates depend on the software or the establishment (data-paire from reference.json), ask for it.
+function syncDispositifs() {
+  const pair = `${couloir.value}-${vague.value}`;
+  let any = false;
+  for (const option of dispositif.options) {
+    const fits = option.value === "" || option.dataset.paire === pair;
+    option.hidden = !fits;
+    option.disabled = !fits;
+    any ||= option.value !== "" && fits;
+  }
+  dispositifField.hidden = !any;
+  const chosen = dispositif.selectedOptions[0];
+  if (!chosen || chosen.disabled || (any && chosen.value === "")) {
+    const first = [...dispositif.options].find((o) => !o.disabled && (o.value !== "" || !any));
+    dispositif.value = first ? first.value : "";
+  }
+}
+couloir.addEventListener("change", () => {
+  syncVagues();
+  syncDispositifs();
+});
+vague.addEventListener("change", syncDispositifs);
 syncVagues();
+syncDispositifs();
 
 function source(entry) {
   const label = entry.official === false ? `${entry.source} (source non officielle)` : entry.source;
@@ -38,7 +62,7 @@ function source(entry) {
 
 function datesTable(summary) {
   const table = el("table", { id: "echeances-dates" });
-  table.append(el("caption", { text: `Toutes les dates connues : ${summary.couloir_label}, vague ${summary.vague}` }));
+  table.append(el("caption", { text: `Toutes les dates connues : ${summary.dispositif_label}` }));
   const head = el("tr");
   for (const title of ["Échéance", "Date", "Périmètre", "Statut", "Votre commande", "Source", "Remarque"]) {
     head.append(el("th", { scope: "col", text: title }));
@@ -108,7 +132,12 @@ form.addEventListener("submit", async (event) => {
   event.preventDefault();
   showMessage(message, "");
   showFieldErrors(form, {});
-  const answer = await ask("deadline", { couloir: couloir.value, vague: vague.value, signed: signed.value });
+  const answer = await ask("deadline", {
+    couloir: couloir.value,
+    vague: vague.value,
+    signed: signed.value,
+    dispositif: dispositifField.hidden ? "" : dispositif.value,
+  });
   if (!answer.ok) {
     result.hidden = true;
     result.replaceChildren();
@@ -116,6 +145,9 @@ form.addEventListener("submit", async (event) => {
     if (answer.fields && answer.fields.signed) {
       showFieldErrors(form, { "echeances-date": answer.fields.signed });
       signed.focus();
+    } else if (answer.fields && answer.fields.dispositif) {
+      showFieldErrors(form, { "echeances-dispositif": answer.fields.dispositif });
+      dispositif.focus();
     } else {
       showMessage(message, answer.error);
     }

@@ -56,6 +56,8 @@ let source = "text"; // what "Vérifier" checks: the latest thing the user gave,
 
 // A lower limit, for tests only: verifier/?limite=1 (milliseconds).
 const limitParam = Number(new URLSearchParams(location.search).get("limite"));
+// The day quotes are judged on, for tests only: verifier/?aujourdhui=YYYY-MM-DD (as the « today » component).
+const todayParam = new URLSearchParams(location.search).get("aujourdhui") || undefined;
 const timeLimit = limitParam > 0 ? limitParam : CHECK_TIME_LIMIT_MS;
 
 function setStatus(text, step) {
@@ -109,7 +111,7 @@ async function run(request, transfer) {
   refreshStatus();
   let answer;
   try {
-    answer = await engine.check(request, transfer);
+    answer = await engine.check({ ...request, today: todayParam }, transfer);
   } catch (error) {
     answer = { ok: false, error: error instanceof TimeoutError ? MESSAGES.timeout : MESSAGES.boot };
     if (!(error instanceof TimeoutError || error instanceof BootError)) console.error(error);

@@ -3,7 +3,8 @@
 //
 // Messages sent: {type: "progress", stage: "runtime" | "checker" | "pdf"}, {type: "ready"},
 //   {type: "boot-error", error}, {type: "result", id, ok: true, report} or {type: "result", id, ok: false, error}.
-// Messages received: {id, kind: "text", text, filename?} or {id, kind: "file", bytes: Uint8Array, filename}.
+// Messages received: {id, kind: "text", text, filename?} or {id, kind: "file", bytes: Uint8Array, filename}, each
+//   with an optional `today` (YYYY-MM-DD): the day the quote is judged on (tests; default: the current date).
 // The tool pages (docs/outils/) use the same engine: {id, kind: "deadline" | "compare" | "ans-report", payload}
 //   is answered with {type: "result", id, ok: true, result} or {type: "result", id, ok: false, error, fields}.
 
@@ -18,14 +19,19 @@ const GENERIC_ERROR =
 // The Python side: a single entry point that always answers with JSON, never with a traceback.
 const GLUE = `
 import json, traceback
+from datetime import date
 import segur_devis
 
-def check_request(kind, payload, filename):
+def check_request(kind, payload, filename, today=""):
     try:
+        try:
+            day = date.fromisoformat(today) if today else None
+        except ValueError:
+            day = None  # a malformed test parameter: judge on the current date
         if kind == "text":
-            report = segur_devis.check_text(payload, source=filename or "texte")
+            report = segur_devis.check_text(payload, source=filename or "texte", today=day)
         else:
-            report = segur_devis.check_bytes(payload.to_bytes(), filename=filename or "devis")
+            report = segur_devis.check_bytes(payload.to_bytes(), filename=filename or "devis", today=day)
         return json.dumps({"ok": True, "report": report.to_dict(include_text=True)})
     except segur_devis.InputError as error:
         return json.dumps({"ok": False, "error": str(error)})
@@ -48,7 +54,7 @@ def tool_request(kind, payload_json):
         payload = json.loads(payload_json)
         if kind == "deadline":
             from segur_devis.deadlines import deadline_summary
-            result = deadline_summary(str(payload["couloir"]), int(payload["vague"]), str(payload["signed"]))
+            result = deadline_summary(str(payload["couloir"]), int(payload["vague"]), str(payload["signed"]), payload.get("dispositif") or None)
         elif kind == "compare":
             from segur_devis.compare import compare_form
             result = compare_form(payload)
@@ -108,7 +114,7 @@ function looksLikePdf(bytes, filename) {
   return head.includes("%PDF") || /\.pdf$/i.test(filename || "");
 }
 
-async function handle({ id, kind, text, bytes, filename, payload }) {
+async function handle({ id, kind, text, bytes, filename, payload, today }) {
   if (TOOL_KINDS.has(kind)) {
     const answer = JSON.parse(toolRequest(kind, JSON.stringify(payload ?? {})));
     postMessage({ type: "result", id, ...answer, error: answer.ok ? undefined : answer.error || TOOL_ERROR });
@@ -124,7 +130,7 @@ async function handle({ id, kind, text, bytes, filename, payload }) {
     }
     await pdfReady;
   }
-  const answer = JSON.parse(checkRequest(kind, kind === "text" ? text : bytes, filename || ""));
+  const answer = JSON.parse(checkRequest(kind, kind === "text" ? text : bytes, filename || "", today || ""));
   if (answer.ok) postMessage({ type: "result", id, ok: true, report: answer.report });
   else postMessage({ type: "result", id, ok: false, error: answer.error || GENERIC_ERROR });
 }

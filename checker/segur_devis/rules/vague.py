@@ -1,0 +1,130 @@
+"""Rules that depend on the vague (vague 2 facts of reference.json: version list, hospital prestations, the
+referencing risk)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from segur_devis.normalize import flex
+from segur_devis.quote import Quote
+from segur_devis.rules.base import Hit, rule
+from segur_devis.rules.mentions import _MARKET_DATE, _VERSION_LIST, _VERSION_LIST_COULOIRS
+
+# « Prestation Ségur vague 1 + vague 2 », « V1+V2 », « Prestation Ségur vague 2 »: the quote names its prestation.
+_HOSPITAL_PRESTATION = flex(
+    r"\b(?:vague|va|v) ?1 ?(?:\+|et|plus) ?(?:vague|va|v) ?2\b|\bprestation segur (?:de (?:la )?)?(?:vague|va) ?2\b"
+)
+_REFUSED_REFERENCING = flex(
+    r"\b(?:refus|rejet|non[- ]obtention|absence|echec|defaut|perte|retrait)\b[^.;]{0,60}?\breferencement\b"
+    r"|\breferencement\b[^.;]{0,60}?\b(?:refuse|rejete|(?:n'est|ne serait|ne sera) pas (?:obtenu|accorde|delivre))"
+)
+_ON_CLIENT = flex(
+    r"\b(?:a la charge (?:du client|de l'etablissement)|supporte\w* par le client|factur\w* au client"
+    r"|(?:dus?|dues?) par le client|le client (?:supporte\w*|reste\w* redevable|regle\w*|paie\w*|paye\w*|devra)"
+    r"|rester\w* (?:dus?|dues?|acquis\w*|redevable)|restera a la charge)\b"
+)
+_NO_COST_FOR_CLIENT = flex(
+    r"\baucune? (?:somme|montant|frais|facturation)\b|\bsans (?:frais|cout)\b|\bne sera pas\b"
+)
+
+
+@rule(
+    "M07",
+    "warning",
+    "Vague 2 : liste des versions éligibles absente (hors DUI et LGO)",
+    fix="""
+        Demandez à l’éditeur la liste des versions de votre logiciel, avec leur date de mise sur le marché, à partir
+        desquelles la mise à jour Ségur de la vague 2 se fait sans reste à charge. L’ANS l’a annoncée pour tous les
+        couloirs en vague 2 ; si l’éditeur dit qu’elle n’est pas exigée, demandez-lui sur quel texte il s’appuie.
+    """,
+    source="seed-002",
+    locator="Obligations règlementaires (liste des versions annoncée « à l’occasion de la vague 2 »)",
+    bad="""
+        Devis n° 78 — Prestation Ségur HOP-DPI-Va2 : 24 000 € HT
+    """,
+    good="""
+        Devis n° 78 — Prestation Ségur HOP-DPI-Va2 : 24 000 € HT
+        Versions éligibles sans reste à charge : V8.1 (mise sur le marché le 01/02/2020) et suivantes.
+    """,
+)
+def version_list_vague_2(quote: Quote) -> Iterator[Hit]:
+    """
+    L’ANS a annoncé que la liste des versions éligibles sans reste à charge, exigée en vague 1 pour les DUI et
+    les LGO, serait demandée pour tous les couloirs à l’occasion de la vague 2. Aucun texte de la vague 2
+    consulté ne le confirme : c’est un point à vérifier, pas une non-conformité. Cette liste vous dit si votre
+    version actuelle donne droit à la mise à jour sans frais.
+    """
+    if quote.vague != 2 or quote.couloir is None or quote.couloir in _VERSION_LIST_COULOIRS:
+        return
+    if quote.search(_VERSION_LIST) and quote.search(_MARKET_DATE):
+        return
+    mention = next((m for m in quote.dsr if m.couloir == quote.couloir), None)
+    yield Hit(
+        "Devis de la vague 2 sans liste des versions éligibles (avec leur date de mise sur le marché) : "
+        "annoncée par l’ANS pour la vague 2, sans texte officiel confirmé à ce jour.",
+        (mention.start, mention.end) if mention else None,
+    )
+
+
+@rule(
+    "V01",
+    "info",
+    "Hôpital, vague 2 : le devis ne dit pas de quelle prestation il s’agit",
+    fix="""
+        Demandez à l’éditeur d’écrire s’il s’agit de la « Prestation Ségur vague 2 » ou de la « Prestation Ségur
+        vague 1 + vague 2 », et vérifiez que votre établissement est éligible à celle choisie.
+    """,
+    source="esante-faq-eligibilite",
+    locator="Critères d’éligibilité aux prestations vague 1 / vague 2 (mise à jour du 16/12/2024)",
+    bad="""
+        Devis n° 80 — Prestation Ségur HOP-DPI-Va2 : 24 000 € HT
+    """,
+    good="""
+        Devis n° 80 — Prestation Ségur vague 1 + vague 2, HOP-DPI-Va2 : 31 000 € HT
+    """,
+)
+def hospital_prestation_unnamed(quote: Quote) -> Iterator[Hit]:
+    """
+    À l’hôpital, la vague 2 compte deux prestations : la « Prestation Ségur vague 2 », et la « Prestation Ségur
+    vague 1 + vague 2 », réservée aux établissements qui n’ont eu ni prestation HOP-DPI-VA1 ou HOP-PFI-VA1, ni
+    mise à jour de la vague 1 payée par eux-mêmes. Aucun texte trouvé n’oblige le devis à le dire, mais le savoir
+    vous permet de vérifier que le montant et l’éligibilité correspondent à votre établissement.
+    """
+    if quote.couloir != "hopital" or quote.vague != 2 or quote.search(_HOSPITAL_PRESTATION):
+        return
+    mention = next((m for m in quote.dsr if m.couloir == "hopital"), None)
+    yield Hit(
+        "Le devis ne dit pas s’il s’agit de la « Prestation Ségur vague 2 » ou de la « Prestation Ségur vague 1 + "
+        "vague 2 » (cette dernière est réservée aux établissements sans prestation ni mise à jour en vague 1).",
+        (mention.start, mention.end) if mention else None,
+    )
+
+
+@rule(
+    "K04",
+    "warning",
+    "Le risque d’un refus de référencement est mis à la charge du client",
+    fix="""
+        Demandez la suppression de la clause : l’éditeur qui vend avant le référencement le fait à ses risques et
+        périls et supporte un refus ; il doit aussi vous prévenir de la fin du délai de 120 jours.
+    """,
+    source="ars-occitanie-sons",
+    locator="Commandes avant référencement (« à ses risques et périls ») ; FAQ de l’ASP, mention ad hoc de l’AF",
+    bad="""
+        Devis n° 81 — Prestation Ségur MDV-LGC-Va2 : 2 400 € HT
+        En cas de refus du référencement par l’ANS, la prestation restera due par le client.
+    """,
+    good="""
+        Devis n° 81 — Prestation Ségur MDV-LGC-Va2 : 2 400 € HT
+        En cas de refus du référencement par l’ANS, aucune somme ne sera due par le client.
+    """,
+)
+def referencing_risk_on_client(quote: Quote) -> Iterator[Hit]:
+    """
+    Une commande peut être signée avant le référencement du logiciel, mais c’est l’éditeur qui en porte le
+    risque : s’il n’obtient pas le référencement dans les 120 jours, il supporte le refus. Une clause qui vous
+    fait payer dans ce cas contredit ce principe, rappelé par l’ARS Occitanie.
+    """
+    for start, end in quote.sentences_matching(_REFUSED_REFERENCING):
+        if quote.search(_ON_CLIENT, start, end) and not quote.search(_NO_COST_FOR_CLIENT, start, end):
+            yield Hit("En cas de refus du référencement, le devis fait payer le client.", (start, end))

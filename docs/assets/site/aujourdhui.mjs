@@ -1,0 +1,98 @@
+// « Où en est-on aujourd'hui ? »: fills every [data-aujourdhui] element, on the day the page is read.
+// The data (aujourdhui.json, written at build time by site_hooks/reference_tables.py from reference.json) gives
+// each window's dates and its sentences; this module only compares today's date with them (no domain logic here)
+// and builds the DOM with text nodes. The day can be set for tests with ?aujourdhui=YYYY-MM-DD.
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+// Today in the reader's time zone, as YYYY-MM-DD (ISO dates compare as strings).
+function today() {
+  const asked = new URLSearchParams(window.location.search).get("aujourdhui");
+  if (asked && ISO.test(asked) && !Number.isNaN(Date.parse(asked))) return asked;
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function frDate(iso) {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+// The same comparison as segur_devis.deadlines.status_on.
+export function statusOn(window, day) {
+  if (window.opens && day < window.opens) return "a-venir";
+  if (!window.closes) return "inconnu";
+  return day > window.closes ? "ferme" : "ouvert";
+}
+
+function cell(row, day, none) {
+  const td = el("td");
+  if (!row) {
+    td.textContent = none;
+    return td;
+  }
+  for (const w of row.windows) {
+    const status = statusOn(w, day);
+    const item = el("p", { class: `aujourdhui-statut aujourdhui-statut--${status}`, "data-statut": status, "data-dispositifs": w.ids.join(" ") });
+    if (w.label) item.append(el("strong", { text: `${w.label} : ` }));
+    item.append(w.texts[status]);
+    td.append(item);
+  }
+  return td;
+}
+
+function render(root, data, day) {
+  const texts = data.texts;
+  const vagues = data.vagues.map((v) => v.vague);
+  const table = el("table", { class: "aujourdhui-tableau" }, el("caption", { text: texts.caption }));
+  const head = el("tr", {}, el("th", { scope: "col", text: texts.couloir }));
+  for (const v of data.vagues) head.append(el("th", { scope: "col", text: v.label }));
+  table.append(el("thead", {}, head));
+  const body = el("tbody");
+  const couloirs = [...new Map(data.rows.map((r) => [r.couloir, r.label])).entries()];
+  for (const [id, label] of couloirs) {
+    const tr = el("tr", { "data-couloir": id }, el("th", { scope: "row", text: label }));
+    for (const v of vagues) tr.append(cell(data.rows.find((r) => r.couloir === id && r.vague === v), day, texts.none));
+    body.append(tr);
+  }
+  table.append(body);
+  root.replaceChildren(
+    el("p", { class: "aujourdhui-jour", text: texts.day.replace("{jour}", frDate(day)) }),
+    el("div", { class: "aujourdhui-defilement", tabindex: "0", role: "region", "aria-label": texts.caption }, table),
+    el("p", { class: "aujourdhui-verification", text: texts.checked }),
+  );
+  root.dataset.jour = day;
+  root.dataset.etat = "pret";
+}
+
+async function start() {
+  const roots = document.querySelectorAll("[data-aujourdhui]");
+  if (!roots.length) return;
+  const style = el("link", { rel: "stylesheet", href: new URL("aujourdhui.css", import.meta.url).href });
+  document.head.append(style);
+  const day = today();
+  try {
+    const response = await fetch(new URL("aujourdhui.json", import.meta.url));
+    if (!response.ok) throw new Error(String(response.status));
+    const data = await response.json();
+    for (const root of roots) render(root, data, day);
+  } catch {
+    for (const root of roots) {
+      root.dataset.etat = "erreur";
+      root.replaceChildren(el("p", { text: "Le tableau du jour n’a pas pu être chargé : toutes les dates figurent sur la page Calendrier." }));
+    }
+  }
+}
+
+start();
