@@ -4,7 +4,6 @@ the header facts of the report."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
@@ -45,20 +44,16 @@ Prestation Ségur SONS-IMG-DB-va2 : DRIMbox et serveur de la DRIMbox	1	18 000,00
 """
 
 
-@pytest.fixture
-def drimbox_hardware_paid(monkeypatch: pytest.MonkeyPatch) -> None:
-    entries: list[dict[str, Any]] = [dict(d) for d in load()["dsr"]]
-    for entry in entries:
-        if entry["code"] == "SONS-IMG-DB-va2":
-            entry["state_pays_hardware"] = True
-    monkeypatch.setitem(load(), "dsr", entries)
-
-
 def test_p06_flags_hardware_in_the_state_part() -> None:
-    assert "P06" in check_text(DRIMBOX, select=["P06"], today=TODAY).codes
+    hospital = DRIMBOX.replace(
+        "SONS-IMG-DB-va2 : DRIMbox et serveur de la DRIMbox", "HOP-PFI-Va2 : PFI et serveur"
+    )
+    assert "P06" in check_text(hospital, select=["P06"], today=TODAY).codes
 
 
-def test_p06_spares_hardware_when_the_state_pays_it(drimbox_hardware_paid: None) -> None:
+def test_p06_spares_hardware_when_the_state_pays_it() -> None:
+    # reference.json marks the DRIMbox with state_pays_hardware (domain-facts: the State pays its hardware).
+    assert any(d.get("state_pays_hardware") for d in [*load()["dsr"], *load()["couloirs"]])
     assert "P06" not in check_text(DRIMBOX, select=["P06"], today=TODAY).codes
     mailboxes = DRIMBOX.replace("serveur de la DRIMbox", "boîtes aux lettres MSSanté")
     assert "P06" in check_text(mailboxes, select=["P06"], today=TODAY).codes
