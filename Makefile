@@ -58,8 +58,8 @@ serve: build
 	$(PY) -m http.server $(PORT) --bind $(HOST) --directory site
 
 lint: setup
-	$(PY) -m ruff check checker site_hooks tests bench
-	$(PY) -m ruff format --check checker site_hooks tests bench
+	$(PY) -m ruff check checker site_hooks tests bench tools
+	$(PY) -m ruff format --check checker site_hooks tests bench tools
 
 typecheck: setup
 	$(PY) -m mypy

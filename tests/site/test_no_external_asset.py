@@ -14,7 +14,10 @@ from external_refs import scan_file, scan_site
 # precise (file pattern + exact URL prefix) so that any new URL fails the test until someone looks at it.
 KNOWN_URL_STRINGS = {
     ("assets/stylesheets/*.css", "http://www.w3.org/2000/svg"): "SVG namespace inside inline data: icons",
-    ("assets/outils/graphique.mjs", "http://www.w3.org/2000/svg"): "SVG namespace of the comparison chart (a name)",
+    (
+        "assets/outils/graphique.mjs",
+        "http://www.w3.org/2000/svg",
+    ): "SVG namespace of the comparison chart (a name)",
     (
         "assets/javascripts/bundle.*.js",
         "https://api.github.com/",

@@ -1,10 +1,26 @@
-// Wide tables scroll sideways: make each scrolling wrapper reachable with the keyboard (WCAG 2.1.1).
+// Wide tables scroll sideways: make each scrolling wrapper reachable with the keyboard (WCAG 2.1.1), with a name
+// of its own (axe « landmark-unique »): the section it belongs to, and its number when a section has several.
 // Material wraps the tables itself, possibly after this script runs, hence the observer.
+function sectionTitle(element) {
+  const headings = [...document.querySelectorAll(".md-typeset h1, .md-typeset h2, .md-typeset h3")];
+  const before = headings.filter((h) => h.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const heading = before.pop();
+  return heading ? heading.textContent.replace("¶", "").trim() : "";
+}
+
 function labelScrollWrappers(root) {
-  root.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach((wrapper) => {
+  const wrappers = root.querySelectorAll(".md-typeset__scrollwrap");
+  if (![...wrappers].some((w) => !w.hasAttribute("tabindex"))) return;
+  const seen = new Map();
+  wrappers.forEach((wrapper) => {
+    const title = sectionTitle(wrapper);
+    const count = (seen.get(title) || 0) + 1;
+    seen.set(title, count);
+    const where = title ? ` : ${title}` : "";
+    const number = count > 1 ? ` (${count})` : "";
     wrapper.setAttribute("tabindex", "0");
     wrapper.setAttribute("role", "region");
-    wrapper.setAttribute("aria-label", "Tableau (défilement horizontal possible)");
+    wrapper.setAttribute("aria-label", `Tableau${where}${number}, défilement horizontal possible`);
   });
 }
 labelScrollWrappers(document);

@@ -1,0 +1,94 @@
+"""Screenshots of the built site for the README (`make screenshots`): the home page, and the checker showing a
+report, on a desktop (1366×900) and on a phone (390×844), in Debian Chromium. Taken from `site/` as built, so
+they never go stale: re-run after a change of look.
+
+Usage: python tools/screenshots.py [SITE_DIR] [OUT_DIR]   (defaults: site/ and screenshots/)
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+from site_server import PYODIDE_TYPES  # noqa: E402
+
+VIEWPORTS = {"ordinateur": (1366, 900), "telephone": (390, 844)}
+QUOTE = REPO / "tests" / "fixtures" / "seed_non_conforme_pack.txt"
+BOOT_TIMEOUT_MS = 180_000
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = PYODIDE_TYPES
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def show_report(page: Page, url: str) -> None:
+    """The checker as a reader sees it after pasting a quote and clicking « Vérifier »."""
+    page.goto(url + "verifier/")
+    page.wait_for_selector("html[data-checker='ready']", state="attached", timeout=BOOT_TIMEOUT_MS)
+    page.fill("#devis-texte", QUOTE.read_text(encoding="utf-8"))
+    page.click("#verifier")
+    page.wait_for_selector("#rapport[data-verdict]", timeout=BOOT_TIMEOUT_MS)
+
+
+def take(browser: Browser, url: str, out: Path) -> list[Path]:
+    written = []
+    for device, (width, height) in VIEWPORTS.items():
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, locale="fr-FR", color_scheme="light"
+        )
+        page = context.new_page()
+        try:
+            page.goto(url)
+            written.append(out / f"accueil-{device}.png")
+            page.screenshot(path=written[-1])
+            show_report(page, url)
+            written.append(out / f"verificateur-{device}.png")
+            page.screenshot(path=written[-1])  # what is in view after the check, as the reader sees it
+        finally:
+            context.close()
+    return written
+
+
+def main(site: Path, out: Path) -> None:
+    if not (site / "index.html").is_file():
+        sys.exit(f"{site}/index.html is missing: build the site first (make build).")
+    out.mkdir(parents=True, exist_ok=True)
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        try:
+            for path in take(browser, url, out):
+                print(
+                    f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}: {path.stat().st_size} bytes"
+                )
+        finally:
+            browser.close()
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    main(Path(args[0]) if args else REPO / "site", Path(args[1]) if len(args) > 1 else REPO / "screenshots")
