@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help setup chromium engines build serve test lint typecheck bench accuracy fuzz requirements clean
+.PHONY: help setup chromium engines build serve test lint typecheck bench accuracy fuzz requirements screenshots clean
 
 help:
 	@echo "make serve   build the site and the checker, serve them on http://$(HOST):$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make build   the deployable static site in site/"
 	@echo "make bench   performance figures (medians, with baselines)"
 	@echo "make accuracy  the checker against every quote corpus: verdicts, per-rule hits, misses, false positives"
+	@echo "make screenshots  README screenshots (home page, checker with a report; desktop and phone) from the built site"
 	@echo "make fuzz    long property-based fuzzing of the checker (FUZZ_EXAMPLES=..., default 20000 per target)"
 
 $(VENV)/.installed: requirements/dev.txt pyproject.toml
@@ -83,6 +84,10 @@ accuracy: setup chromium
 FUZZ_EXAMPLES ?= 20000
 fuzz: setup
 	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/hardening/test_fuzz.py -p no:cacheprovider -q -s --hypothesis-show-statistics
+
+# The README's screenshots, taken in Chromium from the site as built, so they never go stale.
+screenshots: setup chromium build
+	$(PY) tools/screenshots.py site screenshots
 
 # Re-pin the development dependencies after editing requirements/dev.in: every package, with its hashes.
 requirements: setup
