@@ -8,16 +8,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser
 
+TODAY = "2026-11-30"
 VIEWPORTS = {"ordinateur": (1366, 900), "telephone": (390, 844)}
 BOOT_TIMEOUT_MS = 120_000  # the first boot compiles Pyodide's WebAssembly on a shared 2-core machine
-VERDICT_LABELS = {"non_conforme": "Non conforme", "conforme": "Conforme"}
+VERDICT_LABELS = {"non_conforme": "Non conforme", "a_verifier": "À vérifier", "conforme": "Conforme"}
 
 
 @dataclass(frozen=True)
@@ -84,26 +84,28 @@ READERS = [
         "Un hôpital ou une clinique",
         "etablissements/hopital/",
         "clinique",
-        "",  # the ANS's own example of a conforming PFI quote (tests/browser/fixtures)
-        "conforme",
-        (),
+        "Bon de commande n° HOP-2026-12\nCentre hospitalier de l'Exemple\nLogiciel : MediDPI version 8.2\n"
+        "Prestation Ségur HOP-DPI-Va2, prise en charge par l'État : 85 000,00 € HT\n"
+        "Cofinancement SUN-ES : 12 000,00 € HT\n",
+        "non_conforme",
+        ("F01",),
     ),
     Reader(
         "Un éditeur de logiciel",
         "editeurs/",
         "Éditeurs",
-        "Devis n° ED-1 — modèle de devis\nLogiciel ExempleSoft version 2.0\n"
-        "Prestation Ségur MDV-LGC-Va2, prise en charge par l'État : 900,00 € HT\n"
-        "Maintenance, facturée au client : 300,00 € HT\n",
-        "non_conforme",
-        ("P01",),
+        # A vendor's template with every mandatory mention: nothing wrong, one point to check (M07, vague 2).
+        "Proposition commerciale\n\nNuméro du bon de commande : 2026-4410\n"
+        "Dénomination et version du logiciel : KinéDoc V4.0\n"
+        "Numéro unique de référencement de la solution logicielle (délivré par l’ANS) : 12abc3d45e\n"
+        "Base de calcul du barème du montant maximal payé : forfait cabinet\n"
+        "Montant de la prestation Ségur pris en charge par l’État au titre du Ségur de la Santé\n\n"
+        "Description de la prestation          Montant HT\n"
+        "Prestation Ségur MDV-LGC-Va2            1 200,00 €\n",
+        "a_verifier",
+        (),
     ),
 ]
-
-
-def hospital_quote() -> str:
-    fixture = Path(__file__).resolve().parents[1] / "browser" / "fixtures" / "seed002_hop_pfi_conforme.txt"
-    return fixture.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module", params=list(VIEWPORTS))
@@ -135,8 +137,10 @@ def test_reader_goes_from_home_to_a_report(device: BrowserContext, site_url: str
         expect(page.locator("article h1")).to_contain_text(reader.heading)
         page.locator("article a", has_text="Vérifier un devis").first.click()
         page.wait_for_url(site_url + "verifier/")
+        # Same page, judged on the day the expectations were written (the checker's injectable « today »).
+        page.goto(site_url + "verifier/?aujourdhui=" + TODAY)
         page.wait_for_selector("html[data-checker='ready']", state="attached", timeout=BOOT_TIMEOUT_MS)
-        page.fill("#devis-texte", reader.quote or hospital_quote())
+        page.fill("#devis-texte", reader.quote)
         page.click("#verifier")
         page.wait_for_selector("#rapport[data-verdict]", timeout=60_000)
         assert page.get_attribute("#rapport", "data-verdict") == reader.verdict

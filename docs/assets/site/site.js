@@ -23,5 +23,17 @@ function labelScrollWrappers(root) {
     wrapper.setAttribute("aria-label", `Tableau${where}${number}, défilement horizontal possible`);
   });
 }
-labelScrollWrappers(document);
-new MutationObserver(() => labelScrollWrappers(document)).observe(document.body, { childList: true, subtree: true });
+// The theme puts each code block's copy button in a <nav> of its own, all unnamed: a name per block keeps
+// landmarks distinct (axe « landmark-unique »).
+function labelCodeActions(root) {
+  const navs = root.querySelectorAll(".md-code__nav");
+  if (![...navs].some((nav) => !nav.hasAttribute("aria-label"))) return;
+  navs.forEach((nav, index) => nav.setAttribute("aria-label", `Actions du bloc de code ${index + 1}`));
+}
+
+function labelAll() {
+  labelScrollWrappers(document);
+  labelCodeActions(document);
+}
+labelAll();
+new MutationObserver(labelAll).observe(document.body, { childList: true, subtree: true });
