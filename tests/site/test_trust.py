@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import REPO, page_text
 
 sys.path.insert(0, str(REPO / "site_hooks"))
@@ -80,6 +81,21 @@ def test_publisher_facts_reach_the_legal_notice_and_the_footer(published_site: P
     assert '<a href="https://github.example/collectif-test/segur-devis">Code source</a>' in home
     accessibility = page_text(published_site, "a-propos/accessibilite")
     assert "Contact : contact@devis-clairs.example" in accessibility
+
+
+def test_the_pages_workflow_gives_the_facts_and_the_history() -> None:
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    build = next(s for s in steps if s.get("run", "").strip() == "make build")
+    for name in (
+        "SEGUR_DEVIS_PUBLISHER",
+        "SEGUR_DEVIS_ADDRESS",
+        "SEGUR_DEVIS_DIRECTOR",
+        "SEGUR_DEVIS_CONTACT",
+    ):
+        assert build["env"][name] == f"${{{{ vars.{name} }}}}"
 
 
 def test_every_page_has_the_footer_links(site: Path) -> None:
