@@ -16,6 +16,9 @@ BAD = FIXTURES / "seed002_pack_avec_maintenance.txt"
 # unsigned quote « signé aujourd'hui » could no longer be financed: C01).
 TODAY = "2022-06-01"
 TODAY_DATE = date.fromisoformat(TODAY)
+# A hook, an Action or a plain `segur-devis check` has no --today: the template is signed in its era, when vague 1
+# orders were open.
+SIGNED_GOOD = GOOD.read_text(encoding="utf-8") + "\nBon pour accord, signé le 01/06/2022\n"
 
 sys.path.insert(0, str(REPO / "tests"))
 from support.pdf_makers import make_pdf  # noqa: E402  (the tests' one PDF maker)

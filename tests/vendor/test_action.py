@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 from actionlint import actionlint, needs_actionlint
-from templates import BAD, GOOD, REPO, TODAY, copy_of_repository, pdf_of
+from templates import BAD, REPO, SIGNED_GOOD, TODAY, copy_of_repository, pdf_of
 
 from segur_devis.versions import version_line
 
@@ -145,7 +145,7 @@ def check_steps() -> set[str]:
 def workspace(tmp_path: Path) -> Path:
     models = tmp_path / "modeles"
     (models / "pdf").mkdir(parents=True)
-    shutil.copy(GOOD, models / "bon.txt")
+    (models / "bon.txt").write_text(SIGNED_GOOD, encoding="utf-8")
     shutil.copy(BAD, models / "mauvais.txt")
     (models / "pdf" / "mauvais.pdf").write_bytes(pdf_of(BAD))
     return tmp_path
@@ -184,7 +184,7 @@ def test_a_non_conforming_template_fails_the_job_after_summary_and_annotations(
 @pytest.mark.slow
 def test_the_threshold_and_the_sarif_upload(runner: Runner, tmp_path: Path) -> None:
     (tmp_path / "modeles").mkdir()
-    shutil.copy(GOOD, tmp_path / "modeles" / "bon.txt")
+    (tmp_path / "modeles" / "bon.txt").write_text(SIGNED_GOOD, encoding="utf-8")
     shutil.copy(A_VERIFIER, tmp_path / "modeles" / "a_verifier.txt")
     inputs = {"paths": "modeles/bon.txt modeles/a_verifier.txt", "today": TODAY, "sarif-upload": "true"}
     lenient = runner.run(tmp_path, inputs, only=check_steps())

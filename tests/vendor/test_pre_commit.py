@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from templates import BAD, GOOD, REPO, make_pdf
+from templates import BAD, REPO, SIGNED_GOOD, make_pdf
 
 HOOKS = REPO / ".pre-commit-hooks.yaml"
 
@@ -32,8 +32,7 @@ def test_the_hook_checks_the_quote_template_formats() -> None:
 def templates_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = tmp_path_factory.mktemp("editeur")
     (repo / "modeles").mkdir()
-    # A hook has no --today: the seed's vague 1 template is signed in its era, when vague 1 orders were open.
-    good = GOOD.read_text(encoding="utf-8") + "\nBon pour accord, signé le 01/06/2022\n"
+    good = SIGNED_GOOD
     (repo / "modeles" / "bon.txt").write_text(good, encoding="utf-8")
     (repo / "modeles" / "bon.pdf").write_bytes(make_pdf(good))
     shutil.copy(BAD, repo / "modeles" / "mauvais.txt")

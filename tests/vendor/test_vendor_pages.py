@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from actionlint import actionlint, needs_actionlint
-from templates import BAD, GOOD, REPO
+from templates import BAD, REPO, SIGNED_GOOD
 
 from segur_devis.versions import PACKAGE, version_line
 
@@ -48,7 +48,7 @@ def test_the_cli_snippet_pins_this_version_and_its_command_runs(tmp_path: Path) 
     install, command = sh.strip().splitlines()
     assert install == f'pip install "segur-devis=={PACKAGE}"'
     (tmp_path / "modeles").mkdir()
-    shutil.copy(GOOD, tmp_path / "modeles" / "bon.txt")
+    (tmp_path / "modeles" / "bon.txt").write_text(SIGNED_GOOD, encoding="utf-8")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     done = subprocess.run(
         ["bash", "-e", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True
