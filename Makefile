@@ -55,8 +55,7 @@ build: setup
 	$(PY) -m mkdocs build --strict
 
 serve: build
-	@echo "Site et vérificateur : http://$(HOST):$(PORT)/"
-	$(PY) -m http.server $(PORT) --bind $(HOST) --directory site
+	$(PY) tests/site_server.py site --host $(HOST) --port $(PORT)
 
 lint: setup
 	$(PY) -m ruff check checker site_hooks tests bench tools

@@ -24,9 +24,7 @@ against the current page). Writes every sample to bench/results/run.json.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import platform
@@ -35,13 +33,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
@@ -51,8 +47,9 @@ sys.path.insert(0, str(ROOT / "tests" / "corpus"))
 sys.path.insert(0, str(ROOT / "tests"))  # `conftest` is tests/conftest.py (server types, browser flags)
 
 import checker_cpu  # noqa: E402
-from conftest import CHROMIUM_ARGS, SiteHandler  # noqa: E402
+from conftest import CHROMIUM_ARGS  # noqa: E402
 from pdfs import make_pdf  # noqa: E402
+from site_server import serve  # noqa: E402
 
 QUOTE = ROOT / "tests" / "corpus" / "25_hop_pfi_multipage_typographie.txt"
 RESULTS = ROOT / "bench" / "results" / "run.json"
@@ -111,49 +108,6 @@ CHECK_PDF = """bytes => {
     input.files = transfer.files;
     input.dispatchEvent(new Event('change'));
 }"""
-
-
-# --- the server --------------------------------------------------------------------------------------------------
-
-
-class CountingHandler(SiteHandler):
-    """The site's files as a static host serves them (GitHub Pages: max-age=600), each response logged."""
-
-    log: ClassVar[list[tuple[float, str, int, int]]]  # (time, path, status, body bytes), set per server
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-    def copyfile(self, source: Any, outputfile: Any) -> None:
-        sent = 0
-        try:
-            while chunk := source.read(64 * 1024):
-                outputfile.write(chunk)
-                sent += len(chunk)
-        except (BrokenPipeError, ConnectionResetError):  # the browser closed: what was sent still counts
-            pass
-        self.log.append((time.monotonic(), self.path.split("?")[0], 200, sent))
-
-    def send_response(self, code: int, message: str | None = None) -> None:
-        if code != 200:
-            self.log.append((time.monotonic(), self.path.split("?")[0], code, 0))
-        super().send_response(code, message)
-
-
-@contextmanager
-def served(site_dir: Path) -> Iterator[tuple[str, list[tuple[float, str, int, int]]]]:
-    log: list[tuple[float, str, int, int]] = []
-    handler = type("Handler", (CountingHandler,), {"log": log})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", log
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def add_floor(site_dir: Path) -> None:
@@ -544,7 +498,7 @@ def run_browser(
             sites[name] = Path(tmp, f"variant-{len(sites)}")
             shutil.copytree(directory, sites[name])
         with ExitStack() as stack:
-            servers = {name: stack.enter_context(served(path)) for name, path in sites.items()}
+            servers = {name: stack.enter_context(serve(path)) for name, path in sites.items()}
             with sync_playwright() as playwright:
                 url, log = servers["checker"]
                 # One unmeasured visit first: Chromium's own first-start costs belong to no side.

@@ -6,12 +6,17 @@ The checker page runs Python in the browser, so the site ships, from its own ori
 - a `pyodide-lock.json` that lists only those two wheels, with their sha256, so that Pyodide verifies them
   and can never fall back to a CDN for anything else.
 
-Building the wheels takes seconds, so the result is cached under `.cache/pyodide-bundle/<hash of inputs>/`.
+- a memory snapshot of the interpreter with the checker imported and warmed up (`snapshot-<content hash>.bin.gz`,
+  named in `snapshot.json`), made in Node (`pyodide_snapshot.mjs`): on a return visit the worker restores it from
+  the offline copy instead of booting Python and importing the checker, three times faster.
+
+Building the wheels and the snapshot takes seconds, so both are cached under `.cache/` by the hash of their inputs.
 Run by hand: `python site_hooks/pyodide_bundle.py SITE_DIR`.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
@@ -29,6 +34,13 @@ REPO = Path(__file__).resolve().parent.parent
 NODE_PYODIDE = REPO / "node_modules" / "pyodide"
 CACHE = REPO / ".cache"
 BUNDLE_CACHE = CACHE / "pyodide-bundle"
+SNAPSHOT_CACHE = CACHE / "pyodide-snapshot"
+HOOKS = Path(__file__).resolve().parent
+SNAPSHOT_INPUTS = (HOOKS / "pyodide_snapshot.mjs", HOOKS / "snapshot_warmup.py")
+SNAPSHOT_MANIFEST = "snapshot.json"
+# The snapshot is the whole WebAssembly heap (20 MiB on Pyodide 0.29.5 with the checker). Past this, something
+# unexpected was loaded into it: it would cost every returning visitor download and restore time.
+SNAPSHOT_HEAP_LIMIT = 24 * 1024 * 1024
 WHEEL_CACHE = CACHE / "wheels"
 SITE_SUBDIR = "pyodide"
 
@@ -238,6 +250,46 @@ def cached_bundle() -> Path:
     return bundle
 
 
+def make_snapshot(runtime: Path, output: Path) -> int:
+    """Snapshot of the runtime in `runtime` (core files, lockfile, wheels), gzipped into `output`; its heap size."""
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp, "snapshot.bin")
+        result = subprocess.run(
+            ["node", str(HOOKS / "pyodide_snapshot.mjs"), str(runtime), str(raw)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise BundleError(f"pyodide_snapshot.mjs failed:\n{result.stdout}\n{result.stderr}")
+        heap = raw.stat().st_size
+        if heap > SNAPSHOT_HEAP_LIMIT:
+            raise BundleError(
+                f"the Pyodide snapshot's heap is {heap} bytes, over the limit {SNAPSHOT_HEAP_LIMIT}"
+            )
+        # mtime=0: the same snapshot gives the same file (and the same name).
+        output.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0))
+    return heap
+
+
+def cached_snapshot(runtime: Path, bundle: Path) -> Path:
+    """The gzipped snapshot for this bundle, made if the bundle or the snapshot scripts changed."""
+    digest = hashlib.sha256(bundle.name.encode())
+    for path in SNAPSHOT_INPUTS:
+        digest.update(path.read_bytes())
+    cached = SNAPSHOT_CACHE / f"{digest.hexdigest()[:16]}.bin.gz"
+    if cached.exists():
+        return cached
+    SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
+    for old in SNAPSHOT_CACHE.glob("*.bin.gz"):
+        old.unlink()
+    partial = cached.with_suffix(".part")
+    heap = make_snapshot(runtime, partial)
+    partial.rename(cached)
+    log.info("pyodide_bundle: snapshot %s, heap %.1f MiB", cached.relative_to(REPO), heap / 2**20)
+    return cached
+
+
 def write_runtime(site_dir: Path) -> Path:
     dest = site_dir / SITE_SUBDIR
     if dest.exists():
@@ -245,37 +297,31 @@ def write_runtime(site_dir: Path) -> Path:
     dest.mkdir(parents=True)
     for name in CORE_FILES:
         shutil.copy2(NODE_PYODIDE / name, dest / name)
-    for path in cached_bundle().iterdir():
+    bundle = cached_bundle()
+    for path in bundle.iterdir():
         shutil.copy2(path, dest / path.name)
+    snapshot = cached_snapshot(dest, bundle)
+    name = f"snapshot-{hashlib.sha256(snapshot.read_bytes()).hexdigest()[:16]}.bin.gz"
+    shutil.copy2(snapshot, dest / name)
+    (dest / SNAPSHOT_MANIFEST).write_text(json.dumps({"file": name, "bytes": snapshot.stat().st_size}) + "\n")
     return dest
 
 
-# A page that boots the checker's engine holds this mark: its <head> then gets preload hints, so that the browser
-# starts the downloads while it parses the page, not seconds later when the engine's worker asks for them (the
-# worker's requests then come from the HTTP cache). `crossorigin` matches the mode of the requests made by the
-# scripts (module imports and fetch() are CORS requests): a hint of another mode is downloaded twice.
+# A page that boots the checker's engine holds this mark: its <head> then gets the script that starts the engine's
+# worker and module preloads for the page's own scripts, so that the browser starts them while it parses the page.
+# No preload of the runtime files: they are fetched by the worker, which a page's preloads never serve (only the
+# HTTP cache links them, and only behind caching headers: otherwise each file came twice), and the worker, started
+# from <head>, asks for them within a few round trips anyway.
 PRELOAD_MARK = "<!-- segur-devis preload-checker -->"
 PAGE_MODULES = ("verifier/verifier.mjs", "verifier/engine.mjs", "verifier/report.mjs", "outils/signalement.mjs",
                 "outils/moteur.mjs")  # fmt: skip
-RUNTIME_PRELOADS = (
-    ("pyodide.mjs", "script"),
-    ("pyodide-lock.json", "fetch"),
-    ("pyodide.asm.js", "script"),
-    ("pyodide.asm.wasm", "fetch"),
-    ("python_stdlib.zip", "fetch"),
-)
 
 
 def preload_hints(root: str) -> str:
-    wheel = next(cached_bundle().glob("segur_devis-*.whl")).name
     # First, the script that starts the engine's worker: async, it runs as soon as it is loaded, before the
     # parser reaches the end of the page (the theme's stylesheets and scripts hold the page's own script back).
     links = [f'<script type="module" async src="{root}assets/verifier/demarrage.mjs"></script>']
     links += [f'<link rel="modulepreload" href="{root}assets/{module}">' for module in PAGE_MODULES]
-    links += [
-        f'<link rel="preload" href="{root}{SITE_SUBDIR}/{name}" as="{kind}" crossorigin>'
-        for name, kind in (*RUNTIME_PRELOADS, (wheel, "fetch"))
-    ]
     return "\n".join(links)
 
 

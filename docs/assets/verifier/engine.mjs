@@ -70,6 +70,8 @@ export class Engine {
     } else if (message.type === "ready") {
       clearTimeout(this.bootTimer);
       this.state = "ready";
+      // How Python started ("snapshot" from the offline copy, or "python"): for the tests and the benchmark.
+      document.documentElement.dataset.demarrage = message.boot;
       this.markReady();
       this.onState("ready", "ready");
     } else if (message.type === "boot-error") {
