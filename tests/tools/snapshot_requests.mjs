@@ -1,0 +1,32 @@
+// Restores the checker's Pyodide snapshot in Node and answers requests with the worker's own Python entry points
+// (tests/tools/test_offline_snapshot_node.py writes the requests and compares the answers with CPython's):
+//   node snapshot_requests.mjs RUNTIME_DIR REQUESTS.json ANSWERS.json
+// REQUESTS.json: {glue: [python sources, each ending with its entry point's name], requests: [{entry, args}]};
+// an argument {bytes: base64} is passed as a Uint8Array, as the worker passes a dropped file.
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [runtimeArg, requestsPath, answersPath] = process.argv.slice(2);
+const runtime = resolve(runtimeArg) + "/";
+const { glue, requests } = JSON.parse(readFileSync(requestsPath, "utf8"));
+const { file } = JSON.parse(readFileSync(join(runtime, "snapshot.json"), "utf8"));
+
+const { loadPyodide } = await import(pathToFileURL(join(runtime, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({
+  indexURL: runtime,
+  lockFileURL: join(runtime, "pyodide-lock.json"),
+  _loadSnapshot: gunzipSync(readFileSync(join(runtime, file))),
+  stdout: () => {},
+});
+pyodide.runPython("after_restore()");
+// What the restored snapshot holds, before anything else is imported or installed.
+const inSnapshot = pyodide.runPython("import sys; sorted(m for m in sys.modules if m.startswith('segur_devis'))").toJs();
+const entries = glue.map((source) => pyodide.runPython(source));
+await pyodide.loadPackage(["pypdf"], { messageCallback: () => {} }); // as the worker does for a first PDF
+
+const argument = (value) => (value && value.bytes !== undefined ? new Uint8Array(Buffer.from(value.bytes, "base64")) : value);
+const answers = requests.map(({ entry, args }) => entries[entry](...args.map(argument)));
+writeFileSync(answersPath, JSON.stringify({ inSnapshot, answers }));

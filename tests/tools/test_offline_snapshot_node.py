@@ -1,0 +1,116 @@
+"""The snapshot a return visit restores, restored in Node and asked every worker entry point (a text quote, a
+dropped text file, a PDF, each tool): the answers must be CPython's, byte for byte. A module imported lazily that
+the snapshot missed, or a data file read late, would fail here rather than only in a visitor's browser."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from checker_page import FIXTURES, SEED_MAINTENANCE, fixture_text
+from pdf_fixtures import pdf_of
+
+import segur_devis
+
+REPO = Path(__file__).resolve().parents[2]
+WORKER = REPO / "docs" / "assets" / "verifier" / "worker.mjs"
+RESTORE = Path(__file__).resolve().parent / "snapshot_requests.mjs"
+CORPUS = REPO / "tests" / "corpus"
+SKIPPED = {"segur_devis.__main__", "segur_devis.schema"}  # as site_hooks/snapshot_warmup.py
+
+
+class Dropped(bytes):
+    """A dropped file as the worker's Python receives it: a JavaScript buffer with `to_bytes()`."""
+
+    def to_bytes(self) -> bytes:
+        return bytes(self)
+
+
+def worker_glue() -> list[str]:
+    """The Python sources the worker runs at boot (GLUE, TOOL_GLUE), each ending with its entry point's name."""
+    sources = re.findall(r"^const \w*GLUE = `(.*?)`;", WORKER.read_text(encoding="utf-8"), re.M | re.S)
+    assert len(sources) == 2, "worker.mjs: expected the GLUE and TOOL_GLUE sources"
+    return sources
+
+
+def requests() -> list[tuple[int, list[Any]]]:
+    """(entry point, arguments): 0 is the quote check, 1 the tools."""
+    quotes = sorted(FIXTURES.glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+    report = segur_devis.check_text(fixture_text(SEED_MAINTENANCE)).to_dict()
+    out: list[tuple[int, list[Any]]] = []
+    for path in quotes:
+        out.append((0, ["text", path.read_text(encoding="utf-8", errors="replace"), path.name]))
+    out.append((0, ["file", Dropped(quotes[0].read_bytes()), quotes[0].name]))
+    out.append((0, ["file", Dropped(pdf_of(fixture_text(SEED_MAINTENANCE))), "devis.pdf"]))
+    out.append((0, ["file", Dropped(b"%PDF-1.7\n damaged"), "abime.pdf"]))  # an error answer, in French
+    for payload in (
+        {"couloir": "DPI", "vague": 1, "signed": "2022-01-04"},
+        {"couloir": "DPI", "vague": 2, "signed": "31/02/2026"},
+    ):
+        out.append((1, ["deadline", json.dumps(payload)]))
+    offers = [{"name": "A", "one_off": "12 000", "maintenance": "300"}, {"name": "B", "monthly": "150"}]
+    out.append((1, ["compare", json.dumps({"years": "5", "offers": offers})]))
+    out.append((1, ["compare", json.dumps({"years": "0", "offers": []})]))
+    out.append((1, ["ans-report", json.dumps({"json": json.dumps(report)})]))
+    return out
+
+
+def cpython_answers(glue: list[str], calls: list[tuple[int, list[Any]]]) -> list[str]:
+    entries = []
+    for source in glue:
+        namespace: dict[str, Any] = {}
+        *body, name = source.strip().splitlines()
+        exec("\n".join(body), namespace)  # the worker's own source, run by CPython
+        entries.append(namespace[name.strip()])
+    return [entries[entry](*args) for entry, args in calls]
+
+
+def as_json(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {"bytes": base64.b64encode(value).decode()}
+    return value
+
+
+def test_the_restored_snapshot_answers_as_cpython(built_site: Path, tmp_path: Path) -> None:
+    glue, calls = worker_glue(), requests()
+    sent = tmp_path / "requests.json"
+    sent.write_text(
+        json.dumps(
+            {
+                "glue": glue,
+                "requests": [{"entry": e, "args": [as_json(a) for a in args]} for e, args in calls],
+            }
+        )
+    )
+    received = tmp_path / "answers.json"
+    node = subprocess.run(
+        ["node", str(RESTORE), str(built_site / "pyodide"), str(sent), str(received)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert node.returncode == 0, node.stderr[-3000:]
+    restored = json.loads(received.read_text())
+
+    package = Path(segur_devis.__file__).parent
+    modules = {
+        ".".join(("segur_devis", *p.relative_to(package).with_suffix("").parts)).removesuffix(".__init__")
+        for p in package.rglob("*.py")
+    }
+    assert modules - SKIPPED <= set(restored["inSnapshot"]), "modules missing from the snapshot"
+
+    expected = cpython_answers(glue, calls)
+    assert len(restored["answers"]) == len(expected)
+    differences = [
+        (calls[n][1][:1], calls[n][1][-1] if isinstance(calls[n][1][-1], str) else "", got[:300], want[:300])
+        for n, (got, want) in enumerate(zip(restored["answers"], expected, strict=True))
+        if got != want
+    ]
+    assert differences == []
+    refused = json.loads(expected[[args[-1] for _, args in calls].index("abime.pdf")])
+    assert refused["ok"] is False and refused["error"]  # the same French message on both sides
