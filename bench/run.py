@@ -24,175 +24,50 @@ against the current page). Writes every sample to bench/results/run.json.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests" / "corpus"))
-sys.path.insert(0, str(ROOT / "tests"))  # `conftest` is tests/conftest.py (server types, browser flags)
 
 import checker_cpu  # noqa: E402
-from conftest import CHROMIUM_ARGS  # noqa: E402
+import visits  # noqa: E402
+from browser import (  # noqa: E402
+    CHECK_PDF,
+    CHECK_TEXT,
+    FLOOR_DIR,
+    LONG_TASK_MS,
+    add_floor,
+    fresh_context,
+    long_tasks,
+    marks,
+    new_page,
+    served_bytes,
+    timed_check,
+    wait_ready,
+)
 from pdfs import make_pdf  # noqa: E402
 from site_server import serve  # noqa: E402
+from transfer import transfer_sizes  # noqa: E402
 
 QUOTE = ROOT / "tests" / "corpus" / "25_hop_pfi_multipage_typographie.txt"
 RESULTS = ROOT / "bench" / "results" / "run.json"
-TIMEOUT_MS = 180_000
-LONG_TASK_MS = 50
-FLOOR_DIR = "__bench__/floor"
 
 # The goals (README « Performance »).
 GOAL_READY_RATIO = 1.15
 GOAL_CHECK_MS = 50
 GOAL_WARM_READY_MS = 1000
-
-# The floor: a bare page whose module worker boots Pyodide's core from the site's own runtime files, nothing else.
-FLOOR_HTML = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Bare Pyodide boot</title>
-<script type="module" src="floor.mjs"></script></head><body><p>Bare Pyodide boot (bench)</p></body></html>
-"""
-FLOOR_PAGE = """const worker = new Worker(new URL("floor-worker.mjs", import.meta.url), { type: "module" });
-worker.onmessage = (event) => {
-  if (event.data === "start") return performance.mark("bench:worker");
-  performance.mark("bench:ready");
-  document.documentElement.dataset.floor = event.data;
-};
-"""
-FLOOR_WORKER = """postMessage("start");
-const base = new URL("../../pyodide/", import.meta.url);
-const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
-try {
-  await loadPyodide({ indexURL: base.href });
-  postMessage("ready");
-} catch (error) {
-  console.error(error);
-  postMessage("error");
-}
-"""
-
-# Installed before any script of the page: records the main thread's long tasks.
-LONG_TASKS = """(() => {
-  window.__benchLongTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__benchLongTasks.push([entry.startTime, entry.duration]);
-    }).observe({ type: "longtask", buffered: true });
-  } catch (error) {}
-})();"""
-
-CHECK_TEXT = """text => {
-    document.getElementById('devis-texte').value = text;
-    document.getElementById('devis-texte').dispatchEvent(new Event('input'));
-    document.getElementById('verifier').click();
-}"""
-CHECK_PDF = """bytes => {
-    const input = document.getElementById('devis-fichier');
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(bytes)], 'devis.pdf', {type: 'application/pdf'}));
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change'));
-}"""
-
-
-def add_floor(site_dir: Path) -> None:
-    floor = site_dir / FLOOR_DIR
-    floor.mkdir(parents=True, exist_ok=True)
-    (floor / "index.html").write_text(FLOOR_HTML)
-    (floor / "floor.mjs").write_text(FLOOR_PAGE)
-    (floor / "floor-worker.mjs").write_text(FLOOR_WORKER)
-
-
-# --- one visit ---------------------------------------------------------------------------------------------------
-
-
-@contextmanager
-def fresh_context(playwright: Playwright, service_workers: str = "allow") -> Iterator[BrowserContext]:
-    """A browser with a new, empty profile on disk: cold HTTP cache and code cache, no service worker yet.
-
-    A profile on disk, not an incognito context: an incognito context keeps its HTTP cache in memory, where
-    Chromium does not keep the 8.6 MB WebAssembly file, and has no code cache; a visitor's browser has both.
-    """
-    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
-        context = playwright.chromium.launch_persistent_context(
-            profile,
-            executable_path="/usr/bin/chromium",
-            args=CHROMIUM_ARGS,
-            service_workers=service_workers,  # type: ignore[arg-type]
-        )
-        try:
-            context.set_default_timeout(TIMEOUT_MS)
-            context.add_init_script(LONG_TASKS)
-            yield context
-        finally:
-            context.close()
-
-
-def new_page(context: BrowserContext) -> Page:
-    for page in context.pages:  # the blank page a persistent context opens with
-        page.close()
-    return context.new_page()
-
-
-def marks(page: Page) -> dict[str, float]:
-    return dict(
-        page.evaluate(
-            "() => Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))"
-        )
-    )
-
-
-def long_tasks(page: Page, start: float = 0.0, end: float = float("inf")) -> list[float]:
-    tasks = page.evaluate("() => window.__benchLongTasks || []")
-    return [duration for begin, duration in tasks if start <= begin < end]
-
-
-def wait_ready(page: Page, kind: str) -> float:
-    if kind == "floor":
-        page.wait_for_function("() => document.documentElement.dataset.floor", timeout=TIMEOUT_MS)
-        if page.evaluate("() => document.documentElement.dataset.floor") != "ready":
-            raise RuntimeError("the bare Pyodide page failed to boot")
-        return marks(page)["bench:ready"]
-    page.wait_for_function(
-        "() => ['ready', 'error'].includes(document.documentElement.dataset.checker)", timeout=TIMEOUT_MS
-    )
-    if page.evaluate("() => document.documentElement.dataset.checker") != "ready":
-        raise RuntimeError("the checker page failed to boot")
-    return marks(page)["segur-devis:ready"]
-
-
-def timed_check(page: Page, action: str, arg: object) -> tuple[float, float, float]:
-    """One check through the page; returns (duration ms, start, end) from the page's `segur-devis:check`."""
-    before = page.evaluate("() => performance.getEntriesByName('segur-devis:check').length")
-    page.evaluate(action, arg)
-    page.wait_for_function(
-        f"() => performance.getEntriesByName('segur-devis:check').length > {before}", timeout=TIMEOUT_MS
-    )
-    entry = page.evaluate(
-        "() => { const m = performance.getEntriesByName('segur-devis:check').at(-1);"
-        " return [m.duration, m.startTime, m.startTime + m.duration]; }"
-    )
-    return float(entry[0]), float(entry[1]), float(entry[2])
-
-
-def served_bytes(log: list[tuple[float, str, int, int]], since: int) -> tuple[int, int]:
-    entries = log[since:]
-    return sum(e[3] for e in entries), len(entries)
 
 
 def visit_floor(
@@ -318,55 +193,6 @@ def page_files(playwright: Playwright, url: str, log: list[Any]) -> list[str]:
         wait_ready(page, "checker")
         page.wait_for_timeout(500)
         return sorted({path for _, path, status, _ in log[since:] if status == 200})
-
-
-# --- transfer sizes ----------------------------------------------------------------------------------------------
-
-
-def brotli_sizes(paths: list[Path]) -> list[int] | None:
-    """Brotli (quality 11, as a host pre-compressing static files) through Node's zlib, if Node is there."""
-    node = shutil.which("node")
-    if not node:
-        return None
-    script = (
-        "const fs = require('fs'), zlib = require('zlib');"
-        "const files = JSON.parse(fs.readFileSync(0, 'utf8'));"
-        "console.log(JSON.stringify(files.map(f => zlib.brotliCompressSync(fs.readFileSync(f)).length)));"
-    )
-    result = subprocess.run(
-        [node, "-e", script],
-        input=json.dumps([str(p) for p in paths]),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return json.loads(result.stdout) if result.returncode == 0 else None
-
-
-def transfer_sizes(site_dir: Path, urls: list[str]) -> dict[str, dict[str, int]]:
-    """Raw, gzip (level 6) and brotli sizes of the fetched files, split into page assets and Python runtime."""
-    files: list[tuple[str, Path]] = []
-    for url in urls:
-        relative = url.lstrip("/")
-        path = site_dir / relative
-        if path.is_dir() or not relative:
-            path = path / "index.html"
-        if path.is_file():
-            files.append(("runtime" if relative.startswith("pyodide/") else "page", path))
-    brotli = brotli_sizes([p for _, p in files])
-    sizes: dict[str, dict[str, int]] = {}
-    for i, (group, path) in enumerate(files):
-        data = path.read_bytes()
-        for name in (group, "total"):
-            row = sizes.setdefault(name, {"files": 0, "raw": 0, "gzip": 0, "brotli": 0})
-            row["files"] += 1
-            row["raw"] += len(data)
-            row["gzip"] += len(gzip.compress(data, compresslevel=6, mtime=0))
-            row["brotli"] += brotli[i] if brotli else 0
-    if not brotli:
-        for row in sizes.values():
-            row.pop("brotli")
-    return sizes
 
 
 # --- report ------------------------------------------------------------------------------------------------------
@@ -530,6 +356,15 @@ def run_browser(
     return {"medians": summary, "samples": results, "page_files": fetched}
 
 
+def run_links(site_dir: Path, runs: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp, "site")
+        shutil.copytree(site_dir, site)
+        add_floor(site)
+        with sync_playwright() as playwright:
+            return visits.run(playwright, site, runs)
+
+
 def run_cpu() -> dict[str, float]:
     print("\nCPython (bench/checker_cpu.py, CPU-time medians)")
     figures = checker_cpu.measure()
@@ -545,6 +380,8 @@ def main() -> None:
         "--variant", action="append", default=[], metavar="NAME=DIR", help="another built site to compare"
     )
     parser.add_argument("--no-cpu", action="store_true", help="skip the CPython figures")
+    parser.add_argument("--no-links", action="store_true", help="skip the visits on emulated links")
+    parser.add_argument("--links-only", action="store_true", help="only the visits on emulated links")
     parser.add_argument("--no-browser", action="store_true", help="skip the browser figures")
     parser.add_argument(
         "--boot-only", action="store_true", help="browser: cold boot times only (for variants)"
@@ -559,9 +396,11 @@ def main() -> None:
         f"{_cpus()} CPUs, load average {_load()}, Python {platform.python_version()}"
     )
     output: dict[str, Any] = {"date": date.today().isoformat(), "load_before": _load()}
-    if not args.no_browser:
+    if not (args.no_browser or args.no_links or args.boot_only):
+        output["links"] = run_links(args.site_dir, args.runs)
+    if not (args.no_browser or args.links_only):
         output["browser"] = run_browser(args.site_dir, variants, args.runs, args.boot_only)
-    if not args.no_cpu:
+    if not (args.no_cpu or args.links_only):
         output["cpu"] = run_cpu()
     output["load_after"] = _load()
     print(f"\nLoad average after: {output['load_after']}")
