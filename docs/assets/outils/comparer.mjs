@@ -2,7 +2,7 @@
 // exact amounts); the answer is shown as sentences, a chart (inline SVG) and two tables (its text alternative).
 
 import { lineChart, markerSwatch } from "./graphique.mjs";
-import { el, showFieldErrors, showMessage, startEngine } from "./moteur.mjs";
+import { el, showFieldErrors, showMessage, startEngine } from "./formulaire.mjs";
 
 const $ = (id) => document.getElementById(id);
 const form = $("comparer-formulaire");

@@ -1,7 +1,7 @@
 // The deadline calculator: the form's values go to segur_devis.deadlines.deadline_summary (Python, in the
 // worker); the answer is shown with DOM APIs only (every text through textContent).
 
-import { el, showFieldErrors, showMessage, startEngine } from "./moteur.mjs";
+import { el, showFieldErrors, showMessage, startEngine } from "./formulaire.mjs";
 
 const $ = (id) => document.getElementById(id);
 const form = $("echeances-formulaire");

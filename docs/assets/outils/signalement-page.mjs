@@ -1,6 +1,6 @@
 // outils/signalement/: the text for the ANS from a report saved by the checker (JSON file, read locally).
 
-import { showMessage, startEngine } from "./moteur.mjs";
+import { showMessage, startEngine } from "./formulaire.mjs";
 import { prepareSignalement } from "./signalement.mjs";
 
 const MAX_BYTES = 5 * 1024 * 1024;

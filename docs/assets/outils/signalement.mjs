@@ -2,7 +2,7 @@
 // report, shown in a read-only text area with a copy button. Nothing is sent: the user pastes it into the ANS
 // contact form. Used by the checker page (« Préparer un signalement à l’ANS ») and by outils/signalement/.
 
-import { el } from "./moteur.mjs";
+import { el } from "./formulaire.mjs";
 
 const COPIED = "Texte copié : collez-le dans le formulaire de contact de l’ANS.";
 const COPY_FAILED = "La copie n’a pas fonctionné : sélectionnez le texte (Ctrl+A dans la zone) et copiez-le (Ctrl+C).";

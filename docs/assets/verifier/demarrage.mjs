@@ -2,6 +2,6 @@
 // once, while the browser is still parsing and styling the page; the page's script (verifier.mjs) adopts it.
 
 import "./navigateur-sonde.mjs"; // an engine too old for Python never starts it (navigateur.mjs says why)
-import { startWorkerEarly } from "./engine.mjs";
+import { startWorkerEarly } from "./worker-client.mjs";
 
 startWorkerEarly();

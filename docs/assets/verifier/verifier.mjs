@@ -1,7 +1,7 @@
 // The checker page: reads the quote (pasted text, chosen or dropped file), asks the engine, shows the report.
 
 import "./navigateur-sonde.mjs"; // an engine too old for Python never starts it (navigateur.mjs says why)
-import { BootError, CHECK_TIME_LIMIT_MS, Engine, TimeoutError } from "./engine.mjs";
+import { BootError, CHECK_TIME_LIMIT_MS, Engine, TimeoutError } from "./worker-client.mjs";
 import { VERDICTS, countsSentence, renderReport, reportAsJson, reportAsText } from "./report.mjs";
 import { showForReport as prepareAnsReport } from "../outils/signalement.mjs";
 

@@ -89,20 +89,23 @@ console.warn = (...args) => {
 // by site_hooks/pyodide_bundle.py, named in snapshot.json): restoring it is about three times faster than booting
 // Python and installing the checker. Only the offline copy is asked (never the network), so a first visit
 // downloads nothing more; the service worker stores the snapshot with the runtime once the engine is ready.
-async function snapshotFromOfflineCopy() {
+// The snapshot's response from the offline copy, or null.
+async function snapshotInOfflineCopy() {
   try {
     if (!self.caches) return null;
     const manifest = await caches.match(new URL("snapshot.json", RUNTIME_URL).href);
     if (!manifest) return null;
     const { file } = await manifest.json();
-    const snapshot = await caches.match(new URL(file, RUNTIME_URL).href);
-    if (!snapshot) return null;
-    const raw = snapshot.body.pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(raw).arrayBuffer());
+    return (await caches.match(new URL(file, RUNTIME_URL).href)) || null;
   } catch (error) {
     console.warn("snapshot unavailable", error); // worker console only: the normal boot follows
     return null;
   }
+}
+
+async function decompress(response) {
+  const raw = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(raw).arrayBuffer());
 }
 
 function startPython(loadPyodide, snapshot) {
@@ -119,11 +122,10 @@ function startPython(loadPyodide, snapshot) {
 }
 
 // The snapshot's Python, restored, or null when anything goes wrong (another runtime build, a damaged file…).
-async function restoreSnapshot(loadPyodide) {
-  const snapshot = await snapshotFromOfflineCopy();
-  if (!snapshot) return null;
+async function restoreSnapshot(loadPyodide, response) {
   try {
-    const restored = await startPython(loadPyodide, snapshot);
+    // Pyodide takes the snapshot as a promise: it compiles its WebAssembly while the snapshot decompresses.
+    const restored = await startPython(loadPyodide, decompress(response));
     restored.runPython("after_restore()"); // defined by site_hooks/snapshot_warmup.py
     return restored;
   } catch (error) {
@@ -134,8 +136,10 @@ async function restoreSnapshot(loadPyodide) {
 
 async function boot() {
   postMessage({ type: "progress", stage: "runtime" });
+  const snapshot = snapshotInOfflineCopy(); // at once, while Pyodide's module loads
   const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME_URL).href);
-  pyodide = await restoreSnapshot(loadPyodide);
+  const response = await snapshot;
+  pyodide = response ? await restoreSnapshot(loadPyodide, response) : null;
   const from = pyodide ? "snapshot" : "python";
   if (!pyodide) {
     pyodide = await startPython(loadPyodide, null);

@@ -1,8 +1,9 @@
-// The tool pages' side of the engine: the checker's own worker (Python under Pyodide, from this site), asked
-// for a tool's computation instead of a quote check. One engine, one implementation of each computation.
+// What every tool page's form shares: the engine's status line, the request to the checker's own worker (Python
+// under Pyodide, from this site, asked for a tool's computation instead of a quote check: one implementation of
+// each computation), the fields' error messages and the form's message.
 // Everything typed in a tool stays in the browser: requests go to the worker, never to the network.
 
-import { BootError, Engine, TimeoutError } from "../verifier/engine.mjs";
+import { BootError, Engine, TimeoutError } from "../verifier/worker-client.mjs";
 
 const STAGES = {
   start: "Préparation…",

@@ -1,4 +1,4 @@
-// The checker engine seen from the page: a module Web Worker running Python (Pyodide).
+// The page's client of the checker engine (worker.mjs, a module Web Worker running Python under Pyodide).
 // The main thread never runs Python; a check that takes too long is stopped by replacing the worker.
 
 export const CHECK_TIME_LIMIT_MS = 20000;
