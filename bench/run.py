@@ -362,7 +362,7 @@ def run_links(site_dir: Path, runs: int) -> dict[str, Any]:
         shutil.copytree(site_dir, site)
         add_floor(site)
         with sync_playwright() as playwright:
-            return visits.run(playwright, site, runs)
+            return visits.run(playwright, site, runs, QUOTE.read_text(encoding="utf-8"))
 
 
 def run_cpu() -> dict[str, float]:

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from browser import FLOOR_DIR, fresh_context, new_page, wait_ready
+from browser import CHECK_TEXT, FLOOR_DIR, fresh_context, new_page, timed_check, wait_ready
 from playwright.sync_api import BrowserContext, Page, Playwright
 from site_server import Entry, serve
 
@@ -74,7 +74,12 @@ def unique_bytes(site: Path, log: list[Entry], since: int) -> int:
 
 
 def checker_visits(
-    playwright: Playwright, site: Path, url: str, log: list[Entry], link: tuple[float, float] | None
+    playwright: Playwright,
+    site: Path,
+    url: str,
+    log: list[Entry],
+    link: tuple[float, float] | None,
+    quote: str,
 ) -> dict[str, Any]:
     with fresh_context(playwright) as context:
         since = len(log)
@@ -88,6 +93,8 @@ def checker_visits(
         page, back = open_page(context, link, url + "verifier/", "checker")
         boot = page.get_attribute("html", "data-demarrage")
         page.wait_for_timeout(300)  # requests right after ready (service worker update check)
+        returned = sent(log, since)
+        first_check, *_ = timed_check(page, CHECK_TEXT, quote)  # the restored interpreter's first check
         return {
             "ready_ms": ready,
             "bytes_before_ready": before_ready,
@@ -95,7 +102,8 @@ def checker_visits(
             "bytes_in_all": in_all,
             "return_ready_ms": back,
             "return_snapshot": float(boot == "snapshot"),
-            "return_bytes": sent(log, since),
+            "return_bytes": returned,
+            "return_first_check_ms": first_check,
         }
 
 
@@ -107,7 +115,7 @@ def floor_visits(playwright: Playwright, url: str, link: tuple[float, float] | N
         return {"ready_ms": ready, "return_ready_ms": back}
 
 
-def run(playwright: Playwright, site: Path, runs: int) -> dict[str, Any]:
+def run(playwright: Playwright, site: Path, runs: int, quote: str) -> dict[str, Any]:
     """Interleaved runs on every link; prints the medians and returns every sample."""
     samples: dict[str, dict[str, list[dict[str, Any]]]] = {
         name: {"checker": [], "bare": []} for name in LINKS
@@ -118,12 +126,14 @@ def run(playwright: Playwright, site: Path, runs: int) -> dict[str, Any]:
                 sides = ["checker", "bare"] if n % 2 == 0 else ["bare", "checker"]
                 for side in sides:
                     if side == "checker":
-                        samples[name][side].append(checker_visits(playwright, site, url, log, link))
+                        samples[name][side].append(checker_visits(playwright, site, url, log, link, quote))
                     else:
                         samples[name][side].append(floor_visits(playwright, url, link))
             print(f"  links run {n + 1}/{runs} done at {time.strftime('%H:%M:%S')}", flush=True)
     with serve(site, cache_control=None) as (url, log):
-        no_headers = [checker_visits(playwright, site, url, log, None) for _ in range(max(1, runs // 2))]
+        no_headers = [
+            checker_visits(playwright, site, url, log, None, quote) for _ in range(max(1, runs // 2))
+        ]
     return report(samples, no_headers)
 
 
@@ -157,6 +167,10 @@ def report(
             f" {m['bytes_before_ready'] / 1e6:10.2f} MB {m['bytes_ratio']:8.3f} {m['bytes_in_all'] / 1e6:5.2f} MB"
             f" {m['return_bytes']:9.0f} {m['return_snapshot']:9.0%}"
         )
+    first_checks = [s["return_first_check_ms"] for sides in samples.values() for s in sides["checker"]]
+    print(
+        f"  return visit, first check after ready: {statistics.median(first_checks):.1f} ms (median, all links)"
+    )
     slow = medians["20 Mbit/s"]
     print(f"  first visit ready / bare at 20 Mbit/s: {slow['first_ratio']:.2f} "
           f"(goal <= {GOAL_FIRST_RATIO}: {verdict(slow['first_ratio'] <= GOAL_FIRST_RATIO)})")  # fmt: skip

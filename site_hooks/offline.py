@@ -3,8 +3,8 @@
 The worker's source is `site_hooks/offline_sw.js`; this hook fills in
 - PAGES: every page and asset of the built site (not source maps, not the search languages other than French,
   not the sitemaps), cached when the worker installs;
-- RUNTIME: everything under `pyodide/` (the runtime, our wheels and the lockfile), cached when a page running the
-  engine asks for it;
+- RUNTIME: everything under `pyodide/` (the runtime, our wheels, the lockfile and the memory snapshot the engine
+  restores on return visits), cached when a page running the engine asks for it (once the engine is ready);
 - VERSION: a hash of the worker's source and of every listed file's path and content, so that any change to the
   deployed site gives a new version, a new cache, and the deletion of the old one.
 

@@ -11,8 +11,9 @@
 const VERSION = "__VERSION__";
 // Pages and their assets: cached when the worker installs, on the first visit of any page.
 const PAGES = __PAGES__;
-// The Python runtime and our wheels (~13 MB): cached when a page running the engine asks for it, so that a
-// visitor who only reads the guidance does not download it.
+// The Python runtime, our wheels and the memory snapshot of the started checker (~19 MB): cached when a page
+// running the engine asks for it, once the engine is ready, so that a visitor who only reads the guidance does not
+// download it. The engine's worker restores the snapshot from here on the next visits (worker.mjs).
 const RUNTIME = __RUNTIME__;
 
 const SCOPE = self.registration.scope; // the site's root, also under a GitHub Pages sub-path
