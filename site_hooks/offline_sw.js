@@ -17,7 +17,7 @@ const PAGES = __PAGES__;
 const RUNTIME = __RUNTIME__;
 
 const SCOPE = self.registration.scope; // the site's root, also under a GitHub Pages sub-path
-const PREFIX = `segur-devis:${SCOPE}:`;
+const PREFIX = `segur-devis:${SCOPE}:`; // the engine's worker looks its snapshot up by this prefix (worker.mjs)
 const CACHE = PREFIX + VERSION;
 const address = (path) => new URL(path, SCOPE).href;
 const PAGE_URLS = PAGES.map(address);

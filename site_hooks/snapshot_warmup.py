@@ -2,9 +2,10 @@
 
 A snapshot holds the interpreter's memory, not its file system: whatever the worker can need must be in memory
 when it is taken. So this imports every module of `segur_devis` (a lazy import missed here would fail only in the
-browser), reads every data file, and keeps a copy of the package's files so that `after_restore()` can put them
-back (a late `importlib.resources` read or import still works). Then it warms the checker up on the rules' own
-examples: public text only, since freed memory is shipped too.
+browser: tests/tools/test_offline_snapshot_node.py runs every entry point on the restored snapshot), and keeps the
+package's data files in memory so that `after_restore()` can put them back (a late `importlib.resources` read still
+works). Then it warms the checker up on the rules' own examples: public text only, since freed memory is shipped
+too.
 """
 
 import importlib
@@ -30,10 +31,13 @@ def _import_all() -> list[str]:
     return names
 
 
-def _package_files() -> dict[str, bytes]:
+def _data_files() -> dict[str, bytes]:
+    """The package's files other than code (the code is imported above, and written back it costs time)."""
     files = {}
     for folder, _, names in os.walk(PACKAGE_DIR):
         for name in names:
+            if name.endswith((".py", ".pyc")):
+                continue
             path = os.path.join(folder, name)
             with open(path, "rb") as handle:
                 files[path] = handle.read()
@@ -42,18 +46,20 @@ def _package_files() -> dict[str, bytes]:
 
 def _warm_up() -> None:
     reference.load()
-    for rule in segur_devis.RULES:
-        for text in (rule.bad, rule.good):
-            segur_devis.check_text(text, source="exemple").to_dict(include_text=True)
+    examples = [text for rule in segur_devis.RULES for text in (rule.bad, rule.good)]
+    for text in examples:
+        segur_devis.check_text(text, source="exemple").to_dict(include_text=True)
+    # All of them as one long quote too: the paths and the memory a real, many-page quote needs.
+    segur_devis.check_text("\n\n".join(examples * 4), source="exemple").to_dict(include_text=True)
 
 
 MODULES = _import_all()
-FILES = _package_files()
+FILES = _data_files()
 _warm_up()
 
 
 def after_restore() -> None:
-    """In the restored worker: the package's files back on disk, and a random state of this visitor's own."""
+    """In the restored worker: the package's data files back on disk, and a random state of this visitor's own."""
     for path, content in FILES.items():
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as handle:

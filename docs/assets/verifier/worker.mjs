@@ -89,14 +89,24 @@ console.warn = (...args) => {
 // by site_hooks/pyodide_bundle.py, named in snapshot.json): restoring it is about three times faster than booting
 // Python and installing the checker. Only the offline copy is asked (never the network), so a first visit
 // downloads nothing more; the service worker stores the snapshot with the runtime once the engine is ready.
-// The snapshot's response from the offline copy, or null.
+// The snapshot's response from the offline copy, or null. The manifest and the snapshot come from the same copy
+// (the service worker names its caches `segur-devis:<site root>:<version>`, site_hooks/offline_sw.js), the newest
+// first, so that a copy being replaced never pairs one version's manifest with another's snapshot.
+const SITE_ROOT = new URL("../", RUNTIME_URL).href;
+
 async function snapshotInOfflineCopy() {
   try {
     if (!self.caches) return null;
-    const manifest = await caches.match(new URL("snapshot.json", RUNTIME_URL).href);
-    if (!manifest) return null;
-    const { file } = await manifest.json();
-    return (await caches.match(new URL(file, RUNTIME_URL).href)) || null;
+    const names = (await caches.keys()).filter((name) => name.startsWith(`segur-devis:${SITE_ROOT}:`));
+    for (const name of names.reverse()) {
+      const copy = await caches.open(name);
+      const manifest = await copy.match(new URL("snapshot.json", RUNTIME_URL).href);
+      if (!manifest) continue;
+      const { file } = await manifest.json();
+      const snapshot = await copy.match(new URL(file, RUNTIME_URL).href);
+      if (snapshot) return snapshot;
+    }
+    return null;
   } catch (error) {
     console.warn("snapshot unavailable", error); // worker console only: the normal boot follows
     return null;
@@ -151,6 +161,21 @@ async function boot() {
   postMessage({ type: "ready", boot: from });
 }
 
+// Right after ready, one check of public text (the rules' own examples): WebAssembly functions are compiled on
+// their first call, so the visitor's first check then runs on code that is already compiled and warm.
+const WARM_UP = `
+from segur_devis import RULES
+check_request("text", "\\n\\n".join(rule.bad for rule in RULES), "exemple")
+`;
+
+function warmUp() {
+  try {
+    pyodide.runPython(WARM_UP);
+  } catch (error) {
+    console.warn("warm-up failed", error); // worker console only: checks work without it
+  }
+}
+
 async function loadPackage(name) {
   const errors = [];
   await pyodide.loadPackage([name], { messageCallback: () => {}, errorCallback: (m) => errors.push(m) });
@@ -190,8 +215,8 @@ const booted = boot().catch((error) => {
   throw error;
 });
 
-// Requests are answered one after the other, in order.
-let queue = booted;
+// Requests are answered one after the other, in order, after the warm-up.
+let queue = booted.then(warmUp);
 onmessage = (event) => {
   const request = event.data;
   queue = queue
