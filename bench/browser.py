@@ -16,8 +16,8 @@ sys.path.insert(
     0, str(ROOT / "tests")
 )  # the tests' server and browser flags: one of each for tests and bench
 
-from conftest import CHROMIUM_ARGS  # noqa: E402
 from site_server import Entry  # noqa: E402
+from support.engines import CHROMIUM_ARGS  # noqa: E402
 
 TIMEOUT_MS = 180_000
 LONG_TASK_MS = 50

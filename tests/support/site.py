@@ -1,4 +1,5 @@
-"""The built site for browser tests: built once, served from a free local port with the types Pyodide needs.
+"""The built site for browser tests: built once, served from a free local port by the project's one server
+(tests/site_server.py: GitHub Pages' caching headers, the types Pyodide needs), as `make serve` and the bench serve it.
 
 `serve(directory, record=True)` also inserts, first in every page's <head>, a small same-origin script that
 records the page's Content Security Policy violations and uncaught errors in `window.__recorded`: every engine
@@ -7,17 +8,13 @@ then reports them the same way, including WebKitGTK, whose WebDriver gives no co
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
 
-from site_server import PYODIDE_TYPES
+import site_server
 
 REPO = Path(__file__).resolve().parents[2]
 RECORDER_PATH = "/__tests__/recorder.js"
@@ -42,10 +39,9 @@ def build_site(site_dir: Path) -> Path:
     return site_dir
 
 
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with the types Pyodide needs (module scripts, streaming WebAssembly compilation)."""
+class SiteHandler(site_server.SiteHandler):
+    """The site's files; with `record`, every page gets the recorder script first in its <head>."""
 
-    extensions_map: ClassVar[dict[str, str]] = PYODIDE_TYPES
     record = False
 
     def do_GET(self) -> None:
@@ -72,20 +68,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # keep the test output readable
-        pass
-
 
 @contextmanager
 def serve(directory: Path, *, record: bool = False) -> Iterator[str]:
     """Serves `directory` on 127.0.0.1 and a free port until the block ends; yields the base URL."""
-    handler_class = type("Handler", (SiteHandler,), {"record": record})
-    handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    handler = type("Handler", (SiteHandler,), {"record": record})
+    with site_server.serve(directory, handler=handler) as (url, _):
+        yield url
