@@ -87,7 +87,7 @@ def checker_visits(
         before_ready, unique = sent(log, since), unique_bytes(site, log, since)
         page.wait_for_selector("html[data-hors-ligne=ready]", state="attached", timeout=180_000)
         page.wait_for_timeout(500)
-        in_all = sent(log, since)
+        in_all, unique_in_all = sent(log, since), unique_bytes(site, log, since)
         page.close()
         since = len(log)
         page, back = open_page(context, link, url + "verifier/", "checker")
@@ -100,6 +100,7 @@ def checker_visits(
             "bytes_before_ready": before_ready,
             "unique_bytes": unique,
             "bytes_in_all": in_all,
+            "unique_in_all": unique_in_all,
             "return_ready_ms": back,
             "return_snapshot": float(boot == "snapshot"),
             "return_bytes": returned,
@@ -184,8 +185,11 @@ def report(
         s["bytes_before_ready"] / s["unique_bytes"] for s in no_headers
     )
     medians["no caching headers"] = bare_server
+    in_all = [s["bytes_in_all"] / s["unique_in_all"] for sides in samples.values() for s in sides["checker"]]
+    print(f"  first visit, all bytes / unique files (offline copy included): {statistics.median(in_all):.3f}")
     print(f"  no caching headers, loopback: before ready {bare_server['bytes_before_ready'] / 1e6:.2f} MB = "
           f"{bare_server['bytes_ratio']:.3f} x unique files (goal <= {GOAL_BYTES_RATIO}: "
           f"{verdict(bare_server['bytes_ratio'] <= GOAL_BYTES_RATIO)}), in all {bare_server['bytes_in_all'] / 1e6:.2f} MB,"
+          f" = {bare_server['bytes_in_all'] / bare_server['unique_in_all']:.3f} x unique,"
           f" return visit {bare_server['return_ready_ms']:.0f} ms, {bare_server['return_bytes']:.0f} B")  # fmt: skip
     return {"medians": medians, "samples": samples, "no_caching_headers": no_headers}
