@@ -89,9 +89,9 @@ console.warn = (...args) => {
 // by site_hooks/pyodide_bundle.py, named in snapshot.json): restoring it is about three times faster than booting
 // Python and installing the checker. Only the offline copy is asked (never the network), so a first visit
 // downloads nothing more; the service worker stores the snapshot with the runtime once the engine is ready.
-// The snapshot's response from the offline copy, or null. The manifest and the snapshot come from the same copy
-// (the service worker names its caches `segur-devis:<site root>:<version>`, site_hooks/offline_sw.js), the newest
-// first, so that a copy being replaced never pairs one version's manifest with another's snapshot.
+// The manifest and the snapshot come from the same copy (the service worker names its caches
+// `segur-devis:<site root>:<version>`, site_hooks/offline_sw.js), the newest first, so that a copy being replaced
+// never pairs one version's manifest with another's snapshot.
 const SITE_ROOT = new URL("../", RUNTIME_URL).href;
 
 async function snapshotInOfflineCopy() {
@@ -164,8 +164,8 @@ async function boot() {
 // Right after ready, one check of public text (the rules' own examples): WebAssembly functions are compiled on
 // their first call, so the visitor's first check then runs on code that is already compiled and warm.
 const WARM_UP = `
-from segur_devis import RULES
-check_request("text", "\\n\\n".join(rule.bad for rule in RULES), "exemple")
+import segur_devis
+segur_devis.check_text("\\n\\n".join(rule.bad for rule in segur_devis.RULES), source="exemple").to_dict(include_text=True)
 `;
 
 function warmUp() {
