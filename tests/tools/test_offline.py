@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 from checker_page import SEED_CONFORME, SEED_MAINTENANCE, Session, fixture_text
 from playwright.sync_api import Browser, BrowserContext, Page
-from tool_page import BOOT_TIMEOUT_MS, StaticHandler, SubPathHandler, new_tool_page
+from site_server import serve
+from tool_page import BOOT_TIMEOUT_MS, SubPathHandler, new_tool_page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "site_hooks"))
 import offline
@@ -62,16 +63,12 @@ def wait_offline_ready(page: Page) -> None:
 
 @pytest.fixture
 def served_copy(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """A copy of the built site on its own server, which a test may change (a new deploy)."""
+    """A copy of the built site on its own server (GitHub Pages' caching headers), which a test may change (a new
+    deploy)."""
     copy = tmp_path / "site"
     shutil.copytree(built_site, copy)
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(StaticHandler, directory=str(copy))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield copy, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(copy) as (url, _):
+        yield copy, url
 
 
 def checker_session(browser: Browser, site_url: str) -> Session:
