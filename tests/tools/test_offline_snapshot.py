@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from checker_page import FIXTURES, SEED_MAINTENANCE, Session, fixture_text
+from checker_page import FIXTURES, SEED_ERA, SEED_MAINTENANCE, Session, fixture_text
 from pdf_fixtures import pdf_of
 from playwright.sync_api import Browser
 from site_server import Entry, serve
@@ -66,13 +66,17 @@ def same_as_cpython(session: Session) -> list[tuple[object, ...]]:
         session.page.click("#effacer")
         assert session.check_file(path.name, data, mime="text/plain"), path.name
         differences += compare(
-            path.name, session.download_report(), segur_devis.check_bytes(data, filename=path.name).to_dict()
+            path.name,
+            session.download_report(),
+            segur_devis.check_bytes(data, filename=path.name, today=SEED_ERA).to_dict(),
         )
     pdf = pdf_of(fixture_text(SEED_MAINTENANCE))
     session.page.click("#effacer")
     assert session.check_file("devis.pdf", pdf)  # pypdf is not in the snapshot: loaded on demand
     differences += compare(
-        "devis.pdf", session.download_report(), segur_devis.check_bytes(pdf, filename="devis.pdf").to_dict()
+        "devis.pdf",
+        session.download_report(),
+        segur_devis.check_bytes(pdf, filename="devis.pdf", today=SEED_ERA).to_dict(),
     )
     return differences
 
