@@ -37,7 +37,8 @@ NUMBER_ROLES: tuple[Role, ...] = (
 
 # Header words, first match wins (order matters: « Total TTC » is TTC, not a total HT; « Taux TVA » a rate).
 _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("tva_rate", re.compile(r"\btaux\b|\btva\b.*%|%.*\btva\b|^%$")),
+    # « TVA % », « % TVA », « Taux TVA »: a rate; « TVA 20 % » names its rate and holds the TVA amounts.
+    ("tva_rate", re.compile(r"\btaux\b|\btva\b\D*%|%\D*\btva\b|^%$")),
     ("total_ttc", re.compile(r"\bttc\b")),
     ("tva", re.compile(r"\b(?:tva|taxes?)\b")),
     ("client", re.compile(r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre charge\b")),

@@ -102,22 +102,27 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
     est faux quelque part, et vous ne savez pas quel montant fait foi.
     """
     tax_columns = False  # a table header announcing HT / TVA / TTC columns
-    items_ht = Decimal(0)  # sum of the items' HT since the last TTC total
+    # The items' HT since the last TTC total, in parts: a table or a statement of the State's amount starts a new
+    # part, and a total TTC may cover only the last parts (« Total TTC hors Ségur » after the State's part).
+    parts = [Decimal(0)]
     total_ht: Decimal | None = None
     tva: Decimal | None = None
     rate: Decimal | None = None
     rows = quote.rows_by_line
+    headers = {table.header_line for table in quote.tables}
     entries: dict[int, list[TotalEntry]] = {}
     for entry in quote.totals:
         entries.setdefault(entry.line, []).append(entry)
     yield from _table_sums(quote)
     for line in quote.lines:
         text = line.text
+        if line.index in headers and parts[-1]:
+            parts.append(Decimal(0))
         row = rows.get(line.index)
         if row is not None:
             yield from _row_tax(row)
             ht_value = row.get("total_ht")
-            items_ht += ht_value.value if ht_value else Decimal(0)
+            parts[-1] += ht_value.value if ht_value else Decimal(0)
             continue
         if not line.amounts:
             tax_columns = tax_columns or bool(_TVA.search(text) and _TTC.search(text))
@@ -125,27 +130,35 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
         if len(line.amounts) == 3 and not line.is_total:
             yield from _check_triplet(line, tax_columns)
             continue
-        if SUMMARY_LINE.search(text) or LEGAL_LINE.search(text):
+        if SUMMARY_LINE.search(text):
+            parts.append(Decimal(0))
+            continue
+        if LEGAL_LINE.search(text):
             continue
         if not line.is_total:
-            items_ht += line.amounts[-1].value
+            parts[-1] += line.amounts[-1].value
             continue
         for entry in entries.get(line.index, []):
             value = entry.amount.value
-            ht = total_ht if total_ht is not None else items_ht
+            bases = [total_ht] if total_ht is not None else _suffix_sums(parts)
+            ht = bases[0]
             if entry.kind == "total_ttc":
                 rate = entry.rate or rate
-                expected = ht + tva if tva is not None else (ht * (1 + rate) if rate is not None else None)
-                if ht > 0 and expected is not None and abs(expected.quantize(_CENT) - value) > _TOLERANCE:
+                expected = [b + tva if tva is not None else b * (1 + rate) for b in bases] if (
+                    tva is not None or rate is not None
+                ) else []
+                if ht > 0 and expected and all(abs(e.quantize(_CENT) - value) > _TOLERANCE for e in expected):
                     yield Hit(
-                        f"{format_euros(ht)} HT plus la TVA font {format_euros(expected.quantize(_CENT))} TTC, "
+                        f"{format_euros(ht)} HT plus la TVA font {format_euros(expected[0].quantize(_CENT))} TTC, "
                         f"pas {format_euros(value)}.",
                         (line.start, line.end),
                     )
-                items_ht, total_ht, tva, rate = Decimal(0), None, None, None
+                parts, total_ht, tva, rate = [Decimal(0)], None, None, None
             elif entry.kind == "tva":
                 tva, rate = value, entry.rate
-                if rate is not None and ht > 0 and abs((ht * rate).quantize(_CENT) - tva) > _TOLERANCE:
+                if rate is not None and ht > 0 and all(
+                    abs((b * rate).quantize(_CENT) - tva) > _TOLERANCE for b in bases
+                ):
                     yield Hit(
                         f"La TVA à {_percent(rate)} sur {format_euros(ht)} HT fait "
                         f"{format_euros((ht * rate).quantize(_CENT))}, pas {format_euros(tva)}.",
@@ -153,6 +166,11 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
                     )
             elif entry.kind == "total_ht":
                 total_ht = value
+
+
+def _suffix_sums(parts: list[Decimal]) -> list[Decimal]:
+    """The sums of the last parts, all of them first: the HT a total may cover."""
+    return [sum(parts[k:], Decimal(0)) for k in range(len(parts)) if parts[k] or k == 0]
 
 
 def _row_tax(row: Row) -> Iterator[Hit]:
