@@ -144,9 +144,11 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
             ht = bases[0]
             if entry.kind == "total_ttc":
                 rate = entry.rate or rate
-                expected = [b + tva if tva is not None else b * (1 + rate) for b in bases] if (
-                    tva is not None or rate is not None
-                ) else []
+                expected = (
+                    [b + tva if tva is not None else b * (1 + rate) for b in bases]
+                    if (tva is not None or rate is not None)
+                    else []
+                )
                 if ht > 0 and expected and all(abs(e.quantize(_CENT) - value) > _TOLERANCE for e in expected):
                     yield Hit(
                         f"{format_euros(ht)} HT plus la TVA font {format_euros(expected[0].quantize(_CENT))} TTC, "
@@ -156,8 +158,10 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
                 parts, total_ht, tva, rate = [Decimal(0)], None, None, None
             elif entry.kind == "tva":
                 tva, rate = value, entry.rate
-                if rate is not None and ht > 0 and all(
-                    abs((b * rate).quantize(_CENT) - tva) > _TOLERANCE for b in bases
+                if (
+                    rate is not None
+                    and ht > 0
+                    and all(abs((b * rate).quantize(_CENT) - tva) > _TOLERANCE for b in bases)
                 ):
                     yield Hit(
                         f"La TVA à {_percent(rate)} sur {format_euros(ht)} HT fait "
