@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from segur_devis.amounts import format_euros
 from segur_devis.normalize import flex, phrases_pattern
-from segur_devis.quote import Item, Quote
+from segur_devis.document import Table
+from segur_devis.quote import SUMMARY_LINE, Item, Quote
 from segur_devis.quote import payer_of as _payer_of
 from segur_devis.reference import load
 from segur_devis.rules.base import Hit, rule
@@ -242,7 +243,7 @@ def _mixed_row(quote: Quote, billed: list[Item]) -> Item | None:
         id(t) for t in quote.tables for item in billed if item.row in t.rows and _is_segur_line(quote, item)
     }
     for table in quote.tables:
-        if id(table) not in segur_tables:
+        if id(table) not in segur_tables or _declared_state_part(quote, table):
             continue
         for item in billed:
             if item.row not in table.rows or _is_segur_line(quote, item) or _own_payer(item):
@@ -251,6 +252,35 @@ def _mixed_row(quote: Quote, billed: list[Item]) -> Item | None:
             if any(p.search(quote.folded_text, start, end) for p in (OTHER_SCOPE, OPTIONAL, EXCLUDED_ANY)):
                 return item
     return None
+
+
+# A heading, not a field (« Versions sans reste à charge : … » says nothing of the table below it).
+_FIELD = re.compile(r":\s*\S")
+
+
+def _declared_state_part(quote: Quote, table: Table) -> bool:
+    """A table titled as the State's part (« Partie A — Prestation Ségur, prise en charge par l'État ») or closed
+    by a State total, and under no total the client pays: its payer is said, and what does not belong in it is
+    another rule's matter (P06), not a missing separation."""
+    lines = quote.lines
+    said: set[str] = set()
+    above = next((line for line in reversed(lines[: table.header_line]) if line.text.strip()), None)
+    if (
+        above is not None
+        and not above.amounts
+        and not _FIELD.search(above.text)
+        and not SUMMARY_LINE.search(above.text)
+    ):
+        said.add(_payer_of(above.text) or "")
+    after = table.rows[-1].last_line + 1 if table.rows else table.header_line + 1
+    for line in lines[after : after + 8]:
+        if not line.text.strip():
+            continue
+        if not line.is_total:
+            break
+        if (payer := _payer_of(line.text)) and any(a.value > 0 for a in line.amounts):
+            said.add(payer)
+    return said == {"state"}
 
 
 def _is_segur_line(quote: Quote, item: Item) -> bool:
