@@ -7,8 +7,8 @@ import weakref
 from collections.abc import Iterator
 
 from segur_devis.amounts import format_euros
-from segur_devis.normalize import flex, phrases_pattern
 from segur_devis.document import Table
+from segur_devis.normalize import flex, phrases_pattern
 from segur_devis.quote import SUMMARY_LINE, Item, Quote
 from segur_devis.quote import payer_of as _payer_of
 from segur_devis.reference import load
@@ -97,12 +97,14 @@ def _billed(item: Item) -> bool:
 
 
 def _referenced_software(quote: Quote) -> re.Pattern[str] | None:
-    """The referenced software's name (the « logiciel » field without its version), to recognise its services."""
+    """The referenced software's name (the « logiciel » field without its version), to recognise its services.
+    All its words: the first one alone is often the vendor's brand, shared by its other offers (« DoctoLine
+    Cloud » beside « DoctoLine Cabinet »)."""
     software = quote.fields.get("logiciel")
     if software is None:
         return None
     words = [w for w in re.findall(r"[a-z][a-z0-9-]{2,}", software.value) if w not in _GENERIC_NAME_WORDS]
-    return re.compile(r"\b" + re.escape(words[0]) + r"\b") if words else None
+    return re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b") if words else None
 
 
 _GENERIC_NAME_WORDS = {
@@ -395,14 +397,28 @@ def conditioned_on_commitment(quote: Quote) -> Iterator[Hit]:
     La Prestation Ségur ne peut pas être conditionnée par l’éditeur à un réengagement contractuel ni à la
     souscription d’une nouvelle option. Vous avez droit à la version Ségur sans rien signer d’autre.
     """
-    for start, end in quote.sentences_matching(_CONDITION):
-        if not quote.search(_COMMITMENT, start, end):
-            continue
-        if quote.search(_DENIAL, start, end):
-            continue  # the lawful conditional order, or a sentence that denies any condition
+    for start, end in _imposed_commitments(quote):
         yield Hit(
             "La Prestation Ségur est liée à un engagement ou à une option supplémentaire.", (start, end)
         )
+
+
+def _imposed_commitments(quote: Quote) -> Iterator[tuple[int, int]]:
+    """The sentences that make the Prestation Ségur depend on a commitment or a new option."""
+    for start, end in quote.sentences_matching(_CONDITION):
+        if quote.search(_COMMITMENT, start, end) and not quote.search(_DENIAL, start, end):
+            yield start, end  # (a denial: the lawful conditional order, or « aucun engagement »)
+
+
+_NAME_WORD = re.compile(r"\b[a-z]{4,}\b")
+_UNIT_WORDS = {"mois", "annee", "annees", "unite", "unites", "jours", "heures"}
+
+
+def _is_imposed(quote: Quote, item: Item, sentences: list[set[str]]) -> bool:
+    """Whether a sentence that imposes a commitment names this item (two of its label's words, or its only one):
+    what is imposed cannot be refused (P05, not P07)."""
+    words = {w for w in _NAME_WORD.findall(quote.folded_text, item.start, _label_end(item))} - _UNIT_WORDS
+    return bool(words) and any(len(words & said) >= min(2, len(words)) for said in sentences)
 
 
 @rule(
@@ -466,8 +482,11 @@ def services_outside_segur(quote: Quote) -> Iterator[Hit]:
     les imposer.
     """
     flagged = {id(item) for item, _, _ in _client_services(quote)}
+    imposed = [set(_NAME_WORD.findall(quote.folded_text, a, b)) for a, b in _imposed_commitments(quote)]
     for item in quote.items:
-        if item.payer == "client" and _billed(item) and id(item) not in flagged and item.total:
+        if item.payer != "client" or not _billed(item) or id(item) in flagged or item.total is None:
+            continue
+        if not _is_imposed(quote, item, imposed):
             yield Hit(
                 f"Prestation hors Ségur à votre charge ({format_euros(item.total.value)}) : vous pouvez la refuser.",
                 (item.priced.start, item.priced.end),
