@@ -200,9 +200,13 @@ class Quote:
         return items
 
     @cached_property
+    def _cell_text(self) -> str:
+        """The folded text with its tabs, which split cells (the folded text turns them into spaces); same offsets."""
+        return fold(self.original, keep_tabs=True).text if "\t" in self.original else self.folded_text
+
+    @cached_property
     def tables(self) -> list[Table]:
-        # Tables are split on tabs, which the folded text turns into spaces: the same lines with their tabs.
-        text = fold(self.original, keep_tabs=True).text if "\t" in self.original else self.folded_text
+        text = self._cell_text
         return find_tables(
             [(line.start, text[line.start : line.end]) for line in self.lines], self._starts_lower
         )
@@ -219,7 +223,7 @@ class Quote:
     @cached_property
     def fields(self) -> dict[str, Field]:
         """Header fields by key (`numero_devis`, `numero_referencement`, `logiciel`, `client`…)."""
-        return find_fields(self.folded_text, self._line_starts)
+        return find_fields(self._cell_text, self._line_starts)
 
     def field_text(self, key: str) -> str | None:
         """A field's value as written in the original text."""

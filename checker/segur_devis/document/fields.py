@@ -69,7 +69,9 @@ SPECS: tuple[FieldSpec, ...] = (
         ),
         re.compile(_ID),
     ),
-    FieldSpec("numero_devis", _label(_each(_TITLES, rf"(?=\x20+{_ID})")), re.compile(_ID), line_start=True),
+    FieldSpec(
+        "numero_devis", _label(_each(_TITLES, rf"(?=[\t\x20]+{_ID})")), re.compile(_ID), line_start=True
+    ),
     FieldSpec(
         "logiciel",
         _label(
@@ -128,6 +130,10 @@ def _value_at(text: str, pos: int, end: int, spec: FieldSpec) -> tuple[int, int]
         if spec.key in ("client", "editeur") and comma > first.start:
             value_end = comma  # « EHPAD Les Tilleuls, 12 rue des Lilas »: the name
         return (first.start, value_end) if len(text[first.start : value_end].strip()) >= 2 else None
+    if len(cells) > 1 and not any(ch.isdigit() for ch in first.text):
+        # « Numéro unique de référencement de la │ DUI-V2-2025-0042 »: the label wraps in its cell, and the rest
+        # of its first line (« de la ») stands before the value's cell
+        first = cells[1] if not spec.value.match(text, first.start, first.end) else first
     v = spec.value.match(text, first.start, first.end)
     if not v or not any(ch.isdigit() for ch in v.group()):
         return None
