@@ -324,6 +324,8 @@ class Quote:
 
     @cached_property
     def vague(self) -> int | None:
+        if _BOTH_VAGUES.search(self.folded_text):
+            return 2  # « Prestation Ségur vague 1 + vague 2 »: one vague 2 prestation, for who had no vague 1
         vagues = {m.vague for m in self.dsr if m.vague and m.couloir == self.couloir}
         if len(vagues) == 1:
             return vagues.pop()
@@ -448,11 +450,14 @@ _SOFTWARE_VERSION = re.compile(r"\b(?:v|version|release)?[ .]?(?P<number>\d+(?:[
 _ROW_TOTAL_ROLES: tuple[Role, ...] = ("total_ht", "total_ttc", "client", "state", "unit_price")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|(?P<blank>\n[ \t]*\n\s*)")
 _VAGUE = re.compile(r"\bvague ?([12])\b")
+_BOTH_VAGUES = re.compile(
+    literal_first(r"\bvague ?1 ?(?:\+|et) ?(?:la )?vague ?2\b|\bva ?1 ?(?:\+|et) ?va ?2\b")
+)
 # literal_first: the same patterns, scanned several times faster (each is run over the whole text).
 _SIGNATURE_LABELS = tuple(
     re.compile(literal_first(pattern))
     for pattern in (
-        r"\bdate\s+de\s+(?:la\s+)?(?:signature|commande)\b",
+        r"\bdate\s+(?:de|et)\s+(?:la\s+)?(?:signature|commande)\b",
         r"\bfait\s+a\s+[a-z' -]{1,40},?\s+le\b",
         # « signé le », but not « la VA signée le … » which is another document's date
         r"(?<!va )(?<!aptitude )\bsignee?s?\s+(?:le|en\s+date\s+du)\b",

@@ -299,3 +299,47 @@ def test_text_copied_from_a_pdf_viewer_with_single_spaces() -> None:
 
 def test_a_sentence_naming_columns_is_no_header() -> None:
     assert Quote("Le total HT et la TVA figurent en bas de page.\nLecteur 2 120,00 240,00\n").tables == []
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("TVA 20 %", "tva"),
+        ("TVA (20 %)", "tva"),
+        ("TVA %", "tva_rate"),
+        ("% TVA", "tva_rate"),
+        ("Taux TVA", "tva_rate"),
+    ],
+)
+def test_a_tva_column_naming_its_rate_holds_amounts(header: str, role: str) -> None:
+    quote = Quote(f"Désignation\tQté\tTotal HT\t{header}\tTotal TTC\nPoste\t1\t850,00\t170,00\t1 020,00\n")
+    assert roles(quote) == [["designation", "quantity", "total_ht", role, "total_ttc"]]
+
+
+def test_a_two_cell_row_with_a_wrapped_label_gives_the_next_cell_as_value() -> None:
+    quote = Quote(
+        "Devis\tDS-V2-26-0518\n"
+        "Numéro unique de référencement de la\tDUI-V2-2025-0042\n"
+        "solution logicielle (délivré par l'ANS)\n"
+    )
+    assert quote.fields["numero_referencement"].value == "dui-v2-2025-0042"
+    assert quote.fields["numero_devis"].value == "ds-v2-26-0518"
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Prestation Ségur vague 1 + vague 2 : aucune Prestation HOP-DPI-VA1 reçue", 2),
+        ("Prestation Ségur HOP-DPI-Va1 et vague 1 seulement", 1),
+        ("Prestation Ségur HOP-DPI-Va2", 2),
+    ],
+)
+def test_the_combined_vague_1_plus_2_prestation_is_vague_2(text: str, vague: int) -> None:
+    assert Quote(text).vague == vague
+
+
+def test_date_et_signature_labels_the_signature_date() -> None:
+    quote = Quote(
+        "Proposition commerciale n° PS-22-118 — 01/02/2022\nDate et signature du client : 03/03/2022\n"
+    )
+    assert quote.signature_date is not None and quote.signature_date.value.isoformat() == "2022-03-03"
