@@ -16,7 +16,16 @@ from typing import Literal
 
 from segur_devis.amounts import Amount, find_amounts, format_euros
 from segur_devis.dates import FoundDate, find_dates
-from segur_devis.document import Field, Row, Table, TotalEntry, find_fields, find_tables, find_totals
+from segur_devis.document import (
+    Field,
+    Row,
+    Table,
+    TotalEntry,
+    find_fields,
+    find_tables,
+    find_totals,
+    split_cells,
+)
 from segur_devis.document.tables import Role
 from segur_devis.dsr import DsrMention, find_dsr
 from segur_devis.normalize import Folded, fold, literal_first, phrases_pattern
@@ -84,6 +93,7 @@ class Item:
     payer: Payer | None
     dsr: list[DsrMention] = field(default_factory=list)
     row: Row | None = None  # the table row of its priced line, when it stands in a table
+    tail: list[Line] = field(default_factory=list)  # its row's designation wrapped below the priced line
 
     @property
     def priced(self) -> Line:
@@ -95,7 +105,7 @@ class Item:
 
     @property
     def end(self) -> int:
-        return self.lines[-1].end
+        return (self.tail or self.lines)[-1].end
 
     @property
     def label(self) -> str:
@@ -105,7 +115,9 @@ class Item:
         if first is None and last.amounts:
             first = last.amounts[0].start
         cut = first - last.start if first is not None else len(last.text)
-        return " ".join([line.text for line in self.lines[:-1]] + [last.text[:cut]])
+        return " ".join(
+            [line.text for line in self.lines[:-1]] + [last.text[:cut]] + [t.text for t in self.tail]
+        )
 
     @property
     def total(self) -> Amount | None:
@@ -141,6 +153,35 @@ class Quote:
     ) -> re.Match[str] | None:
         return pattern.search(self.folded_text, start, len(self.folded_text) if end is None else end)
 
+    def search_labels(self, pattern: re.Pattern[str]) -> tuple[int, int] | None:
+        """The folded span of a match in the text cut to the first cell of each line: a label wrapped in its cell
+        beside a value (« Montant de la Prestation Ségur pris │ 18 600,00 € HT », then « en charge par l'État »)
+        reads whole there. The span runs from the match's start to its end, across the cells it skips."""
+        view, view_starts, line_starts = self._first_cells
+        m = pattern.search(view)
+        if m is None:
+            return None
+
+        def folded(pos: int) -> int:
+            k = bisect_right(view_starts, pos) - 1
+            return line_starts[k] + pos - view_starts[k]
+
+        return folded(m.start()), folded(m.end())
+
+    @cached_property
+    def _first_cells(self) -> tuple[str, list[int], list[int]]:
+        text = self._cell_text
+        parts: list[str] = []
+        view_starts: list[int] = []
+        pos = 0
+        for line in self.lines:
+            cells = split_cells(text[line.start : line.end])
+            part = self.folded_text[line.start : line.start + cells[0].end] if cells else ""
+            view_starts.append(pos)
+            parts.append(part)
+            pos += len(part) + 1
+        return "\n".join(parts), view_starts, [line.start for line in self.lines]
+
     # --- structure ----------------------------------------------------------------------------------------------
 
     @cached_property
@@ -169,8 +210,9 @@ class Quote:
         rows = self.rows_by_line
         section: Payer | None = None
         pending: list[Line] = []  # label lines waiting for their priced line
+        tail_end = -1  # the last line of the previous item's row, wrapped below its priced line
         for line in self.lines:
-            if not line.text.strip():
+            if not line.text.strip() or line.index <= tail_end:
                 continue
             if line.is_total:
                 pending = []
@@ -191,7 +233,9 @@ class Quote:
             payer = _payer_from_columns(row) or next(
                 (p for x in reversed(block) if (p := payer_of(x.text))), None
             )
-            items.append(Item(block, payer or section, row=row))
+            tail = self.lines[line.index + 1 : row.last_line + 1] if row is not None else []
+            tail_end = row.last_line if row is not None else -1
+            items.append(Item(block, payer or section, row=row, tail=tail))
             pending = []
         mentions = self.dsr
         starts = [m.start for m in mentions]

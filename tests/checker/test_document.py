@@ -343,3 +343,32 @@ def test_date_et_signature_labels_the_signature_date() -> None:
         "Proposition commerciale n° PS-22-118 — 01/02/2022\nDate et signature du client : 03/03/2022\n"
     )
     assert quote.signature_date is not None and quote.signature_date.value.isoformat() == "2022-03-03"
+
+
+def test_a_pdf_cell_wrapped_below_its_numbers_stays_in_its_row() -> None:
+    quote = Quote(
+        " Désignation             Qté          PU HT           Total HT\n"
+        " Prestation Ségur        1            128 000,00 €    128 000,00 €\n"
+        " HOP-DPI-Va2 et\n"
+        " HOP-PFI-Va2\n"
+        "Montant de la Prestation Ségur pris en charge par l'État au titre du Ségur : 128 000,00 € HT\n"
+        "Reste à charge de l'établissement : 0,00 €\n"
+    )
+    (row,) = quote.tables[0].rows
+    assert row.label.strip() == "prestation segur hop-dpi-va2 et hop-pfi-va2"
+    (item,) = [i for i in quote.items if i.row is row]
+    assert [m.code for m in item.dsr] == ["HOP-DPI-Va2", "HOP-PFI-Va2"]
+
+
+def test_a_label_wrapped_in_its_cell_beside_its_value_reads_whole() -> None:
+    quote = Quote(
+        " Montant de la Prestation Ségur pris          18 600,00 € HT\n"
+        " en charge par l'État au titre du\n"
+        " Ségur\n"
+    )
+    from segur_devis.rules.mentions import MENTION
+
+    assert quote.search(MENTION) is None
+    span = quote.search_labels(MENTION)
+    assert span is not None and quote.folded_text[span[0] : span[1]].endswith("segur")
+    assert quote.folded_text[span[0] : span[0] + 7] == "montant"

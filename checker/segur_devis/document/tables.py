@@ -239,6 +239,23 @@ def _spaced_cells(text: str, offset: int, columns: list[Column]) -> list[Cell]:
     return cells + [Cell(offset + a, offset + b, text[a:b], a) for a, b in tail]
 
 
+def _close(table: Table | None, pending: list[int], lines: Sequence[tuple[int, str]]) -> None:
+    """At the end of a table, lines left waiting for a row that never came, right under the last row and within
+    its designation column, are that cell wrapped below its numbers (« Prestation Ségur │ 1 │ 128 000,00 € »
+    then « HOP-DPI-Va2 et », « HOP-PFI-Va2 » in a PDF's narrow cell)."""
+    if table is None or not table.rows or not pending or table.layout != "aligned":
+        return
+    row = table.rows[-1]
+    first_number = min((c.left for c in table.columns if c.role in NUMBER_ROLES), default=0)
+    for index in pending:
+        offset, text = lines[index]
+        if index != row.last_line + 1 or len(text.rstrip()) >= first_number:
+            return
+        row.last_line = index
+        row.end = offset + len(text.rstrip())
+        row.label = f"{row.label} {text.strip()}"
+
+
 def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], bool]) -> list[Table]:
     """The tables of a text given as (folded offset, folded line) pairs, in order; `starts_lower(offset)` tells
     whether the original text has a lower-case letter there (the folded text is all lower case)."""
@@ -250,6 +267,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         if not text.strip():
             blanks += 1
             if blanks >= 3:
+                _close(table, pending, lines)
                 table, pending = None, []
             continue
         blanks = 0
@@ -270,6 +288,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
                 table.columns = joined
                 continue
         if _NUMBER_COLUMN_WORD.search(text) and (columns := _header(cells)) is not None:
+            _close(table, pending, lines)
             table = Table(
                 index,
                 offset,
@@ -296,6 +315,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         in_numbers = {id(c) for c, _ in numbers}
         label_cells = [c for c in cells if id(c) not in in_numbers]
         if _TOTAL.search(text):
+            _close(table, pending, lines)
             table, pending = None, []  # the totals block: the rows are over
             continue
         previous = table.rows[-1] if table.rows else None
@@ -314,6 +334,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
             elif len(pending) < 8:
                 pending.append(index)
             else:
+                _close(table, pending, lines)
                 table, pending = None, []  # prose: the table is over
             continue
         # Numbers inside the designation (« Formation 2 jours ») stay in it: only cells right of the label count.
@@ -326,4 +347,5 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         first_line = pending[0] if pending else index
         table.rows.append(Row(index, first_line, index, start, offset + len(text), label, values))
         pending = []
+    _close(table, pending, lines)
     return tables

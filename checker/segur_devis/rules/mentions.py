@@ -65,7 +65,7 @@ def mandatory_mention(quote: Quote) -> Iterator[Hit]:
     rien ne distingue sur le papier ce que l’État finance de ce que vous payez, et le devis ne respecte pas le
     formalisme attendu par l’ANS et l’ASP pour le financement.
     """
-    if not quote.search(MENTION):
+    if not quote.search(MENTION) and not quote.search_labels(MENTION):
         yield Hit(
             "La mention « montant de la Prestation Ségur pris en charge par l’État au titre du Ségur » est absente."
         )
@@ -225,8 +225,8 @@ def version_list(quote: Quote) -> Iterator[Hit]:
     """
     if quote.couloir not in _VERSION_LIST_COULOIRS:
         return
-    listed = quote.search(_VERSION_LIST)
-    if listed and quote.search(_MARKET_DATE):
+    listed = quote.search(_VERSION_LIST) or quote.search_labels(_VERSION_LIST)
+    if listed and (quote.search(_MARKET_DATE) or quote.search_labels(_MARKET_DATE)):
         return
     mention = next((m for m in quote.dsr if m.couloir == quote.couloir), None)
     span = (mention.start, mention.end) if mention else None
