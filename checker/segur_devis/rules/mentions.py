@@ -39,6 +39,14 @@ _MARKET_DATE = flex(r"\bmise sur le marche\b|\bcommercialise\w*\b")
 _VERSION_LIST_COULOIRS = {"medico-social", "officine"}
 
 
+def lists_versions(quote: Quote) -> tuple[bool, bool]:
+    """Whether the quote lists the versions without extra cost, and gives their market dates; in the text or in
+    labels wrapped in their cells (« Versions sans reste à charge (date de mise │ Dentalis 6.2 » / « sur le
+    marché) »)."""
+    listed = bool(quote.search(_VERSION_LIST) or quote.search_labels(_VERSION_LIST))
+    return listed, listed and bool(quote.search(_MARKET_DATE) or quote.search_labels(_MARKET_DATE))
+
+
 @rule(
     "M01",
     "error",
@@ -225,8 +233,8 @@ def version_list(quote: Quote) -> Iterator[Hit]:
     """
     if quote.couloir not in _VERSION_LIST_COULOIRS:
         return
-    listed = quote.search(_VERSION_LIST) or quote.search_labels(_VERSION_LIST)
-    if listed and (quote.search(_MARKET_DATE) or quote.search_labels(_MARKET_DATE)):
+    listed, dated = lists_versions(quote)
+    if listed and dated:
         return
     mention = next((m for m in quote.dsr if m.couloir == quote.couloir), None)
     span = (mention.start, mention.end) if mention else None

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from segur_devis.normalize import flex
 from segur_devis.quote import Quote
 from segur_devis.rules.base import Hit, rule
-from segur_devis.rules.mentions import _MARKET_DATE, _VERSION_LIST, _VERSION_LIST_COULOIRS
+from segur_devis.rules.mentions import _VERSION_LIST_COULOIRS, lists_versions
 
 # « Prestation Ségur vague 1 + vague 2 », « V1+V2 », « Prestation Ségur vague 2 »: the quote names its prestation.
 _HOSPITAL_PRESTATION = flex(
@@ -56,7 +56,7 @@ def version_list_vague_2(quote: Quote) -> Iterator[Hit]:
     """
     if quote.vague != 2 or quote.couloir is None or quote.couloir in _VERSION_LIST_COULOIRS:
         return
-    if quote.search(_VERSION_LIST) and quote.search(_MARKET_DATE):
+    if all(lists_versions(quote)):
         return
     mention = next((m for m in quote.dsr if m.couloir == quote.couloir), None)
     yield Hit(
