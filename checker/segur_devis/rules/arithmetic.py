@@ -144,11 +144,12 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
             ht = bases[0]
             if entry.kind == "total_ttc":
                 rate = entry.rate or rate
-                expected = (
-                    [b + tva if tva is not None else b * (1 + rate) for b in bases]
-                    if (tva is not None or rate is not None)
-                    else []
-                )
+                if tva is not None:
+                    expected = [b + tva for b in bases]
+                elif rate is not None:
+                    expected = [b * (1 + rate) for b in bases]
+                else:
+                    expected = []
                 if ht > 0 and expected and all(abs(e.quantize(_CENT) - value) > _TOLERANCE for e in expected):
                     yield Hit(
                         f"{format_euros(ht)} HT plus la TVA font {format_euros(expected[0].quantize(_CENT))} TTC, "
