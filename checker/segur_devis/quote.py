@@ -218,12 +218,12 @@ class Quote:
                 pending = []
                 continue
             if line.is_header:
-                section = payer_of(line.text) or section
+                section = self.payer_of_line(line) or section
                 pending = [line]
                 continue
             row = rows.get(line.index)
             if not line.amounts and row is None:
-                if len(line.text) <= 100 and (marked := payer_of(line.text)):
+                if len(line.text) <= 100 and (marked := self.payer_of_line(line)):
                     section = marked  # a short heading such as « Prestations hors Ségur »
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
                 continue
@@ -231,7 +231,7 @@ class Quote:
             # Who pays: the row's own columns (« À la charge du client »), then the nearest words that say it —
             # the priced line, then the label lines above it — then the section.
             payer = _payer_from_columns(row) or next(
-                (p for x in reversed(block) if (p := payer_of(x.text))), None
+                (p for x in reversed(block) if (p := self.payer_of_line(x))), None
             )
             tail = self.lines[line.index + 1 : row.last_line + 1] if row is not None else []
             tail_end = row.last_line if row is not None else -1
@@ -258,6 +258,16 @@ class Quote:
     def _starts_lower(self, pos: int) -> bool:
         start = self.folded.to_original(pos)
         return self.original[start : start + 1].islower()
+
+    def payer_of_line(self, line: Line) -> Payer | None:
+        """`payer_of(line.text)`, read once per line (items ask of each line several times)."""
+        if line.index not in self._line_payers:
+            self._line_payers[line.index] = payer_of(line.text)
+        return self._line_payers[line.index]
+
+    @cached_property
+    def _line_payers(self) -> dict[int, Payer | None]:
+        return {}
 
     @cached_property
     def rows_by_line(self) -> dict[int, Row]:

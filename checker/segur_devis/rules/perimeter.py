@@ -273,14 +273,14 @@ def _declared_state_part(quote: Quote, table: Table) -> bool:
         and not _FIELD.search(above.text)
         and not SUMMARY_LINE.search(above.text)
     ):
-        said.add(_payer_of(above.text) or "")
+        said.add(quote.payer_of_line(above) or "")
     after = table.rows[-1].last_line + 1 if table.rows else table.header_line + 1
     for line in lines[after : after + 8]:
         if not line.text.strip():
             continue
         if not line.is_total:
             break
-        if (payer := _payer_of(line.text)) and any(a.value > 0 for a in line.amounts):
+        if (payer := quote.payer_of_line(line)) and any(a.value > 0 for a in line.amounts):
             said.add(payer)
     return said == {"state"}
 
@@ -482,10 +482,14 @@ def services_outside_segur(quote: Quote) -> Iterator[Hit]:
     les imposer.
     """
     flagged = {id(item) for item, _, _ in _client_services(quote)}
-    imposed = [set(_NAME_WORD.findall(quote.folded_text, a, b)) for a, b in _imposed_commitments(quote)]
+    imposed: list[set[str]] | None = None  # read only when a client line is there to judge
     for item in quote.items:
         if item.payer != "client" or not _billed(item) or id(item) in flagged or item.total is None:
             continue
+        if imposed is None:
+            imposed = [
+                set(_NAME_WORD.findall(quote.folded_text, a, b)) for a, b in _imposed_commitments(quote)
+            ]
         if not _is_imposed(quote, item, imposed):
             yield Hit(
                 f"Prestation hors Ségur à votre charge ({format_euros(item.total.value)}) : vous pouvez la refuser.",
