@@ -9,7 +9,7 @@ from support.engines import EnginePage, set_value
 from support.waits import BOOT_TIMEOUT_MS, CHECK_TIMEOUT_MS, TOOL_READY
 
 from segur_devis.compare import compare_form
-from segur_devis.deadlines import calculator_choices, deadline_summary
+from segur_devis.deadlines import deadline_summary, needs_dispositif, windows
 
 pytestmark = pytest.mark.browser
 
@@ -27,21 +27,25 @@ def open_tool(open_page: OpenPage, site_url: str, path: str) -> EnginePage:
 
 def test_deadline_calculator_answers_like_python(open_page: OpenPage, recorded_url: str) -> None:
     page = open_tool(open_page, recorded_url, "outils/echeances/")
-    pairs = calculator_choices()["pairs"]
-    assert pairs
-    for couloir, vague in pairs:
+    # Every window the data knows; the type of establishment is asked only where the dates depend on it.
+    cases = sorted(
+        {(w.couloir, w.vague, w.id if needs_dispositif(w.couloir, w.vague) else "") for w in windows()}
+    )
+    for couloir, vague, asked in cases:
         set_value(page, "#echeances-couloir", couloir)
         set_value(page, "#echeances-vague", str(vague))
+        if asked:
+            set_value(page, "#echeances-dispositif", asked)
         set_value(page, "#echeances-date", SIGNED)
         page.call("() => { document.getElementById('echeances-resultat').hidden = true; }")
         page.click("#echeances-calculer")
         page.wait("#echeances-resultat:not([hidden])", CHECK_TIMEOUT_MS)
-        expected = deadline_summary(couloir, vague, SIGNED)
+        expected = deadline_summary(couloir, vague, SIGNED, asked or None)
         shown = (
             page.attribute("#echeances-commande", "data-statut"),
             page.attribute("#echeances-preuves", "data-date"),
         )
-        assert shown == (expected["order"]["status"], expected["proofs"]["date"]), (couloir, vague)
+        assert shown == (expected["order"]["status"], expected["proofs"]["date"]), (couloir, vague, asked)
         assert expected["order"]["message"] in page.text("#echeances-commande")
 
 
