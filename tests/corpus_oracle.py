@@ -25,8 +25,8 @@ SEVERITY = {
     **dict.fromkeys(["M01", "M02", "M03", "M06"], "error"),
     **dict.fromkeys(["M04", "M05"], "warning"),
     **dict.fromkeys(["P01", "P02", "P03", "P04", "P05", "P06", "F01", "C01"], "error"),
-    **dict.fromkeys(["P07", "C02"], "info"),
-    **dict.fromkeys(["K01", "K02", "K03", "A01", "A02", "P09"], "warning"),
+    **dict.fromkeys(["P07", "C02", "C03", "V01"], "info"),
+    **dict.fromkeys(["K01", "K02", "K03", "K04", "A01", "A02", "P09", "M07"], "warning"),
 }
 # The day every corpus quote is judged on, unless its entry says otherwise (« today »): calendar findings depend on
 # it, and a test must never depend on the day it runs.
