@@ -40,7 +40,9 @@ def test_the_corpus_has_24_quotes_half_of_them_conforming() -> None:
     assert len(NAMES) >= 24
     assert all(re.fullmatch(r"\d\d_[a-z0-9_]+\.txt", name) for name in NAMES)
     verdicts = [EXPECTED[name]["verdict"] for name in NAMES]
-    assert verdicts.count("conforme") * 2 >= len(NAMES) - 1, "about half conforming, to measure false positives"
+    assert verdicts.count("conforme") * 2 >= len(NAMES) - 1, (
+        "about half conforming, to measure false positives"
+    )
     assert verdicts.count("non_conforme") + verdicts.count("a_verifier") >= 12, "and half with real faults"
 
 
@@ -54,7 +56,9 @@ def test_some_quotes_are_judged_on_a_day_of_their_era() -> None:
     dated = [name for name in NAMES if "today" in EXPECTED[name]]
     assert len(dated) >= 2
     for name in dated:
-        assert date.fromisoformat(EXPECTED[name]["today"]) >= date.fromisoformat(EXPECTED[name]["date_signature"])
+        assert date.fromisoformat(EXPECTED[name]["today"]) >= date.fromisoformat(
+            EXPECTED[name]["date_signature"]
+        )
 
 
 def test_every_expected_code_is_derived_from_a_cited_source() -> None:
@@ -70,7 +74,9 @@ def test_the_twins_are_well_formed() -> None:
     for name, spec in TWINS.items():
         assert name in EXPECTED, name
         assert spec["engine"] in ENGINES, name
-        assert set(spec) <= {"engine", "html", "header", "footer", "pages", "ligatures", "known_failure"}, name
+        assert set(spec) <= {"engine", "html", "header", "footer", "pages", "ligatures", "known_failure"}, (
+            name
+        )
         if spec["engine"] == "chromium":
             assert (HERE / spec["html"]).is_file(), name
 
