@@ -11,25 +11,20 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-from corpus_oracle import DEFAULT_TODAY, api, codes, describe, load_expected, oracle_tests
-from support.pdf_makers import ENGINES, load_twins, twin_pdf
+from corpus_oracle import load_expected, oracle_tests
+from corpus_twins import twin_tests
 
 HERE = Path(__file__).parent
 EXPECTED = load_expected(HERE)
 NAMES = sorted(EXPECTED)
-TWINS = load_twins(HERE)
+TWIN_TESTS = twin_tests(HERE, at_least=15)  # twins well-formed, carrying the text's figures and report
+make_twin = TWIN_TESTS["make_twin"]
 
 globals().update(oracle_tests(HERE))  # verdict, must, must_not, evidence, determinism, dates, known failures
-
-
-def today(name: str) -> date:
-    entry = EXPECTED[name]
-    return date.fromisoformat(entry["today"]) if "today" in entry else DEFAULT_TODAY
+globals().update(TWIN_TESTS)
 
 
 # --- the corpus itself (no checker) ---
@@ -52,74 +47,7 @@ def test_every_expected_code_is_derived_from_a_cited_source() -> None:
             assert re.search(r"seed 00[02]|domain-facts|CONTRACT", entry["note"]), name
 
 
-def test_the_twins_are_well_formed() -> None:
-    assert len(TWINS) >= 15
-    assert {spec["engine"] for spec in TWINS.values()} >= {"chromium", "reportlab", "fpdf_table"}
-    for name, spec in TWINS.items():
-        assert name in EXPECTED, name
-        assert spec["engine"] in ENGINES, name
-        assert set(spec) <= {"engine", "html", "header", "footer", "pages", "ligatures", "known_failure"}, (
-            name
-        )
-        if spec["engine"] == "chromium":
-            assert (HERE / spec["html"]).is_file(), name
-
-
 # --- the PDF twins ---
-
-_PDFS: dict[str, bytes] = {}
-
-
-def make_twin(name: str, request: pytest.FixtureRequest) -> bytes:
-    """The twin's PDF, made once per session (Chromium twins use the session's browser)."""
-    if name not in _PDFS:
-        spec = TWINS[name]
-        browser = request.getfixturevalue("browser") if spec["engine"] == "chromium" else None
-        _PDFS[name] = twin_pdf(HERE, name, spec, browser=browser)
-    return _PDFS[name]
-
-
-def twin_params(*, judged: bool) -> list[Any]:
-    params = []
-    for name, spec in sorted(TWINS.items()):
-        marks: list[Any] = [pytest.mark.browser] if spec["engine"] == "chromium" else []
-        if judged and "known_failure" in spec:
-            marks.append(pytest.mark.xfail(reason=spec["known_failure"], strict=True))
-        params.append(pytest.param(name, marks=marks, id=f"{name}-{spec['engine']}"))
-    return params
-
-
-def words(text: str) -> list[str]:
-    """The tokens holding a digit (amounts, dates, numbers), the facts a PDF must keep."""
-    return re.findall(r"\S*\d\S*", re.sub(r"[\u00a0\u202f]", " ", text))
-
-
-@pytest.mark.parametrize("name", twin_params(judged=False))
-def test_twin_is_a_real_pdf_with_the_quotes_text(name: str, request: pytest.FixtureRequest) -> None:
-    # The maker itself, without the checker: every figure of the text quote (amounts, dates, numbers) is in the
-    # PDF's text layer, so the twin says what its text says.
-    from pypdf import PdfReader
-
-    data = make_twin(name, request)
-    assert data.startswith(b"%PDF-")
-    layer = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-    layer = re.sub(r"\s+", " ", layer.replace("\u00a0", " ").replace("\u202f", " "))
-    quote = (HERE / name).read_bytes().decode("utf-8")
-    expected_words = [w.strip(".,;:()|") for w in words(quote)]
-    missing = [w for w in expected_words if w and w not in layer]
-    assert not missing, f"{name}: not in the PDF text: {missing[:10]}"
-
-
-@pytest.mark.parametrize("name", twin_params(judged=True))
-def test_twin_gets_the_same_report_as_its_text(name: str, request: pytest.FixtureRequest) -> None:
-    segur_devis = api()
-    text = (HERE / name).read_bytes().decode("utf-8")
-    from_text = segur_devis.check_text(text, today=today(name))
-    pdf_name = name.replace(".txt", ".pdf")
-    from_pdf = segur_devis.check_bytes(make_twin(name, request), filename=pdf_name, today=today(name))
-    message = f"{name}: pdf {describe(from_pdf)} / text {describe(from_text)}"
-    assert from_pdf.verdict == from_text.verdict, message
-    assert sorted(set(codes(from_pdf))) == sorted(set(codes(from_text))), message
 
 
 @pytest.mark.browser
