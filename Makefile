@@ -60,6 +60,7 @@ serve: build
 lint: setup
 	$(PY) -m ruff check checker site_hooks tests bench tools
 	$(PY) -m ruff format --check checker site_hooks tests bench tools
+	node_modules/.bin/tsc -p tsconfig.json
 
 typecheck: setup
 	$(PY) -m mypy

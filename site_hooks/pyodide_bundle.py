@@ -313,8 +313,8 @@ def write_runtime(site_dir: Path) -> Path:
 # HTTP cache links them, and only behind caching headers: otherwise each file came twice), and the worker, started
 # from <head>, asks for them within a few round trips anyway.
 PRELOAD_MARK = "<!-- segur-devis preload-checker -->"
-PAGE_MODULES = ("verifier/verifier.mjs", "verifier/worker-client.mjs", "verifier/report.mjs", "outils/signalement.mjs",
-                "outils/formulaire.mjs")  # fmt: skip
+PAGE_MODULES = ("verifier/verifier.mjs", "verifier/worker-client.mjs", "verifier/report.mjs", "verifier/dom.mjs",
+                "outils/signalement.mjs", "outils/formulaire.mjs")  # fmt: skip
 
 
 def preload_hints(root: str) -> str:

@@ -13,16 +13,9 @@ import sitedata as sd
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import segur_devis
+from segur_devis.formats import rule_sections
+from segur_devis.report import SEVERITY_LABELS, SEVERITY_MEANING
 
-SEVERITY_LABELS = {"error": "Non-conformité", "warning": "À vérifier", "info": "Information"}
-SEVERITY_MEANING = {
-    "error": (
-        "le devis ne respecte pas les règles du financement : "
-        "demandez à l’éditeur de le corriger avant de signer."
-    ),
-    "warning": "un point à vérifier avec votre éditeur ; il n’est pas forcément non conforme.",
-    "info": "une information utile, qui ne rend pas le devis non conforme.",
-}
 ADMONITION = {"error": "failure", "warning": "warning", "info": "info"}
 FAMILIES = {
     "M": "Mentions obligatoires",
@@ -42,28 +35,19 @@ def _fence(text: str) -> str:
 
 
 def rule_page(rule: Any) -> str:
+    """The rule's page: the sections of `segur-devis rule CODE` (formats.rule_sections), as Markdown."""
     severity = rule.severity
+    sections = "\n\n".join(
+        f"## {heading}\n\n{_fence(body) if is_example else body}"
+        for heading, body, is_example in rule_sections(rule)
+    )
     return f"""# {rule.code} — {rule.title}
 
 !!! {ADMONITION[severity]} "{SEVERITY_LABELS[severity]}"
 
     Gravité : **{SEVERITY_LABELS[severity]}**, c’est-à-dire {SEVERITY_MEANING[severity]}
 
-## Pourquoi c’est important
-
-{rule.why}
-
-## Exemple qui déclenche la règle
-
-{_fence(rule.bad)}
-
-## Exemple conforme
-
-{_fence(rule.good)}
-
-## Comment corriger
-
-{rule.fix}
+{sections}
 
 ## Source
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
+from segur_devis.amounts import format_euros
 from segur_devis.errors import InputError
 from segur_devis.reference import couloirs, sources
 from segur_devis.report import Report
@@ -28,13 +30,14 @@ _VERDICTS = {
     "conforme": "aucune non-conformité relevée",
     "a_verifier": "des points à vérifier",
     "non_conforme": "non conforme aux règles du financement Ségur",
-    "non_reconnu": "document non reconnu comme un devis Ségur",
+    "non_reconnu": "document non reconnu comme un devis Ségur",  # the tool page accepts any saved report
 }
 
 
 NOT_A_REPORT = (
     "Ce fichier n’est pas un rapport du vérificateur : choisissez le fichier JSON enregistré avec le bouton "
-    "« Télécharger (JSON) » du vérificateur, ou produit par « segur-devis check --format json »."
+    "« Télécharger le rapport (JSON) » du vérificateur (sous « Pour les éditeurs »), ou produit par "
+    "« segur-devis check --format json »."
 )
 
 
@@ -68,20 +71,54 @@ def _excerpt(text: str) -> str:
     return flat if len(flat) <= MAX_EXCERPT else flat[: MAX_EXCERPT - 1].rstrip() + "…"
 
 
+def _fact(facts: Mapping[str, Any], key: str) -> str:
+    """A fact the quote names, as text; "" when the checker did not find it."""
+    value = facts.get(key)
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int | float):
+        return format_euros(Decimal(str(value))) if key == "total_ttc" else str(value)
+    if isinstance(value, str):
+        flat = " ".join(value.split())[:MAX_EXCERPT]
+        return _fr_date(flat) if key.startswith("date_") else flat
+    return ""
+
+
+def _fr_date(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if len(iso) == 10 and iso[4] == "-" else iso
+
+
+def _named(facts: Mapping[str, Any]) -> list[str]:
+    """What the quote names, prefilled; what it does not name is left for the reader to complete."""
+    software = " ".join(v for v in (_fact(facts, "logiciel"), _fact(facts, "version_logiciel")) if v)
+    lines = [
+        f"Éditeur : {_fact(facts, 'editeur') or TO_FILL}",
+        f"Logiciel et version : {software or TO_FILL}",
+        f"Établissement ou professionnel de santé : {TO_FILL}",
+    ]
+    for key, label in (
+        ("numero_devis", "Numéro du devis"),
+        ("numero_referencement", "Numéro de référencement ANS"),
+        ("total_ttc", "Montant total TTC"),
+    ):
+        if value := _fact(facts, key):
+            lines.append(f"{label} : {value}")
+    return lines
+
+
 def _context(facts: Mapping[str, Any]) -> list[str]:
     lines = []
-    dsr = facts.get("dsr") or []
+    dsr = [str(d) for d in facts.get("dsr") or [] if isinstance(d, str)]
     couloir = couloirs().get(str(facts.get("couloir")))
     if dsr or couloir:
         where = ", ".join(dsr)
         if couloir:
             vague = f", vague {facts['vague']}" if facts.get("vague") else ""
             where = f"{where} ({couloir['label']}{vague})" if where else f"{couloir['label']}{vague}"
-        lines.append(f"Prestation Ségur (DSR) : {where}")
+        lines.append(f"Prestation Ségur (dossier de spécifications de référence, DSR) : {where}")
     for key, label in (("date_devis", "Date du devis"), ("date_signature", "Date de signature")):
-        value = facts.get(key)
-        if isinstance(value, str) and len(value) == 10:
-            lines.append(f"{label} : {value[8:10]}/{value[5:7]}/{value[:4]}")
+        if value := _fact(facts, key):
+            lines.append(f"{label} : {value}")
     return lines
 
 
@@ -97,6 +134,8 @@ def ans_report_text(report: Report | Mapping[str, Any]) -> str:
         else "n’y relève aucune non-conformité, mais j’ai un doute que je décris ci-dessous"
     )
     source = str(data.get("source") or "texte")
+    raw_facts = data.get("facts")
+    facts: Mapping[str, Any] = raw_facts if isinstance(raw_facts, Mapping) else {}
     out = [
         "Objet : signalement d’un devis Ségur numérique (SONS)",
         "",
@@ -106,11 +145,9 @@ def ans_report_text(report: Report | Mapping[str, Any]) -> str:
         f"automatique avec l’outil Ségur Devis, fondée sur les documents publiés par l’ANS, {points}. "
         "Pouvez-vous me dire si ce devis respecte les règles du financement ?",
         "",
-        f"Éditeur : {TO_FILL}",
-        f"Logiciel et version : {TO_FILL}",
-        f"Établissement ou professionnel de santé : {TO_FILL}",
+        *_named(facts),
         f"Document : {'texte du devis copié dans le vérificateur' if source == 'texte' else source}",
-        *_context(data.get("facts") or {}),
+        *_context(facts),
         f"Résultat de la vérification : {_VERDICTS.get(verdict, verdict or 'inconnu')}",
     ]
     for severity, heading in _GROUPS:
@@ -137,7 +174,7 @@ def ans_report_text(report: Report | Mapping[str, Any]) -> str:
         ]
     out += [
         "",
-        "Je peux vous transmettre le devis complet si nécessaire.",
+        "Je joins le devis à ce message (pièce jointe du formulaire).",
         "",
         "Cordialement,",
         TO_FILL,

@@ -73,14 +73,19 @@ def check_bytes(
     ignore: list[str] | None = None,
     today: date | None = None,
 ) -> Report:
-    """Check a file's content: a PDF when it looks like one, else text in any usual encoding."""
+    """Check a file's content: a PDF when it looks like one, a .docx or .odt document, else text in any usual
+    encoding."""
     if is_pdf(data):
         return check_pdf(data, source=filename, select=select, ignore=ignore, today=today)
     if filename.lower().endswith(".pdf"):
         raise InputError(
             "Ce fichier porte l’extension .pdf mais n’est pas un PDF. Vérifiez le fichier choisi."
         )
-    return check_text(decode_text(data), source=filename, select=select, ignore=ignore, today=today)
+    from segur_devis.office import extract_office_text, office_kind  # zipfile and XML: only for files
+
+    kind = office_kind(data, filename)
+    text = extract_office_text(data, kind) if kind else decode_text(data)
+    return check_text(text, source=filename, select=select, ignore=ignore, today=today)
 
 
 def _run(rule: Rule, quote: Quote) -> list[Finding]:

@@ -23,6 +23,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, ValidationInfo, model_validator
 
+from segur_devis.report import Severity, Verdict, verdict_of
+
 
 def _real_date(value: str) -> str:
     date.fromisoformat(value)  # raises ValueError on 2022-02-30
@@ -354,8 +356,7 @@ class Glossary(Strict):
 
 # --- the JSON report (CONTRACT.md) -----------------------------------------------------------------
 
-Severity = Literal["error", "warning", "info"]
-Verdict = Literal["conforme", "a_verifier", "non_conforme", "non_reconnu"]
+# Severity, Verdict and the verdict rule are the report's own (segur_devis.report), imported above.
 
 
 class Evidence(Strict):
@@ -414,14 +415,7 @@ class Report(Strict):
     def verdict_follows_findings(self) -> Report:
         if self.verdict == "non_reconnu":
             return self
-        severities = {f.severity for f in self.findings}
-        expected = (
-            "non_conforme"
-            if "error" in severities
-            else "a_verifier"
-            if "warning" in severities
-            else "conforme"
-        )
+        expected = verdict_of(f.severity for f in self.findings)
         if self.verdict != expected:
             raise ValueError(f"verdict {self.verdict!r} but the findings give {expected!r}")
         return self

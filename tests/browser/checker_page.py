@@ -71,6 +71,9 @@ class Session:
         return self.page.inner_text("#verifier-message")
 
     def download_report(self) -> dict[str, Any]:
+        """The JSON report, downloaded from « Pour les éditeurs » (opened first, as a vendor would)."""
+        if not self.page.eval_on_selector("#rapport-editeurs", "d => d.open"):
+            self.page.click("#rapport-editeurs summary")
         with self.page.expect_download() as info:
             self.page.click("#rapport-telecharger")
         path = info.value.path()

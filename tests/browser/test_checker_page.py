@@ -84,7 +84,7 @@ def test_pdf_upload(ready: Session) -> None:
     expected = segur_devis.check_pdf(data, source="devis-pack.pdf", today=SEED_ERA)
     assert verdict == expected.verdict == "non_conforme"
     assert ready.codes() == expected.codes
-    assert "devis-pack.pdf" in ready.page.inner_text("#rapport .verifier-source")
+    assert "devis-pack.pdf" in ready.page.inner_text("#rapport .verifier-entete")
 
 
 def test_pdf_dropped_on_the_drop_zone(ready: Session) -> None:
@@ -101,7 +101,7 @@ def test_pdf_dropped_on_the_drop_zone(ready: Session) -> None:
         list(data),
     )
     assert ready.wait_outcome() == "conforme"
-    assert "depose.pdf" in ready.page.inner_text("#rapport .verifier-source")
+    assert "depose.pdf" in ready.page.inner_text("#rapport .verifier-entete")
 
 
 def test_keyboard_only(ready: Session) -> None:
@@ -145,7 +145,7 @@ def test_copy_report_as_plain_text(ready: Session) -> None:
     ready.page.wait_for_selector("#rapport-outils-etat:has-text('copié')")
     copied = ready.page.evaluate("() => navigator.clipboard.readText()")
     assert "Verdict : Non conforme" in copied
-    assert "- P01 — " in copied
+    assert "Prestation incluse dans la Prestation Ségur facturée au client [P01]" in copied
     assert ready.url + "regles/P01/" in copied  # absolute, so it works once pasted elsewhere
     assert "<" not in copied
 

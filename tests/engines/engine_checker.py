@@ -29,7 +29,7 @@ def outcome(page: EnginePage) -> tuple[str, list[str]]:
     codes = page.call(
         "() => [...document.querySelectorAll('#rapport [data-code]')].map((e) => e.dataset.code)"
     )
-    return verdict, sorted(codes)
+    return verdict, sorted(codes)  # one element per rule: the page groups a rule's occurrences
 
 
 def paste(page: EnginePage, text: str) -> tuple[str, list[str]]:

@@ -132,7 +132,7 @@ def test_live_regions_announce_progress_verdict_and_errors(browser: Browser, sit
     finally:
         context.close()
     status = [a["text"] for a in announced if a["region"] == "verifier-etat"]
-    assert any("Chargement de Python" in text for text in status), status  # progress
+    assert any("Préparation du vérificateur," in text for text in status), status  # progress, step by step
     assert any("prêt" in text for text in status), status
     assert any("Verdict : Non conforme" in text and "non-conformités" in text for text in status), status
     alerts = [a["text"] for a in announced if a["region"] == "verifier-message"]

@@ -107,6 +107,7 @@ def walk(browser: Browser, site_url: str, built_site: Path) -> Iterator[Walk]:
         page.click("#rapport-copier")
         page.wait_for_selector("#rapport-outils-etat:has-text('copié')")
         result.copied = page.evaluate("navigator.clipboard.readText()")
+        page.click("#rapport-editeurs summary")  # the JSON is « pour les éditeurs »
         with page.expect_download() as download:
             page.click("#rapport-telecharger")
         result.downloaded = Path(download.value.path()).read_text(encoding="utf-8")

@@ -64,7 +64,7 @@ def assert_nothing_ran(page: Page, recorder: Recorder, dialogs: list[str]) -> No
     assert recorder.violations == []
     assert not any("evil.invalid" in r.url or r.url.endswith("/x") for r in recorder.requests)
     injected = "#rapport script, #rapport img, #rapport svg, #rapport iframe, #rapport style, #rapport link, "
-    injected += "#rapport details, #rapport math, #rapport [onerror], #rapport [onload], #rapport a[href^='javascript']"
+    injected += "#rapport details:not(#rapport-editeurs), #rapport math, #rapport [onerror], #rapport [onload], #rapport a[href^='javascript']"
     assert page.locator(injected).count() == 0
 
 
@@ -93,6 +93,7 @@ def test_hostile_quote_is_shown_as_text_everywhere(hostile: tuple[Page, Recorder
     page.wait_for_selector("#rapport-outils-etat:has-text('copié')")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert PAYLOADS[1] in copied and PAYLOADS[4] in copied
+    page.click("#rapport-editeurs summary")  # the JSON is « pour les éditeurs »
     with page.expect_download() as download:
         page.click("#rapport-telecharger")
     report = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
@@ -115,8 +116,9 @@ def test_hostile_file_name_is_shown_as_text(hostile: tuple[Page, Recorder, list[
     page.click("#effacer")
     data = fixture_text("seed_conforme_hop_pfi.txt").encode("utf-8")
     assert check_file(page, HOSTILE_NAME, data, mime="text/plain") == "conforme"
-    assert HOSTILE_NAME in page.inner_text("#rapport .verifier-source")
+    assert HOSTILE_NAME in page.inner_text("#rapport .verifier-entete")
     assert HOSTILE_NAME in page.inner_text("#fichier-choisi")
+    page.click("#rapport-editeurs summary")  # the JSON is « pour les éditeurs »
     with page.expect_download() as download:
         page.click("#rapport-telecharger")
     assert download.value.suggested_filename.endswith(".json")

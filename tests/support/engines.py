@@ -133,7 +133,11 @@ class SeleniumPage:
         )
 
     def click(self, selector: str) -> None:
-        self.driver.find_element("css selector", selector).click()
+        # WebDriver scrolls an element only just into view, where a sticky header can cover it (the checker page
+        # scrolls its report into view after a check): centre it first.
+        element = self.driver.find_element("css selector", selector)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.click()
 
     def choose_file(self, selector: str, path: Path) -> None:
         self.driver.find_element("css selector", selector).send_keys(str(path))

@@ -70,8 +70,12 @@ def test_a_new_check_removes_the_previous_text(checker: Session) -> None:
     assert checker.check_text(fixture_text(SEED_CONFORME)) == "conforme"
     assert checker.page.locator("#signalement-texte").count() == 0
     assert checker.page.is_hidden("#signalement")
-    text = prepare(checker, fixture_text(SEED_CONFORME))
-    assert "Mon doute porte sur : [à compléter]" in text
+
+
+def test_not_offered_when_there_is_nothing_to_report(checker: Session) -> None:
+    assert checker.check_text(fixture_text(SEED_CONFORME)) == "conforme"
+    assert checker.page.locator("#rapport-copier").is_visible()
+    assert checker.page.locator("#rapport-signalement").count() == 0
 
 
 def test_nothing_is_sent(checker: Session) -> None:

@@ -50,9 +50,12 @@ def quote_judgement(quote: Quote) -> Judgement | None:
     "error",
     "Commande signée après la date limite du couloir",
     fix="""
-        Vérifiez la date limite des commandes et des demandes de financement de votre couloir et de votre vague sur
-        le calendrier : une commande signée après cette date ne peut plus être financée au titre de ce dispositif.
-        Un devis de la vague 1 ne peut plus être financé : toutes ses dates limites sont passées.
+        Ne signez pas en comptant sur le financement de l’État : une commande signée après la date limite des
+        commandes et des demandes de financement de votre couloir et de votre vague n’est plus financée, et la
+        dépense resterait à votre charge. Un devis de la vague 1 ne peut plus être financé : toutes ses dates limites
+        sont passées. Demandez à l’éditeur, par écrit, à quelle vague ce devis se rattache ; si une vague est encore
+        ouverte pour votre logiciel (voir le calendrier de ce site), demandez un devis qui la cite. En cas de doute,
+        posez la question à l’ANS par son formulaire de contact.
     """,
     source="seed-002",
     locator="Éléments de calendrier (dates limites de dépôt des commandes), mises à jour par les sources officielles",

@@ -187,8 +187,8 @@ def included_service_billed(quote: Quote) -> Iterator[Hit]:
     for item, m in _included_billed_to_client(quote):
         amount = format_euros(item.total.value) if item.total else ""
         yield Hit(
-            f"« {quote.original[slice(*quote.span(m.start(), m.end()))]} » vous est facturé ({amount}) alors que "
-            "ce service fait partie de la Prestation Ségur payée par l’État.",
+            f"La ligne « {quote.original[slice(*quote.span(m.start(), m.end()))]} » vous est facturée ({amount}), "
+            "alors que ce service fait partie de la Prestation Ségur payée par l’État.",
             _evidence(item, m),
         )
 
@@ -455,7 +455,7 @@ def excluded_item_paid_by_state(quote: Quote) -> Iterator[Hit]:
         if m:
             words = quote.original[slice(*quote.span(m.start(), m.end()))]
             yield Hit(
-                f"« {words} » figure dans la partie payée par l’État, alors que c’est exclu du financement.",
+                f"L’élément « {words} » figure dans la partie payée par l’État, alors qu’il est exclu du financement.",
                 _evidence(item, m),
             )
 

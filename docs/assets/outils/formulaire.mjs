@@ -5,6 +5,9 @@
 
 import { BootError, Engine, TimeoutError } from "../verifier/worker-client.mjs";
 
+// The shared DOM helpers, for the tool pages that import them from here.
+export { el, showMessage } from "../verifier/dom.mjs";
+
 const STAGES = {
   start: "Préparation…",
   runtime: "Chargement de Python dans votre navigateur (étape 1 sur 2)…",
@@ -17,17 +20,6 @@ export const MESSAGES = {
     "navigateur récent (Firefox, Chrome, Edge ou Safari à jour).",
   timeout: "Le calcul a pris trop de temps et a été arrêté. Réessayez.",
 };
-
-export function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value === true ? "" : value);
-  }
-  for (const child of children) if (child !== null && child !== undefined && child !== "") node.append(child);
-  return node;
-}
 
 // Starts the engine at once (Python loads while the user fills the form) and keeps `statusBox` up to date.
 // `readyText` is what the status says once the tool can answer. The page's state is also on
@@ -88,8 +80,3 @@ export function showFieldErrors(form, fields) {
   return first;
 }
 
-// A message for the whole form (role="alert"): empty text hides it.
-export function showMessage(box, text) {
-  box.textContent = text || "";
-  box.hidden = !text;
-}

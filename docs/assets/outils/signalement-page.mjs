@@ -1,18 +1,19 @@
+// @ts-check
 // outils/signalement/: the text for the ANS from a report saved by the checker (JSON file, read locally).
 
-import { showMessage, startEngine } from "./formulaire.mjs";
+import { $, showMessage } from "../verifier/dom.mjs";
+import { startEngine } from "./formulaire.mjs";
 import { prepareSignalement } from "./signalement.mjs";
 
 const MAX_BYTES = 5 * 1024 * 1024;
-const $ = (id) => document.getElementById(id);
-const fileInput = $("signalement-fichier");
+const fileInput = /** @type {HTMLInputElement} */ ($("signalement-fichier"));
 const result = $("signalement-resultat");
 const message = $("outil-message");
 
 const { ask } = startEngine($("outil-etat"), "L’outil est prêt : choisissez le rapport.");
 
 fileInput.addEventListener("change", async () => {
-  const file = fileInput.files[0];
+  const file = fileInput.files?.[0];
   showMessage(message, "");
   result.hidden = true;
   result.replaceChildren();

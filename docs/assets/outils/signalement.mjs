@@ -1,34 +1,29 @@
+// @ts-check
 // The report to the ANS: a French text written by segur_devis.ans_report (Python, in the worker) from a checker
 // report, shown in a read-only text area with a copy button. Nothing is sent: the user pastes it into the ANS
 // contact form. Used by the checker page (« Préparer un signalement à l’ANS ») and by outils/signalement/.
 
-import { el } from "./formulaire.mjs";
+import { copyText, el } from "../verifier/dom.mjs";
 
 const COPIED = "Texte copié : collez-le dans le formulaire de contact de l’ANS.";
 const COPY_FAILED = "La copie n’a pas fonctionné : sélectionnez le texte (Ctrl+A dans la zone) et copiez-le (Ctrl+C).";
 const FAILED = "Le texte du signalement n’a pas pu être préparé. Réessayez.";
 
+/**
+ * @param {HTMLTextAreaElement} area
+ * @param {HTMLElement} status
+ */
 async function copy(area, status) {
-  try {
-    await navigator.clipboard.writeText(area.value);
-    status.textContent = COPIED;
-    return;
-  } catch {
-    // Clipboard API refused (permissions, older browser): select the text and use the older command.
-  }
-  area.focus();
-  area.select();
-  let copied = false;
-  try {
-    copied = document.execCommand("copy");
-  } catch {
-    copied = false;
-  }
-  status.textContent = copied ? COPIED : COPY_FAILED;
+  status.textContent = (await copyText(area.value, area)) ? COPIED : COPY_FAILED;
 }
 
 // Fills `section` with the text, its instructions and the copy button; returns the element to focus.
 // `formUrl` is the ANS contact form's address, from reference.json (source "esante-formulaire").
+/**
+ * @param {HTMLElement} section
+ * @param {{text: string, form_url: string}} result
+ * @param {{level?: "h2" | "h3"}} [options]
+ */
 export function renderSignalement(section, { text, form_url: formUrl }, { level = "h3" } = {}) {
   const heading = el(level, { id: "signalement-titre", tabindex: "-1", text: "Signalement à l’ANS" });
   const area = el("textarea", {
@@ -49,7 +44,9 @@ export function renderSignalement(section, { text, form_url: formUrl }, { level 
       { id: "signalement-consigne" },
       "Relisez ce texte et complétez les mentions « [à compléter] ». Copiez-le, puis collez-le dans le ",
       el("a", { href: formUrl, target: "_blank", rel: "noopener noreferrer", text: "formulaire de contact de l’ANS (nouvel onglet)" }),
-      ". Rien n’est envoyé par ce site : c’est vous qui transmettez le signalement.",
+      ". ",
+      el("strong", { text: "Joignez le devis (son fichier PDF ou Word) au formulaire" }),
+      " : l’ANS en a besoin pour l’examiner. Rien n’est envoyé par ce site : c’est vous qui transmettez le signalement.",
     ),
     el("label", { for: "signalement-texte", class: "outils-label", text: "Texte à coller dans le formulaire de l’ANS" }),
     area,
@@ -59,31 +56,19 @@ export function renderSignalement(section, { text, form_url: formUrl }, { level 
   return heading;
 }
 
-// Asks the engine for the text of `reportJson` (the report as JSON text) and shows it in `section`.
-// `ask(kind, payload)` resolves with {ok, result} or {ok: false, error}.
+/**
+ * Asks the engine for the text of `reportJson` (the report as JSON text) and shows it in `section`.
+ * @param {(kind: string, payload: Record<string, unknown>) => Promise<{ok: boolean, result?: any, error?: string}>} ask
+ * @param {string} reportJson
+ * @param {HTMLElement} section
+ * @param {{level?: "h2" | "h3"}} [options]
+ */
 export async function prepareSignalement(ask, reportJson, section, options) {
   const answer = await ask("ans-report", { json: reportJson });
   if (!answer.ok) return { ok: false, error: answer.error || FAILED };
   const focus = renderSignalement(section, answer.result, options);
   focus.focus();
   return { ok: true };
-}
-
-// For the checker page: its engine answers `check()` with the worker's raw message.
-export function askWith(engine) {
-  return async (kind, payload) => {
-    try {
-      return await engine.check({ kind, payload });
-    } catch {
-      return { ok: false, error: FAILED };
-    }
-  };
-}
-
-// The checker page's report holds the analysed text (a page-only extra): the ANS text needs only the findings.
-export function reportWithoutText(report) {
-  const { text: _text, ...rest } = report;
-  return JSON.stringify(rest);
 }
 
 // The tool pages' stylesheet, for the text area shown on the checker page (a file of this site: CSP-safe).
@@ -93,10 +78,25 @@ function ensureStyles() {
   document.head.append(el("link", { rel: "stylesheet", href }));
 }
 
-// The checker page's button: the text for the report on screen, in `section` (inside the report region, so it
-// disappears with the report). `onError(message)` shows a failure next to the report's buttons.
-export async function showForReport(engine, report, section, onError) {
+/**
+ * The checker page's button: the text for the report on screen (its JSON, from the report's view), in `section`
+ * (inside the report region, so it disappears with the report). `onError(message)` shows a failure next to the
+ * report's buttons.
+ * @param {import("../verifier/worker-client.mjs").Engine} engine
+ * @param {string} reportJson
+ * @param {HTMLElement} section
+ * @param {(message: string) => void} onError
+ */
+export async function showForReport(engine, reportJson, section, onError) {
   ensureStyles();
-  const outcome = await prepareSignalement(askWith(engine), reportWithoutText(report), section);
-  if (!outcome.ok) onError(outcome.error);
+  /** @type {(kind: string, payload: Record<string, unknown>) => Promise<any>} */
+  const ask = async (kind, payload) => {
+    try {
+      return await engine.check({ kind, payload });
+    } catch {
+      return { ok: false, error: FAILED };
+    }
+  };
+  const outcome = await prepareSignalement(ask, reportJson, section);
+  if (!outcome.ok) onError(outcome.error || FAILED);
 }

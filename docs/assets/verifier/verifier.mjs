@@ -1,9 +1,14 @@
+// @ts-check
 // The checker page: reads the quote (pasted text, chosen or dropped file), asks the engine, shows the report.
+// The words of the report come from Python (segur_devis.view); this script keeps the page's own words.
 
 import "./navigateur-sonde.mjs"; // an engine too old for Python never starts it (navigateur.mjs says why)
+import { $, copyText, el, localIsoDateTime, showMessage as show } from "./dom.mjs";
 import { BootError, CHECK_TIME_LIMIT_MS, Engine, TimeoutError } from "./worker-client.mjs";
-import { VERDICTS, countsSentence, renderReport, reportAsJson, reportAsText } from "./report.mjs";
+import { renderReport } from "./report.mjs";
 import { showForReport as prepareAnsReport } from "../outils/signalement.mjs";
+
+/** @typedef {import("./protocole.mjs").ReportView} ReportView */
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 // The checker's own limit (segur_devis.extract.MAX_TEXT_CHARS): a longer paste is refused here, at once,
@@ -30,28 +35,33 @@ const MESSAGES = {
   copyFailed: "La copie n’a pas fonctionné : sélectionnez le texte du rapport et copiez-le à la main.",
 };
 
+// The engine's start, in plain words: the page is usable meanwhile, and a check asked for starts by itself.
+/** @type {Record<string, [number, string]>} */
 const STAGES = {
-  start: [0, "Préparation du vérificateur…"],
-  runtime: [1, "Chargement de Python dans votre navigateur (étape 1 sur 3)…"],
-  checker: [2, "Chargement des règles de vérification (étape 2 sur 3)…"],
-  pdf: [2, "Chargement du lecteur de PDF…"],
+  start: [0, "Préparation du vérificateur, 1/3…"],
+  runtime: [1, "Préparation du vérificateur, 2/3…"],
+  checker: [2, "Préparation du vérificateur, 3/3…"],
+  pdf: [2, "Préparation de la lecture du PDF…"],
   ready: [3, "Le vérificateur est prêt."],
 };
 
-const $ = (id) => document.getElementById(id);
+// The site's address (the page is at <site>/verifier/): the copied report links each rule's page there.
+const SITE = new URL("../", location.href).href;
+
 const form = $("verifier-formulaire");
-const textArea = $("devis-texte");
-const fileInput = $("devis-fichier");
+const textArea = /** @type {HTMLTextAreaElement} */ ($("devis-texte"));
+const fileInput = /** @type {HTMLInputElement} */ ($("devis-fichier"));
 const dropZone = $("zone-depot");
 const chosenFile = $("fichier-choisi");
-const progress = $("verifier-progression");
+const progress = /** @type {HTMLProgressElement} */ ($("verifier-progression"));
 const statusText = $("verifier-etat-texte");
 const messageBox = $("verifier-message");
 const reportBox = $("rapport");
 
 let waiting = false; // a check was asked for and is not answered yet
 let latestRequest = 0; // only the answer to the latest request is shown
-let lastReport = null;
+/** @type {ReportView | null} */
+let lastView = null;
 let source = "text"; // what "Vérifier" checks: the latest thing the user gave, "text" or "file"
 
 // A lower limit, for tests only: verifier/?limite=1 (milliseconds).
@@ -60,6 +70,10 @@ const limitParam = Number(new URLSearchParams(location.search).get("limite"));
 const todayParam = new URLSearchParams(location.search).get("aujourdhui") || undefined;
 const timeLimit = limitParam > 0 ? limitParam : CHECK_TIME_LIMIT_MS;
 
+/**
+ * @param {string} text
+ * @param {number} [step]
+ */
 function setStatus(text, step) {
   statusText.textContent = text;
   progress.hidden = step === undefined;
@@ -72,7 +86,7 @@ function refreshStatus() {
   if (engine.state === "ready" && !waiting) return setStatus(STAGES.ready[1]);
   if (engine.state === "ready") return setStatus(stage === "pdf" ? STAGES.pdf[1] : "Vérification en cours…");
   const [step, text] = STAGES[stage] || STAGES.start;
-  setStatus(waiting ? `${text} Votre vérification démarrera dès qu’il sera prêt.` : text, step);
+  setStatus(waiting ? `${text} Votre vérification démarrera dès que le vérificateur sera prêt.` : text, step);
 }
 
 const engine = new Engine(
@@ -90,18 +104,22 @@ const engine = new Engine(
 );
 engine.start(); // at once: Python loads while the user finds the quote
 
+/** @param {string} text */
 function showMessage(text) {
-  messageBox.textContent = text;
-  messageBox.hidden = !text;
+  show(messageBox, text);
 }
 
 function clearReport() {
   reportBox.replaceChildren();
   reportBox.hidden = true;
   delete reportBox.dataset.verdict;
-  lastReport = null;
+  lastView = null;
 }
 
+/**
+ * @param {import("./protocole.mjs").Request} request
+ * @param {Transferable[]} [transfer]
+ */
 async function run(request, transfer) {
   const id = ++latestRequest;
   const started = performance.now();
@@ -124,13 +142,32 @@ async function run(request, transfer) {
     showMessage(answer.error);
     return;
   }
-  lastReport = answer.report;
-  const heading = renderReport(reportBox, answer.report);
+  lastView = answer.view;
+  const heading = renderReport(reportBox, answer.view, answer.view.tools ? reportTools(answer.view) : null);
   // Said by screen readers through the status region (aria-live), as well as shown.
-  const verdict = (VERDICTS[answer.report.verdict] || VERDICTS.non_reconnu).label;
-  setStatus(`Vérification terminée. Verdict : ${verdict}. ${countsSentence(answer.report.findings || [])}`);
-  heading.focus();
+  setStatus(answer.view.status);
+  // The verdict in view, on a phone too (the form fills the first screen there), below the sticky header.
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: "start" });
   performance.measure("segur-devis:check", { start: started, end: performance.now() });
+}
+
+// The report's actions for a reader: save it (as PDF, through the print view made for it), copy it, and, when
+// there is something to report, prepare the text for the ANS. The JSON is under « Pour les éditeurs ».
+/** @param {ReportView} view */
+function reportTools(view) {
+  return el(
+    "div",
+    { class: "verifier-outils" },
+    el("button", { type: "button", class: "md-button", id: "rapport-imprimer", text: "Enregistrer en PDF" }),
+    el("button", { type: "button", class: "md-button", id: "rapport-copier", text: "Copier le rapport" }),
+    view.ans_report
+      ? el("button", { type: "button", class: "md-button", id: "rapport-signalement", text: "Préparer un signalement à l’ANS" })
+      : null,
+    el("span", { id: "rapport-outils-etat", class: "verifier-outils__etat", role: "status", "aria-live": "polite" }),
+    // Filled by docs/assets/outils/signalement.mjs when « Préparer un signalement à l’ANS » is clicked.
+    el("section", { id: "signalement", class: "verifier-signalement", "aria-labelledby": "signalement-titre", hidden: true }),
+  );
 }
 
 // Called synchronously when a check is asked for: the previous outcome disappears at once.
@@ -150,9 +187,10 @@ function checkText() {
     clearReport();
     return showMessage(MESSAGES.empty);
   }
-  return run({ kind: "text", text, filename: "texte" });
+  return run({ kind: "text", text, filename: "texte", now: localIsoDateTime(), site: SITE });
 }
 
+/** @param {File} file */
 async function checkFile(file) {
   startOver();
   if (file.size > MAX_FILE_BYTES) {
@@ -171,9 +209,10 @@ async function checkFile(file) {
     clearReport();
     return showMessage(MESSAGES.fakePdf);
   }
-  return run({ kind: "file", bytes, filename: file.name }, [bytes.buffer]);
+  return run({ kind: "file", bytes, filename: file.name, now: localIsoDateTime(), site: SITE }, [bytes.buffer]);
 }
 
+/** @param {File | undefined} file */
 function useFile(file) {
   if (!file) return;
   source = "file";
@@ -184,7 +223,7 @@ function useFile(file) {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  const file = fileInput.files[0];
+  const file = fileInput.files?.[0];
   if (file && (source === "file" || !textArea.value.trim())) checkFile(file);
   else checkText();
 });
@@ -203,7 +242,7 @@ textArea.addEventListener("paste", (event) => {
   }
 });
 
-fileInput.addEventListener("change", () => useFile(fileInput.files[0]));
+fileInput.addEventListener("change", () => useFile(fileInput.files?.[0]));
 
 $("effacer").addEventListener("click", () => {
   textArea.value = "";
@@ -234,51 +273,31 @@ dropZone.addEventListener("drop", (event) => {
 
 // Report tools (buttons are re-created with each report, so listen on the region).
 reportBox.addEventListener("click", (event) => {
-  if (!lastReport || !(event.target instanceof HTMLElement)) return;
+  if (!lastView || !(event.target instanceof HTMLElement)) return;
   const tool = event.target.closest("button");
   if (!tool) return;
   if (tool.id === "rapport-imprimer") window.print();
-  else if (tool.id === "rapport-copier") copyReport();
-  else if (tool.id === "rapport-telecharger") downloadReport();
-  else if (tool.id === "rapport-signalement") prepareAnsReport(engine, lastReport, $("signalement"), toolStatus);
+  else if (tool.id === "rapport-copier") copyReport(lastView);
+  else if (tool.id === "rapport-telecharger") downloadReport(lastView);
+  else if (tool.id === "rapport-signalement") prepareAnsReport(engine, lastView.json, $("signalement"), toolStatus);
 });
 
+/** @param {string} text */
 function toolStatus(text) {
-  const box = $("rapport-outils-etat");
+  const box = document.getElementById("rapport-outils-etat");
   if (box) box.textContent = text;
 }
 
-async function copyReport() {
-  const text = reportAsText(lastReport, location.href);
-  try {
-    await navigator.clipboard.writeText(text);
-    return toolStatus(MESSAGES.copied);
-  } catch {
-    // Clipboard API refused (permissions, older browser): fall back to a selected, off-screen textarea.
-  }
-  const scratch = document.createElement("textarea");
-  scratch.value = text;
-  scratch.setAttribute("readonly", "");
-  scratch.className = "verifier-hors-ecran";
-  document.body.append(scratch);
-  scratch.select();
-  let copied = false;
-  try {
-    copied = document.execCommand("copy");
-  } catch {
-    copied = false;
-  }
-  scratch.remove();
-  toolStatus(copied ? MESSAGES.copied : MESSAGES.copyFailed);
+/** @param {ReportView} view */
+async function copyReport(view) {
+  toolStatus((await copyText(view.plain_text)) ? MESSAGES.copied : MESSAGES.copyFailed);
 }
 
-function downloadReport() {
-  const blob = new Blob([reportAsJson(lastReport)], { type: "application/json" });
+/** @param {ReportView} view */
+function downloadReport(view) {
+  const blob = new Blob([view.json], { type: "application/json" });
   const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  const base = String(lastReport.source || "devis").replace(/\.[^.]*$/, "").replace(/[^\w-]+/g, "_");
-  link.href = url;
-  link.download = `rapport-${base || "devis"}.json`;
+  const link = el("a", { href: url, download: view.download_name });
   document.body.append(link);
   link.click();
   link.remove();

@@ -1,78 +1,22 @@
 // Runs the Python checker (segur_devis) under Pyodide, off the main thread.
 // Everything is loaded from this site's own origin: the quote never leaves the browser.
 //
-// Messages sent: {type: "progress", stage: "runtime" | "checker" | "pdf"}, {type: "ready", boot: "snapshot" | "python"},
-//   {type: "boot-error", error}, {type: "result", id, ok: true, report} or {type: "result", id, ok: false, error}.
-// Messages received: {id, kind: "text", text, filename?} or {id, kind: "file", bytes: Uint8Array, filename}, each
-//   with an optional `today` (YYYY-MM-DD): the day the quote is judged on (tests; default: the current date).
-// The tool pages (docs/outils/) use the same engine: {id, kind: "deadline" | "compare" | "ans-report", payload}
-//   is answered with {type: "result", id, ok: true, result} or {type: "result", id, ok: false, error, fields}.
+// The protocol (types: protocole.mjs) is answered in Python by segur_devis.web: this worker only forwards each
+// request as JSON text (a file's bytes beside it) and posts the JSON answer back. It also says, on its own,
+// {type: "progress", stage}, {type: "ready", boot: "snapshot" | "python"} and {type: "boot-error", error}.
 
 const RUNTIME_URL = new URL("../../pyodide/", import.meta.url);
 const CHECKER_PACKAGE = "segur-devis";
 const PDF_PACKAGE = "pypdf";
 
+// Said when the worker itself fails (not Python, which answers every failure in French).
 const GENERIC_ERROR =
-  "Une erreur inattendue est survenue pendant la vérification. Réessayez ; si le problème persiste, " +
-  "copiez le texte du devis dans la zone de texte.";
+  "Une erreur inattendue est survenue. Réessayez ; si le problème persiste, rechargez la page.";
 
-// The Python side: a single entry point that always answers with JSON, never with a traceback.
-const GLUE = `
-import json, traceback
-from datetime import date
-import segur_devis
-
-def check_request(kind, payload, filename, today=""):
-    try:
-        try:
-            day = date.fromisoformat(today) if today else None
-        except ValueError:
-            day = None  # a malformed test parameter: judge on the current date
-        if kind == "text":
-            report = segur_devis.check_text(payload, source=filename or "texte", today=day)
-        else:
-            report = segur_devis.check_bytes(payload.to_bytes(), filename=filename or "devis", today=day)
-        return json.dumps({"ok": True, "report": report.to_dict(include_text=True)})
-    except segur_devis.InputError as error:
-        return json.dumps({"ok": False, "error": str(error)})
-    except Exception:
-        traceback.print_exc()  # worker console only, for developers
-        return json.dumps({"ok": False, "error": None})
-
-check_request
-`;
-
-// The tools' entry point: the payload is JSON; French errors come back with the faulty fields, if any.
-const TOOL_KINDS = new Set(["deadline", "compare", "ans-report"]);
-const TOOL_ERROR = "Une erreur inattendue est survenue pendant le calcul. Réessayez.";
-const TOOL_GLUE = `
-import json, traceback
-import segur_devis
-
-def tool_request(kind, payload_json):
-    try:
-        payload = json.loads(payload_json)
-        if kind == "deadline":
-            from segur_devis.deadlines import deadline_summary
-            result = deadline_summary(str(payload["couloir"]), int(payload["vague"]), str(payload["signed"]), payload.get("dispositif") or None)
-        elif kind == "compare":
-            from segur_devis.compare import compare_form
-            result = compare_form(payload)
-        else:
-            from segur_devis.ans_report import ans_report_text, form_url, report_from_json
-            result = {"text": ans_report_text(report_from_json(payload["json"])), "form_url": form_url()}
-        return json.dumps({"ok": True, "result": result})
-    except segur_devis.InputError as error:
-        return json.dumps({"ok": False, "error": str(error), "fields": getattr(error, "fields", {})})
-    except Exception:
-        traceback.print_exc()  # worker console only, for developers
-        return json.dumps({"ok": False, "error": None})
-
-tool_request
-`;
-let toolRequest = null;
-
-let checkRequest = null; // the Python function, once booted
+/** @type {((requestJson: string, bytes?: Uint8Array) => string) | null} segur_devis.web.respond, once booted */
+let respond = null;
+/** @type {((head: Uint8Array, filename: string) => boolean) | null} segur_devis.web.needs_pdf_reader */
+let needsPdfReader = null;
 let pyodide = null;
 let pdfReady = null; // promise, set when the first PDF arrives
 
@@ -156,8 +100,9 @@ async function boot() {
     postMessage({ type: "progress", stage: "checker" });
     await loadPackage(CHECKER_PACKAGE);
   }
-  checkRequest = pyodide.runPython(GLUE);
-  toolRequest = pyodide.runPython(TOOL_GLUE);
+  const web = pyodide.pyimport("segur_devis.web");
+  respond = web.respond;
+  needsPdfReader = web.needs_pdf_reader;
   postMessage({ type: "ready", boot: from });
 }
 
@@ -183,30 +128,24 @@ async function loadPackage(name) {
 }
 
 // pypdf is only needed for PDF quotes: load it when the first one arrives.
-function looksLikePdf(bytes, filename) {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
-  return head.includes("%PDF") || /\.pdf$/i.test(filename || "");
+function loadPdfReader() {
+  if (!pdfReady) {
+    postMessage({ type: "progress", stage: "pdf" });
+    pdfReady = loadPackage(PDF_PACKAGE).catch((error) => {
+      pdfReady = null; // let the next PDF try again
+      throw error;
+    });
+  }
+  return pdfReady;
 }
 
-async function handle({ id, kind, text, bytes, filename, payload, today }) {
-  if (TOOL_KINDS.has(kind)) {
-    const answer = JSON.parse(toolRequest(kind, JSON.stringify(payload ?? {})));
-    postMessage({ type: "result", id, ...answer, error: answer.ok ? undefined : answer.error || TOOL_ERROR });
-    return;
-  }
-  if (kind === "file" && looksLikePdf(bytes, filename)) {
-    if (!pdfReady) {
-      postMessage({ type: "progress", stage: "pdf" });
-      pdfReady = loadPackage(PDF_PACKAGE).catch((error) => {
-        pdfReady = null; // let the next PDF try again
-        throw error;
-      });
-    }
-    await pdfReady;
-  }
-  const answer = JSON.parse(checkRequest(kind, kind === "text" ? text : bytes, filename || "", today || ""));
-  if (answer.ok) postMessage({ type: "result", id, ok: true, report: answer.report });
-  else postMessage({ type: "result", id, ok: false, error: answer.error || GENERIC_ERROR });
+/** @param {{id: number} & import("./protocole.mjs").Request} message */
+async function handle({ id, ...request }) {
+  const bytes = "bytes" in request ? request.bytes : undefined;
+  if (bytes && needsPdfReader(bytes.subarray(0, 1024), request.filename || "")) await loadPdfReader();
+  const { bytes: _sent, ...fields } = /** @type {Record<string, unknown>} */ (request);
+  const answer = JSON.parse(respond(JSON.stringify(fields), bytes));
+  postMessage({ type: "result", id, ...answer });
 }
 
 const booted = boot().catch((error) => {
