@@ -7,7 +7,6 @@ from __future__ import annotations
 import ast
 import base64
 import json
-import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -40,31 +39,39 @@ class Dropped(bytes):
 
 
 def worker_glue() -> list[str]:
-    """The Python sources the worker runs at boot (GLUE, TOOL_GLUE), each ending with its entry point's name."""
-    sources = re.findall(r"^const \w*GLUE = `(.*?)`;", WORKER.read_text(encoding="utf-8"), re.M | re.S)
-    assert len(sources) == 2, "worker.mjs: expected the GLUE and TOOL_GLUE sources"
-    return sources
+    """The Python the worker calls (segur_devis.web.respond), as a source ending with its entry point's name."""
+    assert "segur_devis.web" in WORKER.read_text(encoding="utf-8"), "worker.mjs: expected segur_devis.web"
+    return ["from segur_devis.web import respond\nrespond"]
+
+
+# The reader's clock and day, fixed: the report's header shows the time, the calendar rules judge on the day.
+NOW = "2026-11-30T10:00:00"
 
 
 def requests() -> list[tuple[int, list[Any]]]:
-    """(entry point, arguments): 0 is the quote check, 1 the tools."""
+    """(entry point, arguments): the request as JSON text, and a file's bytes beside it."""
     quotes = sorted(FIXTURES.glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
     report = segur_devis.check_text(fixture_text(SEED_MAINTENANCE)).to_dict()
-    out: list[tuple[int, list[Any]]] = []
-    for path in quotes:
-        out.append((0, ["text", path.read_text(encoding="utf-8", errors="replace"), path.name]))
-    out.append((0, ["file", Dropped(quotes[0].read_bytes()), quotes[0].name]))
-    out.append((0, ["file", Dropped(pdf_of(fixture_text(SEED_MAINTENANCE))), "devis.pdf"]))
-    out.append((0, ["file", Dropped(b"%PDF-1.7\n damaged"), "abime.pdf"]))  # an error answer, in French
+
+    def ask(request: dict[str, Any], data: bytes | None = None) -> tuple[int, list[Any]]:
+        return (0, [json.dumps({"now": NOW, **request}), *([Dropped(data)] if data is not None else [])])
+
+    out = [
+        ask({"kind": "text", "text": p.read_text(encoding="utf-8", errors="replace"), "filename": p.name})
+        for p in quotes
+    ]
+    out.append(ask({"kind": "file", "filename": quotes[0].name}, quotes[0].read_bytes()))
+    out.append(ask({"kind": "file", "filename": "devis.pdf"}, pdf_of(fixture_text(SEED_MAINTENANCE))))
+    out.append(ask({"kind": "file", "filename": "abime.pdf"}, b"%PDF-1.7\n damaged"))  # an error, in French
     for payload in (
         {"couloir": "DPI", "vague": 1, "signed": "2022-01-04"},
         {"couloir": "DPI", "vague": 2, "signed": "31/02/2026"},
     ):
-        out.append((1, ["deadline", json.dumps(payload)]))
+        out.append(ask({"kind": "deadline", "payload": payload}))
     offers = [{"name": "A", "one_off": "12 000", "maintenance": "300"}, {"name": "B", "monthly": "150"}]
-    out.append((1, ["compare", json.dumps({"years": "5", "offers": offers})]))
-    out.append((1, ["compare", json.dumps({"years": "0", "offers": []})]))
-    out.append((1, ["ans-report", json.dumps({"json": json.dumps(report)})]))
+    out.append(ask({"kind": "compare", "payload": {"years": "5", "offers": offers}}))
+    out.append(ask({"kind": "compare", "payload": {"years": "0", "offers": []}}))
+    out.append(ask({"kind": "ans-report", "payload": {"json": json.dumps(report)}}))
     return out
 
 
@@ -116,10 +123,10 @@ def test_the_restored_snapshot_answers_as_cpython(built_site: Path, tmp_path: Pa
     expected = cpython_answers(glue, calls)
     assert len(restored["answers"]) == len(expected)
     differences = [
-        (calls[n][1][:1], calls[n][1][-1] if isinstance(calls[n][1][-1], str) else "", got[:300], want[:300])
+        (calls[n][1][0][:120], got[:300], want[:300])
         for n, (got, want) in enumerate(zip(restored["answers"], expected, strict=True))
         if got != want
     ]
     assert differences == []
-    refused = json.loads(expected[[args[-1] for _, args in calls].index("abime.pdf")])
+    refused = json.loads(expected[next(n for n, (_, args) in enumerate(calls) if '"abime.pdf"' in args[0])])
     assert refused["ok"] is False and refused["error"]  # the same French message on both sides
