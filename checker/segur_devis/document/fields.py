@@ -24,7 +24,7 @@ class FieldSpec:
     key: str
     label: re.Pattern[str]
     value: re.Pattern[str] | None  # what a valid value looks like; None: any text
-    line_start: bool = False  # the label must open its line (« DEVIS ML-2026-0412 », a « Client » cell)
+    line_start: bool = False  # the label opens its line or follows a dash (« MÉDIGEST — Devis MG-26 »)
 
 
 def _label(*branches: str) -> re.Pattern[str]:
@@ -140,6 +140,12 @@ def _value_at(text: str, pos: int, end: int, spec: FieldSpec) -> tuple[int, int]
     return v.start(), v.end()
 
 
+def _opens_line(text: str, pos: int) -> bool:
+    """`pos` opens its line, or a part of it after a dash (« INTERLINK — Devis IH-PFI-2025-061 — page 1/2 »)."""
+    before = text[text.rfind("\n", 0, pos) + 1 : pos].rstrip()
+    return not before or before.endswith(("—", "–", " -", "|"))
+
+
 def find_fields(text: str, line_starts: Sequence[int]) -> dict[str, Field]:
     """The first field of each kind with a value, in the folded `text` whose lines start at `line_starts`."""
     from bisect import bisect_right
@@ -149,7 +155,7 @@ def find_fields(text: str, line_starts: Sequence[int]) -> dict[str, Field]:
         if spec.key in found:
             continue
         for m in spec.label.finditer(text):
-            if spec.line_start and text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+            if spec.line_start and not _opens_line(text, m.start()):
                 continue
             i = bisect_right(line_starts, m.end()) - 1
             line_end = text.find("\n", m.end())
