@@ -27,6 +27,7 @@ from segur_devis.document import (
     split_cells,
 )
 from segur_devis.document.tables import Role
+from segur_devis.document.totals import CARRIED_FORWARD
 from segur_devis.dsr import DsrMention, find_dsr
 from segur_devis.normalize import Folded, fold, literal_first, phrases_pattern
 from segur_devis.reference import load
@@ -74,6 +75,7 @@ class Line:
             TOTAL_LINE.search(self.text) is not None
             or SUMMARY_LINE.search(self.text) is not None
             or LEGAL_LINE.search(self.text) is not None
+            or CARRIED_FORWARD.search(self.text) is not None
         )
 
     @property

@@ -17,6 +17,7 @@ from typing import Literal
 
 from segur_devis.document.cells import Cell, split_cells
 from segur_devis.document.numbers import Number, parse_number
+from segur_devis.document.totals import CARRIED_FORWARD
 from segur_devis.normalize import literal_first
 
 Role = Literal[
@@ -314,6 +315,8 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         ]
         in_numbers = {id(c) for c, _ in numbers}
         label_cells = [c for c in cells if id(c) not in in_numbers]
+        if CARRIED_FORWARD.search(text):
+            continue  # the sum carried from one page to the next: the rows go on
         if _TOTAL.search(text):
             _close(table, pending, lines)
             table, pending = None, []  # the totals block: the rows are over

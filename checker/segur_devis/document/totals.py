@@ -32,6 +32,11 @@ _KINDS: tuple[tuple[TotalKind, re.Pattern[str]], ...] = (
 _UNIT = re.compile(r" ?(ht|ttc)\b")
 _UNIT_AFTER: dict[str, TotalKind] = {"ht": "total_ht", "ttc": "total_ttc"}
 _RATE = re.compile(r"(?P<rate>\d{1,2}(?:[.,]\d{1,2})?) ?%")
+# « Total Section 1 HT », « Sous-total lot 2 »: the number names a part of the quote, it is not an amount.
+_PART_NUMBER = re.compile(r"\b(?:section|partie|lot|page|tranche|phase|annexe)\W*$")
+# « Report à la page 2 : 40 400,00 » / « Report de la page 1 » / « À reporter » on a quote over several pages: the
+# sum of the lines above carried over, neither a billed item nor a total of the quote.
+CARRIED_FORWARD = re.compile(r"\breports? (?:a|de|sur|en) (?:la )?page\b|\ba reporter\b|\breporte\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,8 @@ def find_totals(line: int, offset: int, text: str, amounts: Sequence[Amount]) ->
     label_start = 0
     for amount in amounts:
         label = text[label_start : amount.start - offset]
+        if _PART_NUMBER.search(label):
+            continue  # the part's number stays in the label of the amount after it
         after = text[amount.end - offset : amount.end - offset + 14]
         kind = _kind(label) or _UNIT_AFTER.get(m.group(1) if (m := _UNIT.match(after)) else "")
         if kind is not None:
