@@ -58,6 +58,9 @@ UNTICKED = re.compile(r"^[ \t]*(?:\[ ?\]|\( ?\)|[☐□])")
 QUOTE_WORDS = re.compile(r"\b(?:devis|bon de commande|proposition commerciale|offre commerciale|commande)\b")
 SEGUR_WORDS = re.compile(r"\b(?:segur|sons|referencement|referencee?)\b")
 _MAX_LABEL_LINES = 12
+# « Section A — Ségur service paid by the State / Prestation Ségur prise en charge par l'État »: a part's title says
+# who pays what follows, however long (a bilingual title doubles its length).
+_PART_TITLE = re.compile(r"[ \t]*(?:section|partie|part|volet|lot|tranche) [a-z0-9]{1,3}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +228,10 @@ class Quote:
                 continue
             row = rows.get(line.index)
             if not line.amounts and row is None:
-                if len(line.text) <= 100 and (marked := self.payer_of_line(line)):
-                    section = marked  # a short heading such as « Prestations hors Ségur »
+                if (len(line.text) <= 100 or _PART_TITLE.match(line.text)) and (
+                    marked := self.payer_of_line(line)
+                ):
+                    section = marked  # a short heading such as « Prestations hors Ségur », or a part's title
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
                 continue
             block = [*pending, line]
