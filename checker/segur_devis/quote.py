@@ -242,8 +242,13 @@ class Quote:
             )
             tail = self.lines[line.index + 1 : row.last_line + 1] if row is not None else []
             tail_end = row.last_line if row is not None else -1
-            items.append(Item(block, payer or section, row=row, tail=tail))
+            item = Item(block, payer or section, row=row, tail=tail)
+            items.append(item)
             pending = []
+            if payer == "state" and item.total is not None and item.total.value < 0:
+                # « Remise Ségur -100 % (prise en charge par l'État) » cancels the price above it: what follows,
+                # not cancelled, is billed to the client unless its own words say otherwise
+                section = "client"
         mentions = self.dsr
         starts = [m.start for m in mentions]
         for item in items:
