@@ -21,6 +21,12 @@ AMOUNT = re.compile(
 )
 
 
+# « Montants en € HT » / « (montants en euros TTC) »: the currency is said once for the block of lines below.
+AMOUNTS_DECLARED = re.compile(r"\bmontants? (?:exprimes? )?en (?:€|eur\b|euros?\b)")
+# In such a block, a whole cell of three digits or more (« 6 400 », « 980 »: not a quantity « 1 ») is an amount.
+_BARE_CELL = re.compile(r"(?:(?<=\t)|(?<=  )|^)(\d{1,3}(?: \d{3})+|\d{3,})(?=[ \t]*$|\t|  )", re.MULTILINE)
+
+
 @dataclass(frozen=True, slots=True)
 class Amount:
     value: Decimal
@@ -38,6 +44,19 @@ def find_amounts(folded: str, start: int = 0, end: int | None = None) -> list[Am
     for m in AMOUNT.finditer(folded, start, len(folded) if end is None else end):
         cents = m.group("cents2") if m.group("cents2") is not None else m.group("cents")
         found.append(Amount(parse_amount(m.group("int"), cents), m.start(), m.end()))
+    return found
+
+
+def find_declared_amounts(folded: str) -> list[Amount]:
+    """The bare cells of each block of lines (up to a blank line) that a « montants en € » line opens."""
+    found = []
+    for declared in AMOUNTS_DECLARED.finditer(folded):
+        start = folded.find("\n", declared.end()) + 1
+        end = folded.find("\n\n", start)
+        if start == 0:
+            continue
+        for m in _BARE_CELL.finditer(folded, start, len(folded) if end < 0 else end):
+            found.append(Amount(parse_amount(m.group(1), None), m.start(1), m.end(1)))
     return found
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 from typing import Literal
 
-from segur_devis.amounts import Amount, find_amounts, format_euros
+from segur_devis.amounts import AMOUNTS_DECLARED, Amount, find_amounts, find_declared_amounts, format_euros
 from segur_devis.dates import FoundDate, find_dates
 from segur_devis.document import (
     Field,
@@ -193,6 +193,8 @@ class Quote:
     def lines(self) -> list[Line]:
         # One pass for the amounts of the whole text (they never span lines), shared out line by line.
         amounts = find_amounts(self.folded_text)
+        if AMOUNTS_DECLARED.search(self.folded_text):
+            amounts = _merged(amounts, find_declared_amounts(self.folded_text))
         lines = []
         pos = 0
         k = 0
@@ -469,6 +471,13 @@ class Quote:
             return True
         head = self.lines[min(len(self.lines), 15) - 1].end if self.lines else 0
         return _TITLE.search(self.folded_text, 0, head) is not None
+
+
+def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
+    """Both lists in text order, without an amount of `more` that overlaps one of `amounts`."""
+    taken = [(a.start, a.end) for a in amounts]
+    extra = [b for b in more if not any(s < b.end and b.start < e for s, e in taken)]
+    return sorted([*amounts, *extra], key=lambda a: a.start)
 
 
 def _payer_from_columns(row: Row | None) -> Payer | None:

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from segur_devis.amounts import find_amounts, format_euros
+from segur_devis.amounts import find_amounts, find_declared_amounts, format_euros
 from segur_devis.dates import find_dates
 from segur_devis.normalize import fold
 
@@ -49,3 +49,17 @@ def test_dates(text, expected):
 
 def test_impossible_dates_are_ignored():
     assert find_dates("31/02/2023") == []
+
+
+def test_a_montants_en_euros_line_makes_the_bare_cells_of_its_block_amounts() -> None:
+    text = fold(
+        "SSIAD des Coteaux — FINESS 370012345\n"
+        "Montants en € HT\n"
+        "Prestation Ségur MS-DUI-Va2   1   5 900   5 900\n"
+        "TVA 20 %                              980\n"
+        "\n"
+        "Forfait hors bloc                     3 000\n"
+    ).text
+    # the quantity « 1 », the FINESS and the block after the blank line are not amounts
+    assert [str(a.value) for a in find_declared_amounts(text)] == ["5900.00", "5900.00", "980.00"]
+    assert find_declared_amounts(fold("Prestation Ségur   5 900   5 900").text) == []
