@@ -464,7 +464,9 @@ class Quote:
     @cached_property
     def looks_like_a_quote(self) -> bool:
         """A newsletter, a guide or an email may name DSR codes and amounts: a quote has a number, a client, a
-        table, a priced line or a title saying what it is."""
+        table, a priced line or a title saying what it is — unless its title says it is another document."""
+        if _OTHER_TITLE.match(self.folded_text.lstrip()):
+            return False
         if self.tables or "numero_devis" in self.fields or "client" in self.fields:
             return True
         if any(_PRICED_END.search(item.priced.text) for item in self.items):
@@ -519,6 +521,11 @@ _TITLE = re.compile(
     r"^[ \t]*(?:devis|bon de commande|proposition (?:commerciale|tarifaire|financiere)|offre (?:commerciale|de prix)"
     r"|commande)\b",
     re.MULTILINE,
+)
+# « Procès-verbal de vérification d'aptitude », « Attestation de service fait »: a document of the order's later
+# life, which names the DSR and the amount of a quote without being one.
+_OTHER_TITLE = re.compile(
+    r"(?:proces-verbal|pv|compte rendu|compte-rendu|attestation|certificat|rapport|facture)\b(?! (?:pro[ -]?forma|proforma))"
 )
 _LEGAL_FORM = re.compile(r"\b(?:sas|sarl|sasu|eurl|sa|scop|gie)\b(?! au capital)", re.MULTILINE)
 _SOFTWARE_VERSION = re.compile(r"\b(?:v|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\s*$")

@@ -26,6 +26,10 @@ TODAY = date(2026, 11, 30)
         # a guide
         "Guide : comprendre le financement SONS\nLa Prestation Ségur (par exemple DSR-HOP-PFI-Va1) est prise en "
         "charge par l’État. Un devis doit porter la mention obligatoire. Le plafond est de 8 560 € HT.\n",
+        # a report of the order's later life, with a client, a DSR and an amount
+        "PROCÈS-VERBAL DE VÉRIFICATION D'APTITUDE\nÉtablissement : EHPAD Les Tilleuls\n"
+        "Dispositif : SONS MS-DUI-Va2 — Prestation Ségur\nMontant de la prestation réalisée : 9 800,00 € HT, "
+        "réglé par l'État.\n",
     ],
 )
 def test_texts_about_segur_that_are_not_quotes(text: str) -> None:
