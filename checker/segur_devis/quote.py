@@ -408,7 +408,7 @@ class Quote:
     @cached_property
     def signature_date(self) -> FoundDate | None:
         """The date written right after the most explicit signature label present (« Date de signature : »
-        first, then « Fait à …, le », « signé le », « Bon pour accord … le »)."""
+        first, then « Fait à …, le », « signé le », « Bon pour accord / commande … le »)."""
         for label in _SIGNATURE_LABELS:
             if found := _labelled_date(self, label):
                 return found
@@ -543,7 +543,7 @@ _SIGNATURE_LABELS = tuple(
         r"\bfait\s+a\s+[a-z' -]{1,40},?\s+le\b",
         # « signé le », but not « la VA signée le … » which is another document's date
         r"(?<!va )(?<!aptitude )\bsignee?s?\s+(?:le|en\s+date\s+du)\b",
-        r"\bbon\s+pour\s+accord\b",
+        r"\bbon\s+pour\s+(?:accord|commande)\b",
     )
 )
 _QUOTE_DATE_LABEL = re.compile(

@@ -345,6 +345,13 @@ def test_date_et_signature_labels_the_signature_date() -> None:
     assert quote.signature_date is not None and quote.signature_date.value.isoformat() == "2022-03-03"
 
 
+def test_bon_pour_commande_labels_the_signature_date() -> None:
+    quote = Quote(
+        "Bon de commande n° KB-26-0311 — 12/08/2026\nBon pour commande, le 26/08/2026 — Dr M. Carré\n"
+    )
+    assert quote.signature_date is not None and quote.signature_date.value.isoformat() == "2026-08-26"
+
+
 def test_a_pdf_cell_wrapped_below_its_numbers_stays_in_its_row() -> None:
     quote = Quote(
         " Désignation             Qté          PU HT           Total HT\n"
