@@ -58,6 +58,11 @@ UNTICKED = re.compile(r"^[ \t]*(?:\[ ?\]|\( ?\)|[☐□])")
 QUOTE_WORDS = re.compile(r"\b(?:devis|bon de commande|proposition commerciale|offre commerciale|commande)\b")
 SEGUR_WORDS = re.compile(r"\b(?:segur|sons|referencement|referencee?)\b")
 _MAX_LABEL_LINES = 12
+# « … maintenance corrective : 1 » then « 240,00 € HT, soit … » on the next line: a prose line of a PDF wrapped
+# inside an amount, whose digit groups are joined again (starts with the line break: a fast literal scan).
+_WRAPPED_AMOUNT = re.compile(
+    r"\n(?:(?<=[ :(]\d\n)|(?<=[ :(]\d\d\n)|(?<=[ :(]\d\d\d\n))(?=\d{3}(?:[ .]\d{3})*(?:,\d{2}(?!\d)| ?(?:€|eur\b)))"
+)
 # « Section A — Ségur service paid by the State / Prestation Ségur prise en charge par l'État »: a part's title says
 # who pays what follows, however long (a bilingual title doubles its length).
 _PART_TITLE = re.compile(r"[ \t]*(?:section|partie|part|volet|lot|tranche) [a-z0-9]{1,3}\b")
@@ -142,7 +147,7 @@ class Quote:
         # The day the quote is judged on: what is open or late depends on it (injectable for tests).
         self.today: date = today or date.today()
         self.folded: Folded = fold(original)
-        self.folded_text = self.folded.text
+        self.folded_text = _WRAPPED_AMOUNT.sub(" ", self.folded.text)  # same length: offsets still map
 
     # --- text helpers -------------------------------------------------------------------------------------------
 

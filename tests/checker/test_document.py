@@ -352,6 +352,14 @@ def test_bon_pour_commande_labels_the_signature_date() -> None:
     assert quote.signature_date is not None and quote.signature_date.value.isoformat() == "2026-08-26"
 
 
+def test_an_amount_wrapped_at_the_end_of_a_prose_line_is_read_whole() -> None:
+    quote = Quote(
+        "Prestation Ségur PHA-LGO-Va2, installation et formation : 1\n240,00 € HT, soit 1 488,00 € TTC.\n"
+        "Quantité : 1\nDate : 14/09/2026\n"
+    )
+    assert [str(a.value) for line in quote.lines for a in line.amounts] == ["1240.00", "1488.00"]
+
+
 def test_a_pdf_cell_wrapped_below_its_numbers_stays_in_its_row() -> None:
     quote = Quote(
         " Désignation             Qté          PU HT           Total HT\n"
