@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from segur_devis.amounts import Amount
+from segur_devis.normalize import literal_first
 
 TotalKind = Literal[
     "sous_total", "total_ht", "tva", "total_ttc", "net_a_payer", "reste_a_charge", "state_total"
@@ -36,7 +37,7 @@ _RATE = re.compile(r"(?P<rate>\d{1,2}(?:[.,]\d{1,2})?) ?%")
 _PART_NUMBER = re.compile(r"\b(?:section|partie|lot|page|tranche|phase|annexe)\W*$")
 # « Report à la page 2 : 40 400,00 » / « Report de la page 1 » / « À reporter » on a quote over several pages: the
 # sum of the lines above carried over, neither a billed item nor a total of the quote.
-CARRIED_FORWARD = re.compile(r"\breports? (?:a|de|sur|en) (?:la )?page\b|\ba reporter\b|\breporte\b")
+CARRIED_FORWARD = re.compile(literal_first(r"\breport(?:s? (?:a|de|sur|en) (?:la )?page|er|e)\b"))
 
 
 @dataclass(frozen=True, slots=True)
