@@ -34,7 +34,9 @@ def test_the_corpus_has_20_quotes_half_of_them_conforming() -> None:
     assert len(NAMES) >= 20
     assert all(re.fullmatch(r"\d\d_[a-z0-9_]+\.txt", name) for name in NAMES)
     verdicts = [EXPECTED[name]["verdict"] for name in NAMES]
-    assert verdicts.count("conforme") * 2 >= len(NAMES) - 1, "about half conforming, to measure false positives"
+    assert verdicts.count("conforme") * 2 >= len(NAMES) - 1, (
+        "about half conforming, to measure false positives"
+    )
     assert verdicts.count("non_conforme") + verdicts.count("a_verifier") >= 10, "and half with real faults"
 
 
