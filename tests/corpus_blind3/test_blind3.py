@@ -12,54 +12,18 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
-from corpus_oracle import SEVERITY, load_expected, oracle_tests
+from corpus_blind_checks import blind_corpus_tests
+from corpus_oracle import oracle_tests
 from corpus_twins import twin_tests
 
 HERE = Path(__file__).parent
 TWIN_TESTS = twin_tests(HERE, at_least=8)  # twins well-formed, carrying the text's figures and report
 globals().update(oracle_tests(HERE) | TWIN_TESTS)  # and the oracle: verdict, must, must_not, evidence, dates…
+globals().update(blind_corpus_tests(HERE, quotes=20, faulty=10))  # the corpus itself, without the checker
 make_twin = TWIN_TESTS["make_twin"]
-EXPECTED = load_expected(HERE)
-NAMES = sorted(EXPECTED)
-
-
-# --- the corpus itself (no checker) ---
-
-
-def test_the_corpus_has_20_quotes_half_of_them_conforming() -> None:
-    assert len(NAMES) >= 20
-    assert all(re.fullmatch(r"\d\d_[a-z0-9_]+\.txt", name) for name in NAMES)
-    verdicts = [EXPECTED[name]["verdict"] for name in NAMES]
-    assert verdicts.count("conforme") * 2 >= len(NAMES) - 1, (
-        "about half conforming, to measure false positives"
-    )
-    assert verdicts.count("non_conforme") + verdicts.count("a_verifier") >= 10, "and half with real faults"
-
-
-def test_the_newer_codes_are_measured() -> None:
-    # The codes added with the document model (C03, M07, V01, K04, P09) are each expected somewhere.
-    expected = {code for entry in EXPECTED.values() for code in entry["must"]}
-    assert {"C03", "M07", "V01", "K04", "P09"} <= expected <= set(SEVERITY)
-
-
-def test_some_quotes_are_judged_on_a_day_of_their_era() -> None:
-    dated = [name for name in NAMES if "today" in EXPECTED[name]]
-    assert len(dated) >= 2
-    for name in dated:
-        assert date.fromisoformat(EXPECTED[name]["today"]) >= date.fromisoformat(
-            EXPECTED[name]["date_signature"]
-        )
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_each_expected_code_cites_its_source(name: str) -> None:
-    # No code is expected without the seed, the domain-facts note or the contract that demands it.
-    entry = EXPECTED[name]
-    assert not entry["must"] or re.search(r"seed 00[02]|domain-facts|CONTRACT", entry["note"])
 
 
 # --- the PDF twins ---
