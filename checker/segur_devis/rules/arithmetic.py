@@ -16,6 +16,11 @@ _TOLERANCE = Decimal("0.05")  # rounding of cents line by line
 _QUANTITY_BEFORE = re.compile(
     r"(?:^|\s)(?P<qty>\d{1,4}(?:,\d+)?)\s*(?:x|u|unites?|j|jours?|h|heures?|licences?|postes?|sites?|mois)?\s*$"
 )
+# « Qté 3   PU 2 100,00   Total 7 300,00 »: labelled fields on one line; the word « Total » makes the line look
+# like a total, the labels say it is a priced item.
+_LABELLED_QUANTITY = re.compile(
+    r"\bq(?:te|uantite)\s*:?\s*(?P<qty>\d{1,4}(?:,\d+)?)\s+(?:p\.?\s?u\.?|prix unitaire)(?: ht)?\s*:?\s*$"
+)
 _TTC = re.compile(r"\bttc\b")
 _TVA = re.compile(r"\btva\b")
 
@@ -46,7 +51,7 @@ def line_total(quote: Quote) -> Iterator[Hit]:
         row = rows.get(line.index)
         if row is not None:
             yield from _row_total(quote, row)
-        elif len(line.amounts) == 2 and not line.is_total:
+        elif len(line.amounts) == 2 and (not line.is_total or _labelled_quantity(line)):
             yield from _priced_line_total(line)
 
 
@@ -67,7 +72,7 @@ def _row_total(quote: Quote, row: Row) -> Iterator[Hit]:
 def _priced_line_total(line: Line) -> Iterator[Hit]:
     """Outside a table: « 3   450,00 €   1 450,00 € », a quantity then exactly a unit price and a total."""
     unit, total = line.amounts
-    m = _QUANTITY_BEFORE.search(line.text, 0, unit.start - line.start)
+    m = _QUANTITY_BEFORE.search(line.text, 0, unit.start - line.start) or _labelled_quantity(line)
     if not m:
         return
     qty = Decimal(m.group("qty").replace(",", "."))
@@ -78,6 +83,10 @@ def _priced_line_total(line: Line) -> Iterator[Hit]:
             f"pas {format_euros(total.value)}.",
             (line.start + m.start("qty"), total.end),
         )
+
+
+def _labelled_quantity(line: Line) -> re.Match[str] | None:
+    return _LABELLED_QUANTITY.search(line.text, 0, line.amounts[0].start - line.start)
 
 
 @rule(
