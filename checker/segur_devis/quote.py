@@ -235,6 +235,9 @@ class Quote:
                 pending = [line]
                 continue
             row = rows.get(line.index)
+            if not line.amounts and row is None and items and self._continues_label(items[-1], line):
+                items[-1].tail.append(line)  # « comprenant … » under the label of the priced line above
+                continue
             if not line.amounts and row is None:
                 if (len(line.text) <= 100 or _PART_TITLE.match(line.text)) and (
                     marked := self.payer_of_line(line)
@@ -274,6 +277,17 @@ class Quote:
         return find_tables(
             [(line.start, text[line.start : line.end]) for line in self.lines], self._starts_lower
         )
+
+    def _continues_label(self, item: Item, line: Line) -> bool:
+        """A line right under a priced line, indented to its label's column and starting in lower case: the rest
+        of that label, not the first line of the next item's."""
+        above = (item.tail or item.lines)[-1]
+        if item.row is not None or above.index != line.index - 1:
+            return False
+        indent = len(line.text) - len(line.text.lstrip(" "))
+        if indent < 2 or not self._starts_lower(line.start + indent):
+            return False
+        return above.text[indent - 2 : indent] == "  " and not above.text[indent].isspace()
 
     def _starts_lower(self, pos: int) -> bool:
         start = self.folded.to_original(pos)
