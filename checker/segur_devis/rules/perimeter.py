@@ -144,7 +144,10 @@ def _find_client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], b
         start, end = item.start, _label_end(item)
         if _search(quote, EXCLUDED_ANY, start, end):
             continue  # maintenance of hardware, licence of a new solution…: outside the Prestation Ségur
-        names_software = software is not None and quote.search(software, start, end) is not None
+        named = quote.search(software, start, end) if software is not None else None
+        if named is not None and _module_of_same_brand(quote, item, named):
+            continue  # « Formation à RadioNova Voice 4 » beside « Module … RadioNova Voice 4 »: that module's, P07
+        names_software = named is not None
         core = _search(quote, MAINTENANCE_OR_LICENCE, start, end)
         m = core or _search(quote, INCLUDED, start, end) or _search(quote, _GENERIC_SERVICE, start, end)
         if m is None:
@@ -152,6 +155,28 @@ def _find_client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], b
         if OTHER_SCOPE.search(quote.folded_text, start, end) and not names_software:
             continue  # « Licence du module de planification (hors Ségur) »: another module, P07
         yield item, m, bool(names_software or core or not OPTIONAL.search(quote.folded_text, start, end))
+
+
+_NEXT_NAME = re.compile(r"\W+([a-z][a-z0-9-]{2,})")
+
+
+def _module_of_same_brand(quote: Quote, item: Item, named: re.Match[str]) -> bool:
+    """The referenced software's brand followed by another product's name (« RadioNova Voice » for « RadioNova
+    RIS »), which another client line of the quote calls a module or an option of its own."""
+    following = _NEXT_NAME.match(quote.folded_text, named.end())
+    software = quote.fields.get("logiciel")
+    if following is None or software is None or following.group(1) in software.value.split():
+        return False
+    if not quote.original[quote.span(following.start(1), following.end(1))[0]].isupper():
+        return False  # « Formation à RadioNova pour … »: a common word, not a product's name
+    product = re.compile(re.escape(quote.folded_text[named.start() : following.end()]) + r"\b")
+    return any(
+        other is not item
+        and other.payer == "client"
+        and quote.search(product, other.start, _label_end(other)) is not None
+        and OTHER_SCOPE.search(quote.folded_text, other.start, _label_end(other)) is not None
+        for other in quote.items
+    )
 
 
 def _included_billed_to_client(quote: Quote) -> Iterator[tuple[Item, re.Match[str]]]:
