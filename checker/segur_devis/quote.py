@@ -559,11 +559,13 @@ _BOTH_VAGUES = re.compile(
 _SIGNATURE_LABELS = tuple(
     re.compile(literal_first(pattern))
     for pattern in (
-        r"\bdate\s+(?:de|et)\s+(?:la\s+)?(?:signature|commande)\b",
+        r"\bdate\s+(?:de|et)\s+(?:la\s+)?signature\b",
         r"\bfait\s+a\s+[a-z' -]{1,40},?\s+le\b",
         # « signé le », but not « la VA signée le … » which is another document's date
         r"(?<!va )(?<!aptitude )\bsignee?s?\s+(?:le|en\s+date\s+du)\b",
         r"\bbon\s+pour\s+(?:accord|commande)\b",
+        # an order form's « Date de la commande » may be when it was drawn up, before the visa that signs it
+        r"\bdate\s+de\s+(?:la\s+)?commande\b",
     )
 )
 _QUOTE_DATE_LABEL = re.compile(

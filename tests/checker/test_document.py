@@ -387,3 +387,19 @@ def test_a_label_wrapped_in_its_cell_beside_its_value_reads_whole() -> None:
     span = quote.search_labels(MENTION)
     assert span is not None and quote.folded_text[span[0] : span[1]].endswith("segur")
     assert quote.folded_text[span[0] : span[0] + 7] == "montant"
+
+
+def test_the_visa_of_an_order_form_dates_its_signature_before_its_date_de_la_commande() -> None:
+    quote = Quote(
+        "Bon de commande n° CA-26-0142\nDate de la commande : 12/10/2026\n"
+        "Prestation Ségur MS-DUI-Va2\n"
+        "Visa de l'adhérent, bon pour commande, le 19/10/2026 — Mme S. Klein\n"
+    )
+    assert quote.signature_date is not None and quote.signature_date.value.isoformat() == "2026-10-19"
+
+
+def test_date_de_la_commande_alone_still_dates_the_signature() -> None:
+    quote = Quote(
+        "Bon de commande n° CA-26-0142\nDate de la commande : 12/10/2026\nPrestation Ségur MS-DUI-Va2\n"
+    )
+    assert quote.signature_date is not None and quote.signature_date.value.isoformat() == "2026-10-12"
