@@ -14,13 +14,17 @@ from segur_devis.rules.mentions import _VERSION_LIST_COULOIRS, lists_versions
 _HOSPITAL_PRESTATION = flex(
     r"\b(?:vague|va|v) ?1 ?(?:\+|et|plus) ?(?:vague|va|v) ?2\b|\bprestation segur (?:de (?:la )?)?(?:vague|va) ?2\b"
 )
+# within a clause, a dot only inside a version number (« SantéVia DPI 4.0 est refusé »)
+_CLAUSE_GAP = r"(?:[^.;]|\.(?=\d)){0,60}?"
 _REFUSED_REFERENCING = flex(
-    r"\b(?:refus|rejet|non[- ]obtention|absence|echec|defaut|perte|retrait)\b[^.;]{0,60}?\breferencement\b"
-    r"|\breferencement\b[^.;]{0,60}?\b(?:refuse|rejete|(?:n'est|ne serait|ne sera) pas (?:obtenu|accorde|delivre))"
+    rf"\b(?:refus|rejet|non[- ]obtention|absence|echec|defaut|perte|retrait)\b{_CLAUSE_GAP}\breferencement\b"
+    rf"|\breferencement\b{_CLAUSE_GAP}\b(?:refuse|rejete|(?:n'est|ne serait|ne sera) pas (?:obtenu|accorde|delivre))"
 )
+_CLIENT = r"(?:client|etablissement|structure|cabinet|pharmacie|professionnel)"
 _ON_CLIENT = flex(
-    r"\b(?:a la charge (?:du client|de l'etablissement)|supporte\w* par le client|factur\w* au client"
-    r"|(?:dus?|dues?) par le client|le client (?:supporte\w*|reste\w* redevable|regle\w*|paie\w*|paye\w*|devra)"
+    rf"\b(?:a la charge (?:du |de l'|de la ){_CLIENT}|supporte\w* par (?:le |l'|la ){_CLIENT}"
+    rf"|factur\w* (?:au |a l'|a la ){_CLIENT}|(?:dus?|dues?) par (?:le |l'|la ){_CLIENT}"
+    rf"|(?:le |l'|la ){_CLIENT} (?:supporte\w*|reste\w* redevable|regle\w*|paie\w*|paye\w*|devra)"
     r"|rester\w* (?:dus?|dues?|acquis\w*|redevable)|restera a la charge)\b"
 )
 _NO_COST_FOR_CLIENT = flex(
