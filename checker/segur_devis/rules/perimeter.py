@@ -92,6 +92,15 @@ def _evidence(item: Item, m: re.Match[str]) -> tuple[int, int]:
     return (m.start(), item.end) if item.end - m.start() <= 400 else (m.start(), m.end())
 
 
+def _inside_name(quote: Quote, software: re.Pattern[str], m: re.Match[str]) -> bool:
+    """The match is a word of the referenced software's name (« Cloud » in « DocNet Cabinet Cloud »)."""
+    line = quote.line_at(m.start())
+    return any(
+        n.start() <= m.start() and m.end() <= n.end()
+        for n in software.finditer(quote.folded_text, line.start, line.end)
+    )
+
+
 def _billed(item: Item) -> bool:
     return item.total is not None and item.total.value > 0
 
@@ -473,10 +482,14 @@ def excluded_item_paid_by_state(quote: Quote) -> Iterator[Hit]:
     paiement ou à un remboursement.
     """
     excluded = EXCLUDED_BUT_HARDWARE if _state_pays_hardware(quote) else EXCLUDED_ITEMS
+    software = _referenced_software(quote)
     for item in quote.items:
         if item.payer != "state":
             continue
-        m = _search(quote, excluded, item.start, _label_end(item))
+        end = _label_end(item)
+        m = _search(quote, excluded, item.start, end)
+        while m and software is not None and _inside_name(quote, software, m):
+            m = _search(quote, excluded, m.end(), end)  # « Cloud » of « DocNet Cabinet Cloud 4.5 » is a name
         if m:
             words = quote.original[slice(*quote.span(m.start(), m.end()))]
             yield Hit(
