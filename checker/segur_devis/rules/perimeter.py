@@ -67,7 +67,8 @@ _DENIAL = flex(r"\breferencement\b|\baucun\w*\b|\bn'est (?:liee?|conditionnee?)\
 _CONDITION = flex(
     r"\b(?:sous reserve|a condition|conditionn\w*|subordonn\w*|obligatoire\w*|indissociable\w*"
     r"|ne peut etre (?:commandee?|souscrite?|realisee?|accordee?) (?:qu'|sans)|impose\w*|necessite"
-    r"|n'est (?:accordee?|ouverte?|reservee?|proposee?) qu'|reservee? aux|uniquement|seulement|exclusivement)\b"
+    r"|n'est (?:accordee?|ouverte?|reservee?|proposee?|delivree?|fournie?|livree?|installee?|realisee?) qu'"
+    r"|reservee? aux|uniquement|seulement|exclusivement)\b"
 )
 _COMMITMENT = flex(
     r"\b(?:souscri\w*|abonnement\w*|re-?engagement\w*|engagement\w*|renouvellement\w*|nouvelle option"
