@@ -258,6 +258,11 @@ def no_separation(quote: Quote) -> Iterator[Hit]:
     if len(billed) < 2:
         return
     unclear = [item for item in billed if item.payer is None]
+    if unclear and (
+        imposed := [set(_NAME_WORD.findall(quote.folded_text, a, b)) for a, b in _imposed_commitments(quote)]
+    ):
+        # a line the Prestation is made to depend on is P05's matter: who pays it is beside the point
+        unclear = [item for item in unclear if not _is_imposed(quote, item, imposed)]
     if unclear:
         first = unclear[0]
         yield Hit(
