@@ -223,6 +223,7 @@ class Quote:
         rows = self.rows_by_line
         section: Payer | None = None
         pending: list[Line] = []  # label lines waiting for their priced line
+        payer_column: re.Match[str] | None = None  # a « Prise en charge » column of the last table header
         tail_end = -1  # the last line of the previous item's row, wrapped below its priced line
         for line in self.lines:
             if not line.text.strip() or line.index <= tail_end:
@@ -232,6 +233,7 @@ class Quote:
                 continue
             if line.is_header:
                 section = self.payer_of_line(line) or section
+                payer_column = _PAYER_HEADER.search(line.text)
                 pending = [line]
                 continue
             row = rows.get(line.index)
@@ -248,8 +250,10 @@ class Quote:
             block = [*pending, line]
             # Who pays: the row's own columns (« À la charge du client »), then the nearest words that say it —
             # the priced line, then the label lines above it — then the section.
-            payer = _payer_from_columns(row) or next(
-                (p for x in reversed(block) if (p := self.payer_of_line(x))), None
+            payer = (
+                _payer_from_columns(row)
+                or (_payer_cell(line, payer_column.start()) if payer_column else None)
+                or next((p for x in reversed(block) if (p := self.payer_of_line(x))), None)
             )
             tail = self.lines[line.index + 1 : row.last_line + 1] if row is not None else []
             tail_end = row.last_line if row is not None else -1
@@ -512,6 +516,24 @@ def _payer_from_columns(row: Row | None) -> Payer | None:
     if state is not None and state.value > 0:
         return "state"
     return None
+
+
+# « Prise en charge » / « Financement » column whose cells name the payer in one word: « État », « Établissement »
+_PAYER_HEADER = re.compile(r"\b(?:prise en charge|financement|payeur|paye par|a la charge de)\b")
+_PAYER_CELL = re.compile(
+    r" {0,3}(?:(?P<state>etat)|(?P<client>client|etablissement|structure|cabinet|pharmacie|officine|laboratoire"
+    r"|adherent|praticien|medecin))\b"
+)
+
+
+def _payer_cell(line: Line, column: int) -> Payer | None:
+    """The payer written in a priced line under its table's payer column (the word starts near its heading)."""
+    m = _PAYER_CELL.match(line.text, max(0, column - 2))
+    if m is None:
+        m = _PAYER_CELL.match(line.text, column)
+    if m is None:
+        return None
+    return "state" if m.group("state") else "client"
 
 
 def payer_of(text: str) -> Payer | None:
