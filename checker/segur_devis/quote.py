@@ -42,6 +42,8 @@ TABLE_HEADER = re.compile(
     r"\b(?:qte|quantite|prix unitaire|pu ht|total ht|montant ht|designation|description)\b"
 )
 TOTAL_LINE = re.compile(r"\b(?:sous-total|total|net a payer|montant total|tva\b|ttc\b)|\breste a charge\b")
+# « 850,00 € HT, soit 1 020,00 € TTC »: an item's price given with its tax, not a total
+_PRICE_WITH_TAX = re.compile(r"\bsoit [0-9][0-9 .,]*(?:€|eur\b)? ?ttc\b")
 # The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own.
 SUMMARY_LINE = re.compile(literal_first(r"\bmontant de la prestation segur\b"))
 # Company footers (« SAS au capital de 150 000 € – RCS Lyon ») and general terms (« indemnité forfaitaire pour frais
@@ -80,7 +82,8 @@ class Line:
     def is_total(self) -> bool:
         """A total, a summary or a legal footer: amounts that are not a billed item."""
         return bool(self.amounts) and (
-            TOTAL_LINE.search(self.text) is not None
+            TOTAL_LINE.search(_PRICE_WITH_TAX.sub("", self.text) if "soit" in self.text else self.text)
+            is not None
             or SUMMARY_LINE.search(self.text) is not None
             or LEGAL_LINE.search(self.text) is not None
             # asked of each line several times: a substring test first
@@ -137,7 +140,14 @@ class Item:
             for role in _ROW_TOTAL_ROLES:
                 if (number := self.row.get(role)) is not None and not number.percent:
                     return Amount(number.value, number.start, number.end)
-        return self.priced.amounts[-1] if self.priced.amounts else None
+        amounts, text = self.priced.amounts, self.priced.text
+        if (
+            len(amounts) >= 2
+            and "soit" in text
+            and _PRICE_WITH_TAX.search(text, amounts[-2].end - self.priced.start)
+        ):
+            return amounts[-2]  # « 700,00 € HT, soit 840,00 € TTC »: the HT price, as on other lines
+        return amounts[-1] if amounts else None
 
 
 class Quote:
@@ -291,7 +301,9 @@ class Quote:
         indent = len(line.text) - len(line.text.lstrip(" "))
         if indent < 2 or not self._starts_lower(line.start + indent):
             return False
-        return above.text[indent - 2 : indent] == "  " and not above.text[indent].isspace()
+        return not above.text[:1].isspace() or (
+            above.text[indent - 2 : indent] == "  " and not above.text[indent].isspace()
+        )
 
     def _starts_lower(self, pos: int) -> bool:
         start = self.folded.to_original(pos)
