@@ -426,6 +426,12 @@ class Quote:
             counts[m.couloir] = counts.get(m.couloir, 0) + 1
         return max(counts, key=lambda c: counts[c])
 
+    def dsr_span(self, couloir: str | None = None) -> tuple[int, int] | None:
+        """Where the quote first names a DSR of `couloir` (default: its own), as evidence for a quote-wide finding."""
+        wanted = couloir or self.couloir
+        mention = next((m for m in self.dsr if m.couloir == wanted), None)
+        return (mention.start, mention.end) if mention else None
+
     @cached_property
     def vague(self) -> int | None:
         if _BOTH_VAGUES.search(self.folded_text):

@@ -24,8 +24,7 @@ def judged(quote: Quote) -> tuple[date, tuple[int, int] | None, bool]:
     dated = quote.quote_date
     if dated is not None and dated.value > quote.today:
         return dated.value, (dated.start, dated.end), False
-    mention = next((m for m in quote.dsr if m.couloir == quote.couloir), None)
-    return quote.today, ((mention.start, mention.end) if mention else None), False
+    return quote.today, quote.dsr_span(), False
 
 
 def quote_judgement(quote: Quote) -> Judgement | None:

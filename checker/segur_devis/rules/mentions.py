@@ -236,8 +236,7 @@ def version_list(quote: Quote) -> Iterator[Hit]:
     listed, dated = lists_versions(quote)
     if listed and dated:
         return
-    mention = next((m for m in quote.dsr if m.couloir == quote.couloir), None)
-    span = (mention.start, mention.end) if mention else None
+    span = quote.dsr_span()
     if listed:
         yield Hit("Les versions éligibles sont évoquées, mais sans leur date de mise sur le marché.", span)
     else:

@@ -62,11 +62,10 @@ def version_list_vague_2(quote: Quote) -> Iterator[Hit]:
         return
     if all(lists_versions(quote)):
         return
-    mention = next((m for m in quote.dsr if m.couloir == quote.couloir), None)
     yield Hit(
         "Devis de la vague 2 sans liste des versions éligibles (avec leur date de mise sur le marché) : "
         "annoncée par l’ANS pour la vague 2, sans texte officiel confirmé à ce jour.",
-        (mention.start, mention.end) if mention else None,
+        quote.dsr_span(),
     )
 
 
@@ -96,11 +95,10 @@ def hospital_prestation_unnamed(quote: Quote) -> Iterator[Hit]:
     """
     if quote.couloir != "hopital" or quote.vague != 2 or quote.search(_HOSPITAL_PRESTATION):
         return
-    mention = next((m for m in quote.dsr if m.couloir == "hopital"), None)
     yield Hit(
         "Le devis ne dit pas s’il s’agit de la « Prestation Ségur vague 2 » ou de la « Prestation Ségur vague 1 + "
         "vague 2 » (cette dernière est réservée aux établissements sans prestation ni mise à jour en vague 1).",
-        (mention.start, mention.end) if mention else None,
+        quote.dsr_span("hopital"),
     )
 
 
