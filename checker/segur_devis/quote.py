@@ -241,7 +241,7 @@ class Quote:
             if line.is_total:
                 pending = []
                 continue
-            if line.is_header:
+            if line.is_header or line.index in self._table_headers:
                 section = self.payer_of_line(line) or section
                 payer_column = _PAYER_HEADER.search(line.text)
                 pending = [line]
@@ -258,14 +258,14 @@ class Quote:
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
                 continue
             block = [*pending, line]
+            tail = self.lines[line.index + 1 : row.last_line + 1] if row is not None else []
             # Who pays: the row's own columns (« À la charge du client »), then the nearest words that say it —
-            # the priced line, then the label lines above it — then the section.
+            # the priced line, its designation wrapped below, then the label lines above it — then the section.
             payer = (
                 _payer_from_columns(row)
                 or (_payer_cell(line, payer_column.start()) if payer_column else None)
-                or next((p for x in reversed(block) if (p := self.payer_of_line(x))), None)
+                or next((p for x in [line, *tail, *reversed(pending)] if (p := self.payer_of_line(x))), None)
             )
-            tail = self.lines[line.index + 1 : row.last_line + 1] if row is not None else []
             tail_end = row.last_line if row is not None else -1
             item = Item(block, payer or section, row=row, tail=tail)
             items.append(item)
@@ -318,6 +318,10 @@ class Quote:
     @cached_property
     def _line_payers(self) -> dict[int, Payer | None]:
         return {}
+
+    @cached_property
+    def _table_headers(self) -> set[int]:
+        return {table.header_line for table in self.tables}
 
     @cached_property
     def rows_by_line(self) -> dict[int, Row]:

@@ -240,6 +240,30 @@ def _spaced_cells(text: str, offset: int, columns: list[Column]) -> list[Cell]:
     return cells + [Cell(offset + a, offset + b, text[a:b], a) for a, b in tail]
 
 
+def _line_number(table: Table, cells: Sequence[Cell], cell: Cell) -> bool:
+    """A row's number (« 1 », « 2 ») in a « Ligne » / « N° » column left of the designation column, with the
+    designation after it: it numbers the row, it is not one of its values."""
+    designation = next((c for c in table.columns if c.role == "designation"), None)
+    return (
+        designation is not None
+        and cells[0] is cell
+        and len(cells) > 1
+        and cell.right <= designation.left
+        and parse_number(cells[1].text) is None
+        and _LINE_NUMBER.fullmatch(cell.text) is not None
+    )
+
+
+_LINE_NUMBER = re.compile(r"\d{1,3}\.?")
+
+
+def _continues(cell: Cell, starts_lower: Callable[[int], bool]) -> bool:
+    """A designation line that goes on from the row above: it starts in lower case, or is a bracketed remark
+    starting in lower case (« (prise en charge par l'État : droits d'usage, …) »)."""
+    bracket = 1 if cell.text.startswith("(") else 0
+    return starts_lower(cell.start + bracket)
+
+
 def _close(table: Table | None, pending: list[int], lines: Sequence[tuple[int, str]]) -> None:
     """At the end of a table, lines left waiting for a row that never came, right under the last row and within
     its designation column, are that cell wrapped below its numbers (« Prestation Ségur │ 1 │ 128 000,00 € »
@@ -315,6 +339,8 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         ]
         in_numbers = {id(c) for c, _ in numbers}
         label_cells = [c for c in cells if id(c) not in in_numbers]
+        if numbers and _line_number(table, cells, numbers[0][0]):
+            numbers = numbers[1:]  # « 1   Prestation Ségur …   1 480,00 »: the row's number, not a value
         if CARRIED_FORWARD.search(text):
             continue  # the sum carried from one page to the next: the rows go on
         if _TOTAL.search(text):
@@ -322,7 +348,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
             table, pending = None, []  # the totals block: the rows are over
             continue
         previous = table.rows[-1] if table.rows else None
-        lower = bool(label_cells) and starts_lower(label_cells[0].start)
+        lower = bool(label_cells) and _continues(label_cells[0], starts_lower)
         if (
             previous is not None
             and index == previous.line + 1
