@@ -26,6 +26,7 @@ from segur_devis.document import (
     find_totals,
     split_cells,
 )
+from segur_devis.document.stacked import find_stacked_tables
 from segur_devis.document.tables import Role
 from segur_devis.document.totals import CARRIED_FORWARD
 from segur_devis.dsr import DsrMention, find_dsr
@@ -77,10 +78,14 @@ class Line:
     end: int
     text: str
     amounts: tuple[Amount, ...]
+    # « Total HT » on the line above a line holding only its amount (a totals block pasted one cell per line)
+    caption: Line | None = None
 
     @property
     def is_total(self) -> bool:
         """A total, a summary or a legal footer: amounts that are not a billed item."""
+        if self.caption is not None:
+            return True
         return bool(self.amounts) and (
             TOTAL_LINE.search(_PRICE_WITH_TAX.sub("", self.text) if "soit" in self.text else self.text)
             is not None
@@ -120,6 +125,13 @@ class Item:
     @property
     def end(self) -> int:
         return (self.tail or self.lines)[-1].end
+
+    @property
+    def excerpt(self) -> tuple[int, int]:
+        """What to quote of it: its priced line, or its whole row when the row is pasted one cell per line."""
+        if self.row is not None and self.row.stacked:
+            return self.row.start, self.row.end
+        return self.priced.start, self.priced.end
 
     @property
     def label(self) -> str:
@@ -221,7 +233,7 @@ class Quote:
                 k += 1
             lines.append(Line(index, pos, end, raw, tuple(amounts[first:k])))
             pos = end + 1
-        return lines
+        return _with_captions(lines)
 
     @cached_property
     def dsr(self) -> list[DsrMention]:
@@ -251,8 +263,10 @@ class Quote:
                 items[-1].tail.append(line)  # « comprenant … » under the label of the priced line above
                 continue
             if not line.amounts and row is None:
-                if (len(line.text) <= 100 or _PART_TITLE.match(line.text)) and (
-                    marked := self.payer_of_line(line)
+                if (
+                    line.index not in self._stacked_lines
+                    and (len(line.text) <= 100 or _PART_TITLE.match(line.text))
+                    and (marked := self.payer_of_line(line))
                 ):
                     section = marked  # a short heading such as « Prestations hors Ségur », or a part's title
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
@@ -288,9 +302,11 @@ class Quote:
     @cached_property
     def tables(self) -> list[Table]:
         text = self._cell_text
-        return find_tables(
-            [(line.start, text[line.start : line.end]) for line in self.lines], self._starts_lower
-        )
+        lines = [(line.start, text[line.start : line.end]) for line in self.lines]
+        found = find_tables(lines, self._starts_lower)
+        if stacked := find_stacked_tables(lines):
+            found = sorted([*found, *stacked], key=lambda table: table.header_line)
+        return found
 
     def _continues_label(self, item: Item, line: Line) -> bool:
         """A line right under a priced line, indented to its label's column and starting in lower case: the rest
@@ -318,6 +334,17 @@ class Quote:
     @cached_property
     def _line_payers(self) -> dict[int, Payer | None]:
         return {}
+
+    @cached_property
+    def _stacked_lines(self) -> set[int]:
+        """The lines of rows pasted one cell per line: a designation's line there is no heading."""
+        return {
+            index
+            for table in self.tables
+            if table.layout == "stacked"
+            for row in table.rows
+            for index in range(row.first_line, row.last_line + 1)
+        }
 
     @cached_property
     def _table_headers(self) -> set[int]:
@@ -376,12 +403,14 @@ class Quote:
     @cached_property
     def totals(self) -> list[TotalEntry]:
         """The entries of every total line (Total HT, TVA, TTC, net à payer, reste à charge, sub-totals)."""
-        return [
-            entry
-            for line in self.lines
-            if line.is_total
-            for entry in find_totals(line.index, line.start, line.text, line.amounts)
-        ]
+        entries = []
+        for line in self.lines:
+            if line.caption is not None:
+                start = line.caption.start
+                entries += find_totals(line.index, start, self.folded_text[start : line.end], line.amounts)
+            elif line.is_total:
+                entries += find_totals(line.index, line.start, line.text, line.amounts)
+        return entries
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -519,6 +548,31 @@ class Quote:
             return True
         head = self.lines[min(len(self.lines), 15) - 1].end if self.lines else 0
         return _TITLE.search(self.folded_text, 0, head) is not None
+
+
+_AMOUNT_ONLY = re.compile(r"[\s€]*(?:eur|euros|ht|ttc)?\.?\s*")
+_CAPTION = re.compile(r"\D{0,40}(?:\d{1,2}(?:[.,]\d{1,2})? ?%\D{0,20})?")
+
+
+def _with_captions(lines: list[Line]) -> list[Line]:
+    """A line holding only an amount under a line « Total HT » / « TVA 20 % » / « Net à payer » holding none:
+    one total written over two lines (a totals block pasted one cell per line)."""
+    above: Line | None = None
+    for k, line in enumerate(lines):
+        if not line.text.strip():
+            continue
+        if (
+            above is not None
+            and len(line.amounts) == 1
+            and not above.amounts
+            and _AMOUNT_ONLY.fullmatch(line.text[: line.amounts[0].start - line.start])
+            and _AMOUNT_ONLY.fullmatch(line.text[line.amounts[0].end - line.start :])
+            and _CAPTION.fullmatch(above.text.strip())
+            and TOTAL_LINE.search(above.text)
+        ):
+            lines[k] = Line(line.index, line.start, line.end, line.text, line.amounts, above)
+        above = line
+    return lines
 
 
 def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:

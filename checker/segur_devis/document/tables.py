@@ -82,6 +82,7 @@ class Row:
     end: int
     label: str  # folded designation, lines joined
     values: dict[Role, Number] = field(default_factory=dict)
+    stacked: bool = False  # pasted one cell per line (`stacked.py`)
 
     def get(self, role: Role) -> Number | None:
         return self.values.get(role)
@@ -94,22 +95,23 @@ class Table:
     header_end: int
     columns: list[Column]
     # « aligned »: columns by runs of spaces, positions tell them apart; « separated »: by tabs or pipes;
-    # « spaced »: one space between everything (text copied from a PDF viewer), numbers read from the line's end
-    layout: Literal["aligned", "separated", "spaced"]
+    # « spaced »: one space between everything (text copied from a PDF viewer), numbers read from the line's end;
+    # « stacked »: one cell per line (`stacked.py`)
+    layout: Literal["aligned", "separated", "spaced", "stacked"]
     rows: list[Row] = field(default_factory=list)
 
     def has(self, role: Role) -> bool:
         return any(c.role == role for c in self.columns)
 
 
-def _role(label: str) -> Role | None:
+def role_of(label: str) -> Role | None:
     return next((role for role, pattern in _ROLES if pattern.search(label)), None)
 
 
 def _header(cells: Sequence[Cell]) -> list[Column] | None:
     if len(cells) < 2 or any(parse_number(c.text) for c in cells):
         return None
-    roles = [_role(c.text) for c in cells]
+    roles = [role_of(c.text) for c in cells]
     named = [r for r in roles if r is not None]
     if len(named) < 2 or not any(r in NUMBER_ROLES for r in named):
         return None
@@ -129,7 +131,7 @@ def _join_wrapped_header(columns: list[Column], cells: Sequence[Cell]) -> list[C
             return None
         label = f"{columns[k].label} {cell.text}"
         joined[k] = Column(
-            _role(label) or columns[k].role, label, columns[k].left, max(columns[k].right, cell.right)
+            role_of(label) or columns[k].role, label, columns[k].left, max(columns[k].right, cell.right)
         )
     return joined
 
@@ -203,7 +205,7 @@ def _spaced_header(text: str) -> list[Column] | None:
         m = _SPACED_LABEL.match(text, pos)
         if m is None:
             return None
-        role = _role(m.group())
+        role = role_of(m.group())
         columns.append(Column(role or "other", m.group(), m.start(), m.end()))
         pos = _SPACED_SEPARATOR.match(text, m.end()).end()  # type: ignore[union-attr]
     number_roles = [c for c in columns if c.role in NUMBER_ROLES]

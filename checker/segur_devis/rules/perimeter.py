@@ -272,14 +272,14 @@ def no_separation(quote: Quote) -> Iterator[Hit]:
         first = unclear[0]
         yield Hit(
             f"{len(unclear)} ligne(s) du devis ne disent pas si elles sont payées par l’État ou par vous.",
-            (first.priced.start, first.priced.end),
+            first.excerpt,
         )
         return
     if mixed := _mixed_row(quote, billed):
         yield Hit(
             "La Prestation Ségur et des prestations hors Ségur sont dans le même tableau, sous un même total, sans "
             "dire qui paie chaque ligne.",
-            (mixed.priced.start, mixed.priced.end),
+            mixed.excerpt,
         )
 
 
@@ -542,7 +542,7 @@ def services_outside_segur(quote: Quote) -> Iterator[Hit]:
         if not _is_imposed(quote, item, imposed):
             yield Hit(
                 f"Prestation hors Ségur à votre charge ({format_euros(item.total.value)}) : vous pouvez la refuser.",
-                (item.priced.start, item.priced.end),
+                item.excerpt,
             )
 
 
