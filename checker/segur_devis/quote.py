@@ -26,6 +26,7 @@ from segur_devis.document import (
     find_totals,
     split_cells,
 )
+from segur_devis.document.stacked import find_stacked_tables
 from segur_devis.document.tables import Role
 from segur_devis.document.totals import CARRIED_FORWARD
 from segur_devis.dsr import DsrMention, find_dsr
@@ -77,10 +78,14 @@ class Line:
     end: int
     text: str
     amounts: tuple[Amount, ...]
+    # « Total HT » on the line above a line holding only its amount (a totals block pasted one cell per line)
+    caption: Line | None = None
 
     @property
     def is_total(self) -> bool:
         """A total, a summary or a legal footer: amounts that are not a billed item."""
+        if self.caption is not None:
+            return True
         return bool(self.amounts) and (
             TOTAL_LINE.search(_PRICE_WITH_TAX.sub("", self.text) if "soit" in self.text else self.text)
             is not None
@@ -120,6 +125,13 @@ class Item:
     @property
     def end(self) -> int:
         return (self.tail or self.lines)[-1].end
+
+    @property
+    def excerpt(self) -> tuple[int, int]:
+        """What to quote of it: its priced line, or its whole row when the row is pasted one cell per line."""
+        if self.row is not None and self.row.stacked:
+            return self.row.start, self.row.end
+        return self.priced.start, self.priced.end
 
     @property
     def label(self) -> str:
@@ -221,7 +233,7 @@ class Quote:
                 k += 1
             lines.append(Line(index, pos, end, raw, tuple(amounts[first:k])))
             pos = end + 1
-        return lines
+        return _with_captions(lines)
 
     @cached_property
     def dsr(self) -> list[DsrMention]:
@@ -241,7 +253,7 @@ class Quote:
             if line.is_total:
                 pending = []
                 continue
-            if line.is_header:
+            if line.is_header or line.index in self._table_headers:
                 section = self.payer_of_line(line) or section
                 payer_column = _PAYER_HEADER.search(line.text)
                 pending = [line]
@@ -251,21 +263,23 @@ class Quote:
                 items[-1].tail.append(line)  # « comprenant … » under the label of the priced line above
                 continue
             if not line.amounts and row is None:
-                if (len(line.text) <= 100 or _PART_TITLE.match(line.text)) and (
-                    marked := self.payer_of_line(line)
+                if (
+                    line.index not in self._stacked_lines
+                    and (len(line.text) <= 100 or _PART_TITLE.match(line.text))
+                    and (marked := self.payer_of_line(line))
                 ):
                     section = marked  # a short heading such as « Prestations hors Ségur », or a part's title
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
                 continue
             block = [*pending, line]
+            tail = self.lines[line.index + 1 : row.last_line + 1] if row is not None else []
             # Who pays: the row's own columns (« À la charge du client »), then the nearest words that say it —
-            # the priced line, then the label lines above it — then the section.
+            # the priced line, its designation wrapped below, then the label lines above it — then the section.
             payer = (
                 _payer_from_columns(row)
                 or (_payer_cell(line, payer_column.start()) if payer_column else None)
-                or next((p for x in reversed(block) if (p := self.payer_of_line(x))), None)
+                or next((p for x in [line, *tail, *reversed(pending)] if (p := self.payer_of_line(x))), None)
             )
-            tail = self.lines[line.index + 1 : row.last_line + 1] if row is not None else []
             tail_end = row.last_line if row is not None else -1
             item = Item(block, payer or section, row=row, tail=tail)
             items.append(item)
@@ -288,9 +302,11 @@ class Quote:
     @cached_property
     def tables(self) -> list[Table]:
         text = self._cell_text
-        return find_tables(
-            [(line.start, text[line.start : line.end]) for line in self.lines], self._starts_lower
-        )
+        lines = [(line.start, text[line.start : line.end]) for line in self.lines]
+        found = find_tables(lines, self._starts_lower)
+        if stacked := find_stacked_tables(lines):
+            found = sorted([*found, *stacked], key=lambda table: table.header_line)
+        return found
 
     def _continues_label(self, item: Item, line: Line) -> bool:
         """A line right under a priced line, indented to its label's column and starting in lower case: the rest
@@ -318,6 +334,21 @@ class Quote:
     @cached_property
     def _line_payers(self) -> dict[int, Payer | None]:
         return {}
+
+    @cached_property
+    def _stacked_lines(self) -> set[int]:
+        """The lines of rows pasted one cell per line: a designation's line there is no heading."""
+        return {
+            index
+            for table in self.tables
+            if table.layout == "stacked"
+            for row in table.rows
+            for index in range(row.first_line, row.last_line + 1)
+        }
+
+    @cached_property
+    def _table_headers(self) -> set[int]:
+        return {table.header_line for table in self.tables}
 
     @cached_property
     def rows_by_line(self) -> dict[int, Row]:
@@ -372,12 +403,14 @@ class Quote:
     @cached_property
     def totals(self) -> list[TotalEntry]:
         """The entries of every total line (Total HT, TVA, TTC, net à payer, reste à charge, sub-totals)."""
-        return [
-            entry
-            for line in self.lines
-            if line.is_total
-            for entry in find_totals(line.index, line.start, line.text, line.amounts)
-        ]
+        entries = []
+        for line in self.lines:
+            if line.caption is not None:
+                start = line.caption.start
+                entries += find_totals(line.index, start, self.folded_text[start : line.end], line.amounts)
+            elif line.is_total:
+                entries += find_totals(line.index, line.start, line.text, line.amounts)
+        return entries
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -517,6 +550,31 @@ class Quote:
         return _TITLE.search(self.folded_text, 0, head) is not None
 
 
+_AMOUNT_ONLY = re.compile(r"[\s€]*(?:eur|euros|ht|ttc)?\.?\s*")
+_CAPTION = re.compile(r"\D{0,40}(?:\d{1,2}(?:[.,]\d{1,2})? ?%\D{0,20})?")
+
+
+def _with_captions(lines: list[Line]) -> list[Line]:
+    """A line holding only an amount under a line « Total HT » / « TVA 20 % » / « Net à payer » holding none:
+    one total written over two lines (a totals block pasted one cell per line)."""
+    above: Line | None = None
+    for k, line in enumerate(lines):
+        if not line.text.strip():
+            continue
+        if (
+            above is not None
+            and len(line.amounts) == 1
+            and not above.amounts
+            and _AMOUNT_ONLY.fullmatch(line.text[: line.amounts[0].start - line.start])
+            and _AMOUNT_ONLY.fullmatch(line.text[line.amounts[0].end - line.start :])
+            and _CAPTION.fullmatch(above.text.strip())
+            and TOTAL_LINE.search(above.text)
+        ):
+            lines[k] = Line(line.index, line.start, line.end, line.text, line.amounts, above)
+        above = line
+    return lines
+
+
 def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
     """Both lists in text order, without an amount of `more` that overlaps one of `amounts`."""
     taken = [(a.start, a.end) for a in amounts]
@@ -604,6 +662,8 @@ _SIGNATURE_LABELS = tuple(
         # « signé le », but not « la VA signée le … » which is another document's date
         r"(?<!va )(?<!aptitude )\bsignee?s?\s+(?:le|en\s+date\s+du)\b",
         r"\bbon\s+pour\s+(?:accord|commande)\b",
+        # « Accepté le 03/11/2026 — Dr S. Benhamou »: the client's acceptance of the quote is its signature
+        r"(?<!va )\bacceptee?\s+le\b",
         # an order form's « Date de la commande » may be when it was drawn up, before the visa that signs it
         r"\bdate\s+de\s+(?:la\s+)?commande\b",
     )

@@ -82,6 +82,7 @@ class Row:
     end: int
     label: str  # folded designation, lines joined
     values: dict[Role, Number] = field(default_factory=dict)
+    stacked: bool = False  # pasted one cell per line (`stacked.py`)
 
     def get(self, role: Role) -> Number | None:
         return self.values.get(role)
@@ -94,22 +95,23 @@ class Table:
     header_end: int
     columns: list[Column]
     # « aligned »: columns by runs of spaces, positions tell them apart; « separated »: by tabs or pipes;
-    # « spaced »: one space between everything (text copied from a PDF viewer), numbers read from the line's end
-    layout: Literal["aligned", "separated", "spaced"]
+    # « spaced »: one space between everything (text copied from a PDF viewer), numbers read from the line's end;
+    # « stacked »: one cell per line (`stacked.py`)
+    layout: Literal["aligned", "separated", "spaced", "stacked"]
     rows: list[Row] = field(default_factory=list)
 
     def has(self, role: Role) -> bool:
         return any(c.role == role for c in self.columns)
 
 
-def _role(label: str) -> Role | None:
+def role_of(label: str) -> Role | None:
     return next((role for role, pattern in _ROLES if pattern.search(label)), None)
 
 
 def _header(cells: Sequence[Cell]) -> list[Column] | None:
     if len(cells) < 2 or any(parse_number(c.text) for c in cells):
         return None
-    roles = [_role(c.text) for c in cells]
+    roles = [role_of(c.text) for c in cells]
     named = [r for r in roles if r is not None]
     if len(named) < 2 or not any(r in NUMBER_ROLES for r in named):
         return None
@@ -129,7 +131,7 @@ def _join_wrapped_header(columns: list[Column], cells: Sequence[Cell]) -> list[C
             return None
         label = f"{columns[k].label} {cell.text}"
         joined[k] = Column(
-            _role(label) or columns[k].role, label, columns[k].left, max(columns[k].right, cell.right)
+            role_of(label) or columns[k].role, label, columns[k].left, max(columns[k].right, cell.right)
         )
     return joined
 
@@ -203,7 +205,7 @@ def _spaced_header(text: str) -> list[Column] | None:
         m = _SPACED_LABEL.match(text, pos)
         if m is None:
             return None
-        role = _role(m.group())
+        role = role_of(m.group())
         columns.append(Column(role or "other", m.group(), m.start(), m.end()))
         pos = _SPACED_SEPARATOR.match(text, m.end()).end()  # type: ignore[union-attr]
     number_roles = [c for c in columns if c.role in NUMBER_ROLES]
@@ -238,6 +240,30 @@ def _spaced_cells(text: str, offset: int, columns: list[Column]) -> list[Cell]:
     label = text[: tail[0][0]].rstrip()
     cells = [Cell(offset, offset + len(label), label, 0)] if label.strip() else []
     return cells + [Cell(offset + a, offset + b, text[a:b], a) for a, b in tail]
+
+
+def _line_number(table: Table, cells: Sequence[Cell], cell: Cell) -> bool:
+    """A row's number (« 1 », « 2 ») in a « Ligne » / « N° » column left of the designation column, with the
+    designation after it: it numbers the row, it is not one of its values."""
+    designation = next((c for c in table.columns if c.role == "designation"), None)
+    return (
+        designation is not None
+        and cells[0] is cell
+        and len(cells) > 1
+        and cell.right <= designation.left
+        and parse_number(cells[1].text) is None
+        and _LINE_NUMBER.fullmatch(cell.text) is not None
+    )
+
+
+_LINE_NUMBER = re.compile(r"\d{1,3}\.?")
+
+
+def _continues(cell: Cell, starts_lower: Callable[[int], bool]) -> bool:
+    """A designation line that goes on from the row above: it starts in lower case, or is a bracketed remark
+    starting in lower case (« (prise en charge par l'État : droits d'usage, …) »)."""
+    bracket = 1 if cell.text.startswith("(") else 0
+    return starts_lower(cell.start + bracket)
 
 
 def _close(table: Table | None, pending: list[int], lines: Sequence[tuple[int, str]]) -> None:
@@ -315,6 +341,8 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         ]
         in_numbers = {id(c) for c, _ in numbers}
         label_cells = [c for c in cells if id(c) not in in_numbers]
+        if numbers and _line_number(table, cells, numbers[0][0]):
+            numbers = numbers[1:]  # « 1   Prestation Ségur …   1 480,00 »: the row's number, not a value
         if CARRIED_FORWARD.search(text):
             continue  # the sum carried from one page to the next: the rows go on
         if _TOTAL.search(text):
@@ -322,7 +350,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
             table, pending = None, []  # the totals block: the rows are over
             continue
         previous = table.rows[-1] if table.rows else None
-        lower = bool(label_cells) and starts_lower(label_cells[0].start)
+        lower = bool(label_cells) and _continues(label_cells[0], starts_lower)
         if (
             previous is not None
             and index == previous.line + 1

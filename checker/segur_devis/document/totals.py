@@ -32,6 +32,9 @@ _KINDS: tuple[tuple[TotalKind, re.Pattern[str]], ...] = (
 # « 12 000 € HT soit 14 400 € TTC »: the unit after the amount says what it is.
 _UNIT = re.compile(r" ?(ht|ttc)\b")
 _UNIT_AFTER: dict[str, TotalKind] = {"ht": "total_ht", "ttc": "total_ttc"}
+# « TVA 20 % : 296,00 € sur la ligne 1 ; 5,80 € par mois sur la ligne 2 »: the tax of one line, or of one month,
+# is no total of the quote.
+_OF_ONE_LINE = re.compile(r" ?(?:ht |ttc )?(?:(?:sur|pour|de) la ligne\b|\(ligne\b|par mois\b|/ ?mois\b)")
 _RATE = re.compile(r"(?P<rate>\d{1,2}(?:[.,]\d{1,2})?) ?%")
 # « Total Section 1 HT », « Sous-total lot 2 »: the number names a part of the quote, it is not an amount.
 _PART_NUMBER = re.compile(r"\b(?:section|partie|lot|page|tranche|phase|annexe)\W*$")
@@ -63,6 +66,9 @@ def find_totals(line: int, offset: int, text: str, amounts: Sequence[Amount]) ->
         if _PART_NUMBER.search(label):
             continue  # the part's number stays in the label of the amount after it
         after = text[amount.end - offset : amount.end - offset + 14]
+        if _OF_ONE_LINE.match(after):
+            label_start = amount.end - offset
+            continue
         kind = _kind(label) or _UNIT_AFTER.get(m.group(1) if (m := _UNIT.match(after)) else "")
         if kind is not None:
             found = _RATE.search(label) or _RATE.search(after)

@@ -85,7 +85,8 @@ def _search(quote: Quote, pattern: re.Pattern[str], start: int, end: int) -> re.
 
 
 def _label_end(item: Item) -> int:
-    return item.total.start if item.total else item.end
+    """Where an item's words end: before its amount, or after its designation wrapped below the priced line."""
+    return item.total.start if item.total and not item.tail else item.end
 
 
 def _evidence(item: Item, m: re.Match[str]) -> tuple[int, int]:
@@ -159,12 +160,16 @@ def _find_client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], b
             continue  # « Formation à RadioNova Voice 4 » beside « Module … RadioNova Voice 4 »: that module's, P07
         names_software = named is not None
         core = _search(quote, MAINTENANCE_OR_LICENCE, start, end)
-        m = core or _search(quote, INCLUDED, start, end) or _search(quote, _GENERIC_SERVICE, start, end)
+        included = core or _search(quote, INCLUDED, start, end)
+        m = included or _search(quote, _GENERIC_SERVICE, start, end)
         if m is None:
             continue
         if OTHER_SCOPE.search(quote.folded_text, start, end) and not names_software:
             continue  # « Licence du module de planification (hors Ségur) »: another module, P07
-        yield item, m, bool(names_software or core or not OPTIONAL.search(quote.folded_text, start, end))
+        # Surely the Ségur version's: its name, its maintenance or licence, or another service of the Prestation
+        # not offered as an option. A pack, a subscription or user assistance naming no software may be anything.
+        optional = OPTIONAL.search(quote.folded_text, start, end) is not None
+        yield item, m, bool(names_software or core or (included and not optional))
 
 
 _NEXT_NAME = re.compile(r"\W+([a-z][a-z0-9-]{2,})")
@@ -267,14 +272,14 @@ def no_separation(quote: Quote) -> Iterator[Hit]:
         first = unclear[0]
         yield Hit(
             f"{len(unclear)} ligne(s) du devis ne disent pas si elles sont payées par l’État ou par vous.",
-            (first.priced.start, first.priced.end),
+            first.excerpt,
         )
         return
     if mixed := _mixed_row(quote, billed):
         yield Hit(
             "La Prestation Ségur et des prestations hors Ségur sont dans le même tableau, sous un même total, sans "
             "dire qui paie chaque ligne.",
-            (mixed.priced.start, mixed.priced.end),
+            mixed.excerpt,
         )
 
 
@@ -537,7 +542,7 @@ def services_outside_segur(quote: Quote) -> Iterator[Hit]:
         if not _is_imposed(quote, item, imposed):
             yield Hit(
                 f"Prestation hors Ségur à votre charge ({format_euros(item.total.value)}) : vous pouvez la refuser.",
-                (item.priced.start, item.priced.end),
+                item.excerpt,
             )
 
 
