@@ -1,6 +1,6 @@
 """Publish the data and its JSON Schemas with the site: <site>/schemas/*.json and <site>/donnees/*.json.
 
-They are virtual files (generated at build time from segur_devis.schema and the package data), so pages can
+They are virtual files (generated at build time from data_schema.py and the package data), so pages can
 link to them and MkDocs checks those links.
 """
 
@@ -10,13 +10,12 @@ import json
 from importlib import resources
 from typing import Any
 
+import data_schema
 from mkdocs.structure.files import File, Files
-
-from segur_devis import schema
 
 
 def on_files(files: Files, config: Any, **kwargs: Any) -> Files:
-    for name, document in schema.json_schemas().items():
+    for name, document in data_schema.json_schemas().items():
         content = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         files.append(File.generated(config, f"schemas/{name}.schema.json", content=content))
     data = resources.files("segur_devis").joinpath("data")

@@ -1,7 +1,7 @@
 """The reference data (couloirs, DSR, deadlines, services, sources), read from data/reference.json.
 
 This JSON file is the project's single source of truth: the checker reads it here, the site's hooks read it to
-render the calendar and perimeter tables, and `segur_devis.schema` validates it on CPython.
+render the calendar and perimeter tables, and `site_hooks/data_schema.py` validates it at build and test time.
 """
 
 from __future__ import annotations

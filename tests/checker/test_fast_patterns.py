@@ -33,7 +33,7 @@ def package_patterns() -> list[re.Pattern[str]]:
     """Every compiled pattern at module level in the checker (alone or in a tuple)."""
     found: dict[str, re.Pattern[str]] = {}
     for info in pkgutil.walk_packages(segur_devis.__path__, "segur_devis."):
-        if info.name.endswith(("__main__", ".schema")):
+        if info.name.endswith("__main__"):
             continue
         for value in vars(importlib.import_module(info.name)).values():
             for item in value if isinstance(value, tuple) else (value,):

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import page_text, squash
+from data_schema import json_schemas
 
 import segur_devis
 from segur_devis import reference
-from segur_devis.schema import json_schemas
 
 SEVERITY_FR = {"error": "Non-conformité", "warning": "À vérifier", "info": "Information"}
 

@@ -1,4 +1,4 @@
-"""reference.json and glossary.json follow segur_devis.schema, and the models catch real mistakes."""
+"""reference.json and glossary.json follow data_schema.py (site_hooks/), and the models catch real mistakes."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 from conftest import REPO
+from data_schema import validate_glossary, validate_reference, validate_report
 from pydantic import ValidationError
 
 from segur_devis import check_text, reference
-from segur_devis.schema import validate_glossary, validate_reference, validate_report
 
+SCHEMA_SCRIPT = REPO / "site_hooks" / "data_schema.py"
 CORPUS = sorted((REPO / "tests" / "corpus").glob("*.txt"))
 
 
@@ -108,7 +109,7 @@ def test_report_model_rejects_an_inconsistent_report() -> None:
 
 def test_schema_command_writes_the_json_schemas(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "segur_devis.schema", str(tmp_path)],
+        [sys.executable, str(SCHEMA_SCRIPT), str(tmp_path)],
         capture_output=True,
         text=True,
         check=False,
@@ -118,7 +119,5 @@ def test_schema_command_writes_the_json_schemas(tmp_path: Path) -> None:
     assert names == ["glossary.schema.json", "reference.schema.json", "report.schema.json"]
     schema = json.loads((tmp_path / "report.schema.json").read_text(encoding="utf-8"))
     assert "Report" in json.dumps(schema)
-    usage = subprocess.run(
-        [sys.executable, "-m", "segur_devis.schema"], capture_output=True, text=True, check=False
-    )
+    usage = subprocess.run([sys.executable, str(SCHEMA_SCRIPT)], capture_output=True, text=True, check=False)
     assert usage.returncode == 2 and "usage" in usage.stderr

@@ -8,13 +8,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+from data_schema import validate_reference
 from playwright.sync_api import Page
 from tool_page import ToolPage, axe_violations
 
 import segur_devis
 from segur_devis.deadlines import Window, status_on, today_table, windows
 from segur_devis.reference import load
-from segur_devis.schema import validate_reference
 
 ONE_DAY = timedelta(days=1)
 # A spelling of each family that the checker reads as that window's DSR.

@@ -1,8 +1,9 @@
 """Pydantic models of the project's data files and of the JSON report, and their JSON Schemas.
 
-CPython only (pydantic is a development dependency): the run-time checker never imports this module.
+Build and test time only (pydantic is a development dependency): it lives beside the site's hooks, outside the
+run-time package, so it is not in the wheel that Pyodide installs (tests/checker/test_wheel.py).
 
-    python -m segur_devis.schema OUTDIR   # writes OUTDIR/{reference,glossary,report}.schema.json
+    python site_hooks/data_schema.py OUTDIR   # writes OUTDIR/{reference,glossary,report}.schema.json
 
 The models check more than types: every `source` id exists, dates are real ISO dates, DSR and deadlines point
 at known couloirs, every date has a source, retained dates of one dispositif and step agree, an official order
@@ -468,7 +469,7 @@ def write_schemas(outdir: Path) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 1 or args[0].startswith("-"):
-        print("usage: python -m segur_devis.schema OUTDIR", file=sys.stderr)
+        print("usage: python site_hooks/data_schema.py OUTDIR", file=sys.stderr)
         return 2
     validate_glossary()  # refuse to publish schemas next to data that does not follow them
     for path in write_schemas(Path(args[0])):
