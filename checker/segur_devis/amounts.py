@@ -47,6 +47,17 @@ def find_amounts(folded: str, start: int = 0, end: int | None = None) -> list[Am
     return found
 
 
+def with_signs(folded: str, amounts: list[Amount]) -> list[Amount]:
+    """The amounts, negative where a minus sign is stuck to them (« Remise -1 200,00 € », a credit line) after a
+    space or at a line's start (not « ABC-1 200,00 », a code's end)."""
+    return [
+        Amount(-a.value, a.start, a.end)
+        if a.start and folded[a.start - 1] == "-" and (a.start == 1 or folded[a.start - 2] in " \t\n(:")
+        else a
+        for a in amounts
+    ]
+
+
 def find_declared_amounts(folded: str) -> list[Amount]:
     """The bare cells of each block of lines (up to a blank line) that a « montants en € » line opens."""
     found = []

@@ -14,7 +14,14 @@ from datetime import date
 from functools import cached_property
 from typing import Literal
 
-from segur_devis.amounts import AMOUNTS_DECLARED, Amount, find_amounts, find_declared_amounts, format_euros
+from segur_devis.amounts import (
+    AMOUNTS_DECLARED,
+    Amount,
+    find_amounts,
+    find_declared_amounts,
+    format_euros,
+    with_signs,
+)
 from segur_devis.dates import FoundDate, find_dates
 from segur_devis.document import (
     Field,
@@ -221,6 +228,8 @@ class Quote:
     def lines(self) -> list[Line]:
         # One pass for the amounts of the whole text (they never span lines), shared out line by line.
         amounts = find_amounts(self.folded_text)
+        if "-" in self.folded_text:
+            amounts = with_signs(self.folded_text, amounts)
         if AMOUNTS_DECLARED.search(self.folded_text):
             amounts = _merged(amounts, find_declared_amounts(self.folded_text))
         lines = []

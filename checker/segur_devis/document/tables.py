@@ -50,7 +50,7 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("designation", re.compile(
         r"\b(?:designation|description|libelle|prestations?|articles?|produits?|objet|intitule|detail|elements?)\b"
     )),
-    ("other", re.compile(r"\b(?:remise|reference|ref|code|unite|duree)\b")),
+    ("other", re.compile(r"\b(?:remise|reference|ref|code|unite|duree|periodicite|frequence|ligne|n°)(?!\w)")),
 )  # fmt: skip
 _RULE_LINE = re.compile(r"[\s|:+=_-]*[-=_][\s|:+=_-]*")
 # A header names at least one column of numbers: one quick scan before reading every cell's role.

@@ -1,0 +1,198 @@
+"""Tables pasted one cell per line, as Firefox's (pdf.js) and Chrome's PDF viewers copy a table: the header's
+names one a line, then each row's cells one a line. Written here as those viewers give them."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from segur_devis import check_text
+from segur_devis.amounts import find_amounts
+from segur_devis.document import parse_number
+from segur_devis.normalize import fold
+from segur_devis.quote import Quote
+
+TODAY = date(2026, 11, 30)
+HEAD = """Devis n° ST-2026-014 du 02/11/2026
+Client : EHPAD Les Mimosas
+Logiciel : TilleulSoft DUI 5.4
+"""
+
+
+def lines(*cells: str) -> str:
+    return HEAD + "\n" + "\n".join(cells) + "\n"
+
+
+def rows(text: str) -> list[tuple[str, dict[str, str]]]:
+    quote = Quote(text, today=TODAY)
+    return [
+        (row.label, {role: str(n.value) for role, n in row.values.items()})
+        for table in quote.tables
+        if table.layout == "stacked"
+        for row in table.rows
+    ]
+
+
+def test_four_columns() -> None:
+    text = lines(
+        "Désignation", "Qté", "PU HT", "Total HT",
+        "Prestation Ségur MS-DUI-Va2", "1", "9 800,00 €", "9 800,00 €",
+        "Lecteur de cartes", "2", "120,00 €", "240,00 €",
+    )  # fmt: skip
+    assert rows(text) == [
+        ("prestation segur ms-dui-va2", {"quantity": "1", "unit_price": "9800.00", "total_ht": "9800.00"}),
+        ("lecteur de cartes", {"quantity": "2", "unit_price": "120.00", "total_ht": "240.00"}),
+    ]
+
+
+def test_five_columns_with_a_wrapped_designation() -> None:
+    text = lines(
+        "Désignation", "Quantité", "Prix unitaire HT", "TVA %", "Montant HT",
+        "Prestation Ségur MS-DUI-Va2 — TilleulSoft DUI 5.4,", "installation et formation", "1", "9 800,00", "20 %",
+        "9 800,00",
+        "Module de planification", "1", "1 500,00", "20 %", "1 500,00",
+    )  # fmt: skip
+    found = rows(text)
+    assert [label for label, _ in found] == [
+        "prestation segur ms-dui-va2 - tilleulsoft dui 5.4, installation et formation",
+        "module de planification",
+    ]
+    assert found[0][1] == {"quantity": "1", "unit_price": "9800.00", "tva_rate": "20", "total_ht": "9800.00"}
+
+
+def test_six_columns_up_to_ttc() -> None:
+    text = lines(
+        "Désignation", "Qté", "PU HT", "Total HT", "TVA", "Total TTC",
+        "Contrat de maintenance", "1", "2 400,00", "2 400,00", "480,00", "2 880,00",
+    )  # fmt: skip
+    assert rows(text) == [
+        (
+            "contrat de maintenance",
+            {
+                "quantity": "1",
+                "unit_price": "2400.00",
+                "total_ht": "2400.00",
+                "tva": "480.00",
+                "total_ttc": "2880.00",
+            },
+        )
+    ]
+
+
+def test_an_empty_cell_dropped_by_the_viewer_leaves_the_right_most_columns() -> None:
+    text = lines(
+        "Désignation", "Qté", "PU HT", "Total HT",
+        "Forfait de reprise des données", "1 200,00", "1 200,00",
+        "Lecteur de cartes", "2", "120,00", "240,00",
+    )  # fmt: skip
+    assert rows(text) == [
+        ("forfait de reprise des donnees", {"unit_price": "1200.00", "total_ht": "1200.00"}),
+        ("lecteur de cartes", {"quantity": "2", "unit_price": "120.00", "total_ht": "240.00"}),
+    ]
+
+
+@pytest.mark.parametrize("word", ["Inclus", "Offert", "Gratuit", "N/A", "—"])
+def test_a_word_in_a_price_cell_is_no_amount_and_no_designation(word: str) -> None:
+    text = lines(
+        "Désignation", "Qté", "PU HT", "Total HT",
+        "Formation sur site", "1", word, word,
+        "Lecteur de cartes", "2", "120,00", "240,00",
+    )  # fmt: skip
+    assert rows(text) == [
+        ("formation sur site", {"quantity": "1"}),
+        ("lecteur de cartes", {"quantity": "2", "unit_price": "120.00", "total_ht": "240.00"}),
+    ]
+
+
+def test_zero_and_a_credit_line_keep_their_values() -> None:
+    text = lines(
+        "Désignation", "Qté", "PU HT", "Total HT",
+        "Paramétrage", "1", "0,00", "0,00",
+        "Remise commerciale", "1", "-1 200,00", "-1 200,00",
+    )  # fmt: skip
+    assert rows(text) == [
+        ("parametrage", {"quantity": "1", "unit_price": "0.00", "total_ht": "0.00"}),
+        ("remise commerciale", {"quantity": "1", "unit_price": "-1200.00", "total_ht": "-1200.00"}),
+    ]
+
+
+def test_a_text_column_after_the_designation() -> None:
+    text = lines(
+        "Désignation", "Périodicité", "Qté", "Montant HT",
+        "Abonnement agenda en ligne", "par mois", "12", "348,00",
+        "Prestation Ségur MDV-LGC-Va2", "une fois", "1", "1 480,00",
+    )  # fmt: skip
+    assert rows(text) == [
+        ("abonnement agenda en ligne", {"quantity": "12", "total_ht": "348.00"}),
+        ("prestation segur mdv-lgc-va2", {"quantity": "1", "total_ht": "1480.00"}),
+    ]
+
+
+def test_a_total_ends_the_table_and_is_read_over_two_lines() -> None:
+    text = lines(
+        "Désignation", "Qté", "PU HT", "Total HT",
+        "Lecteur de cartes", "2", "120,00 €", "240,00 €",
+        "Total HT", "240,00 €", "TVA 20 %", "48,00 €", "Total TTC", "288,00 €",
+        "Conditions de paiement : 30 jours fin de mois.",
+    )  # fmt: skip
+    quote = Quote(text, today=TODAY)
+    assert len(rows(text)) == 1
+    assert [(e.kind, str(e.amount.value), e.rate) for e in quote.totals] == [
+        ("total_ht", "240.00", None),
+        ("tva", "48.00", Decimal("0.2")),
+        ("total_ttc", "288.00", None),
+    ]
+    assert [str(item.total.value) for item in quote.items if item.total] == ["240.00"]
+
+
+def test_prose_in_short_lines_is_no_table() -> None:
+    text = lines("Désignation", "Montant", "Prix", "Nous restons à votre disposition.", "Cordialement,")
+    assert rows(text) == []
+    assert not Quote(text, today=TODAY).tables
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("1.250,00", "1250.00"),
+        ("1250.00 EUR", "1250.00"),
+        ("€ 1 250,00", "1250.00"),
+        ("1 250,00 € HT", "1250.00"),
+        ("-1 200,00", "-1200.00"),
+        ("0,00", "0.00"),
+    ],
+)
+def test_amount_forms_in_a_cell_and_in_running_text(written: str, value: str) -> None:
+    number = parse_number(fold(written).text)
+    assert number is not None and str(number.value) == value
+    line = Quote(f"Lecteur de cartes   {written}", today=TODAY).lines[0]
+    assert [str(a.value) for a in line.amounts] == [value]
+
+
+@pytest.mark.parametrize("word", ["Gratuit", "Offert", "Inclus", "N/A"])
+def test_a_price_word_is_no_amount_in_running_text(word: str) -> None:
+    assert parse_number(fold(word).text) is None
+    assert find_amounts(fold(f"Formation sur site   {word}").text) == []
+
+
+def test_rules_read_a_stacked_table() -> None:
+    """A01 on a wrong row, P02 on Ségur and client rows sharing the table and total, evidence the whole row."""
+    text = lines(
+        "Désignation", "Qté", "PU HT", "Total HT",
+        "Prestation Ségur MS-DUI-Va2 — TilleulSoft DUI 5.4", "1", "9 800,00 €", "9 800,00 €",
+        "Contrat de maintenance annuel", "3", "1 200,00 €", "3 800,00 €",
+        "Total HT", "13 600,00 €",
+    )  # fmt: skip
+    report = check_text(text, today=TODAY)
+    by_code = {f.code: f for f in report.findings}
+    assert "A01" in by_code and "P02" in by_code
+    assert by_code["A01"].message == "3 × 1 200,00 € font 3 600,00 €, pas 3 800,00 €."
+    assert by_code["P02"].evidence is not None
+    assert by_code["P02"].evidence.text.splitlines() == [
+        "Contrat de maintenance annuel",
+        "3",
+        "1 200,00 €",
+        "3 800,00 €",
+    ]
