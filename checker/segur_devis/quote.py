@@ -103,6 +103,11 @@ class Line:
         )
 
     @property
+    def extent(self) -> tuple[int, int]:
+        """Its span with its caption: what to quote of a total written over two lines."""
+        return (self.start if self.caption is None else self.caption.start), self.end
+
+    @property
     def is_unticked(self) -> bool:
         return UNTICKED.match(self.text) is not None
 

@@ -163,7 +163,7 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
                     yield Hit(
                         f"{format_euros(ht)} HT plus la TVA font {format_euros(expected[0].quantize(_CENT))} TTC, "
                         f"pas {format_euros(value)}.",
-                        (line.start, line.end),
+                        line.extent,
                     )
                 parts, total_ht, tva, rate = [Decimal(0)], None, None, None
             elif entry.kind == "tva":
@@ -176,7 +176,7 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
                     yield Hit(
                         f"La TVA à {_percent(rate)} sur {format_euros(ht)} HT fait "
                         f"{format_euros((ht * rate).quantize(_CENT))}, pas {format_euros(tva)}.",
-                        (line.start, line.end),
+                        line.extent,
                     )
             elif entry.kind == "total_ht":
                 total_ht = value
