@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import Browser
+from support.pdf_makers import chromium_pdf
 
 from segur_devis import check_text
 from segur_devis.amounts import find_amounts
@@ -196,3 +198,61 @@ def test_rules_read_a_stacked_table() -> None:
         "1 200,00 €",
         "3 800,00 €",
     ]
+
+
+PDF_QUOTE = """<html><head><meta charset="utf-8"><style>
+body {{ font-family: "DejaVu Sans", sans-serif; font-size: 10pt; }}
+table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #999; padding: 3px; }}
+.num {{ text-align: right; width: 4.2em; }}
+</style></head><body>
+<p>Devis n° PV-2026-0881 du 09/11/2026</p><p>Logiciel : PharmaVista 12.4</p>
+<table><tr>{header}</tr>{rows}</table>
+<p>Montant de la Prestation Ségur pris en charge par l’État au titre du Ségur : 2 950,00 € HT</p>
+</body></html>"""
+
+
+def viewer_copy(pdf: bytes) -> str:
+    """The text a PDF viewer copies when each text item of the page becomes a line (pdf.js's copy of a table):
+    the page's text-showing operations, in content order, one a line."""
+    import io
+
+    from pypdf import PdfReader
+
+    items: list[str] = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=lambda text, *_: items.append(text.strip()) if text.strip() else None)
+    return "\n".join(items)
+
+
+def test_a_chromium_pdf_copied_one_cell_per_line(browser: Browser) -> None:
+    """A real PDF printed by Chromium from an HTML table, copied one text item per line: the narrow amount cells
+    wrap « € » under the number, the designation over two lines. A01 reads the wrong row."""
+    cells = [
+        ("Prestation Ségur PHA-LGO-Va2 — PharmaVista 12.4 : installation, paramétrage et formation sur site, "
+         "prise en charge par l’État", "1", "2 950,00 €", "2 950,00 €"),
+        ("Lecteur de cartes Vitale, option à la charge de la pharmacie", "3", "120,00 €", "380,00 €"),
+    ]  # fmt: skip
+    html = PDF_QUOTE.format(
+        header="".join(f"<th>{h}</th>" for h in ("Désignation", "Qté", "PU HT", "Total HT")),
+        rows="".join(
+            "<tr>"
+            + "".join(f'<td class="{"num" if k else ""}">{c}</td>' for k, c in enumerate(row))
+            + "</tr>"
+            for row in cells
+        ),
+    )
+    text = viewer_copy(chromium_pdf(browser, html))
+    assert "\n€\n" in text  # the viewer's copy really splits an amount from its currency
+    assert rows(text) == [
+        (
+            "prestation segur pha-lgo-va2 - pharmavista 12.4 : installation, parametrage et formation sur site, "
+            "prise en charge par l'etat",
+            {"quantity": "1", "unit_price": "2950.00", "total_ht": "2950.00"},
+        ),
+        (
+            "lecteur de cartes vitale, option a la charge de la pharmacie",
+            {"quantity": "3", "unit_price": "120.00", "total_ht": "380.00"},
+        ),
+    ]
+    findings = {f.code: f for f in check_text(text, today=TODAY).findings}
+    assert findings["A01"].message == "3 × 120,00 € font 360,00 €, pas 380,00 €."

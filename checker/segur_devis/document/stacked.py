@@ -14,10 +14,11 @@ from collections.abc import Sequence
 
 from segur_devis.document.cells import Cell
 from segur_devis.document.numbers import Number, parse_number
-from segur_devis.document.tables import NUMBER_ROLES, Column, Role, Row, Table, role_of
+from segur_devis.document.tables import NUMBER_ROLES, WRAPPED_HEADER_WORD, Column, Role, Row, Table, role_of
 
 # A cell that holds no amount but stands in a number column: included, free, not applicable, a dash.
 NO_AMOUNT = re.compile(r"(?:inclus\w*|compris\w*|offert\w*|gratuit\w*|n/a|n\.a\.|neant|sans objet|[-—–/])")
+_UNIT_ONLY = re.compile(r"(?:€|eur|euros)(?: ?(?:ht|ttc))?|ht|ttc")
 _TOTAL = re.compile(r"\b(?:sous-total|total|net a payer|montant total|reste a charge)\b")
 _MAX_HEADER_CELL = 25
 _MAX_DESIGNATION_LINES = 3
@@ -34,35 +35,47 @@ def find_stacked_tables(lines: Sequence[tuple[int, str]]) -> list[Table]:
     tables: list[Table] = []
     k = 0
     while k < len(cells):
-        columns = _header(cells, k)
-        if columns is None:
+        header = _header(cells, k)
+        if header is None:
             k += 1
             continue
-        first, last = cells[k], cells[k + len(columns) - 1]
+        columns, count = header
+        first, last = cells[k], cells[k + count - 1]
         table = Table(last.column, first.start, last.end, columns, "stacked")
-        k = _read_rows(table, cells, k + len(columns))
+        k = _read_rows(table, cells, k + count)
         if table.rows:
             tables.append(table)
     return tables
 
 
-def _header(cells: Sequence[Cell], k: int) -> list[Column] | None:
-    """The columns named by the run of cells from `k`: short, without digits, each a column name, none twice
-    (but « other »); a designation and two number columns at least."""
+def _header(cells: Sequence[Cell], k: int) -> tuple[list[Column], int] | None:
+    """The columns named by the run of cells from `k`, and how many cells they take: short, without digits, each
+    a column name, none twice (but « other »), a word such as « HT » completing the name above it; a designation
+    and two number columns at least."""
     columns: list[Column] = []
+    end = k
     for cell in cells[k:]:
         if len(cell.text) > _MAX_HEADER_CELL or any(ch.isdigit() for ch in cell.text) or "  " in cell.text:
             break
-        role = role_of(cell.text)
-        if role is None or (role != "other" and any(c.role == role for c in columns)):
-            break
-        if columns and cell.column - cells[k + len(columns) - 1].column > 2:
+        if end > k and cell.column - cells[end - 1].column > 2:
             break  # more than a blank line between two names: not one header
-        columns.append(Column(role, cell.text, 0, 0))
+        if (
+            columns
+            and WRAPPED_HEADER_WORD.fullmatch(cell.text)
+            and role_of(cell.text) in (None, columns[-1].role)  # « TVA » after « Total HT » is a column
+        ):
+            label = f"{columns[-1].label} {cell.text}"  # « Total » above « HT »
+            columns[-1] = Column(role_of(label) or columns[-1].role, label, 0, 0)
+        else:
+            role = role_of(cell.text)
+            if role is None or (role != "other" and any(c.role == role for c in columns)):
+                break
+            columns.append(Column(role, cell.text, 0, 0))
+        end += 1
     numbers = sum(c.role in NUMBER_ROLES and c.role != "other" for c in columns)
     if len(columns) < 3 or numbers < 2 or not any(c.role == "designation" for c in columns):
         return None
-    return columns
+    return columns, end - k
 
 
 def _is_value(text: str) -> bool:
@@ -98,49 +111,89 @@ def _read_rows(table: Table, cells: Sequence[Cell], k: int) -> int:
         wrapped = max(1, len(texts) - lead_text)
         label, others = texts[:wrapped], texts[wrapped:]
         row_cells += list(zip(after, others, strict=False))
-        values: list[Cell] = []
         remaining = after[len(others) :]
-        while (
-            k < len(cells)
-            and len(values) < len(remaining)
-            and cells[k].column - (values[-1] if values else texts[-1]).column <= 2
-        ):
-            cell = cells[k]
-            column = remaining[len(values)]
-            if not _is_value(cell.text) and not (
-                column.role == "other" and len(cell.text) <= _MAX_OTHER_CELL
-            ):
-                break
-            if not _is_value(cell.text) and not _value_follows(cells, k):
-                break  # a short line, then text: the next row's designation, not this row's cell
-            values.append(cell)
-            k += 1
+        values, ends = _values(cells, k, texts[-1].column, remaining)
         if not values:
             return start  # text that fits no row: the table is over
+        values, ends = _wrapped_thousands(values, ends, len(remaining))
+        del values[len(remaining) :]
+        k = ends[len(values) - 1]
         # A viewer drops empty cells: the cells read fill the right-most columns.
         row_cells += list(zip(remaining[len(remaining) - len(values) :], values, strict=True))
-        table.rows.append(_row(label, row_cells, values))
+        table.rows.append(_row(label, row_cells, values, cells[k - 1].column))
     return k
+
+
+def _values(
+    cells: Sequence[Cell], k: int, line: int, columns: Sequence[Column]
+) -> tuple[list[Cell], list[int]]:
+    """The value cells of a row from cell `k` (its designation ending on `line`), each with the index of the cell
+    after it: numbers and words standing for no amount, a unit wrapped below its amount joined to it, a short text
+    under an « other » column."""
+    values: list[Cell] = []
+    ends: list[int] = []
+    while k < len(cells) and cells[k].column - line <= 2:
+        cell = cells[k]
+        if values and _UNIT_ONLY.fullmatch(cell.text):
+            values[-1] = _joined(values[-1], cell)  # « 2 950,00 » above « € »: wrapped in its narrow cell
+        elif _is_value(cell.text) or (
+            len(values) < len(columns)
+            and columns[len(values)].role == "other"
+            and len(cell.text) <= _MAX_OTHER_CELL
+            and _value_follows(cells, k)
+        ):
+            values.append(cell)
+        else:
+            break
+        line = cell.column
+        k += 1
+        ends[len(values) - 1 :] = [k]
+    return values, ends
+
+
+_THOUSANDS = re.compile(r"-?\d{1,3}")
+_GROUP = re.compile(r"\d{3}(?:[.,]\d{1,2})?")
+
+
+def _wrapped_thousands(values: list[Cell], ends: list[int], wanted: int) -> tuple[list[Cell], list[int]]:
+    """« 2 » above « 950,00 »: an amount wrapped at its thousands in a narrow cell, when the row has more cells
+    than columns. Joined from the right, where the totals stand."""
+    values, ends = list(values), list(ends)
+    i = len(values) - 2
+    while len(values) > wanted and i >= 0:
+        high, low = values[i], values[i + 1]
+        if _THOUSANDS.fullmatch(high.text) and _GROUP.fullmatch(low.text):
+            values[i : i + 2] = [Cell(high.start, low.end, f"{high.text} {low.text}", high.column)]
+            del ends[i]
+        i -= 1
+    return values, ends
+
+
+def _joined(value: Cell, unit: Cell) -> Cell:
+    """A value and the unit wrapped below it: the value's text and line, spanning both lines."""
+    return Cell(value.start, unit.end, value.text, value.column)
 
 
 def _value_follows(cells: Sequence[Cell], k: int) -> bool:
     return k + 1 >= len(cells) or _is_value(cells[k + 1].text)
 
 
-def _row(label: Sequence[Cell], row_cells: Sequence[tuple[Column, Cell]], values: Sequence[Cell]) -> Row:
+def _row(
+    label: Sequence[Cell], row_cells: Sequence[tuple[Column, Cell]], values: Sequence[Cell], last_line: int
+) -> Row:
     numbers: dict[Role, Number] = {}
     for column, cell in row_cells:
         number = parse_number(cell.text, cell.start)
         if number is not None and column.role in NUMBER_ROLES:
             numbers.setdefault(column.role, number)
     first = min([label[0], *(c for _, c in row_cells)], key=lambda c: c.start)
-    last = max([label[-1], *values], key=lambda c: c.start)
+    end = max(c.end for c in [label[-1], *values])
     return Row(
         values[0].column,
         first.column,
-        last.column,
+        last_line,
         first.start,
-        last.end,
+        end,
         " ".join(c.text for c in label),
         numbers,
         stacked=True,

@@ -60,7 +60,7 @@ _NUMBER_COLUMN_WORD = re.compile(
         r"|\bht\b|\btaxe|\bclient|\betat\b|\bsons\b|\bcharge|\bremise|\bsous-total|\bfinance"
     )
 )
-_WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva)")
+WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva)")
 # A total or a summary ends a table's rows (it belongs to the totals block).
 _TOTAL = re.compile(r"\b(?:sous-total|total|net a payer|montant total|reste a charge)\b")
 
@@ -122,7 +122,7 @@ def _header(cells: Sequence[Cell]) -> list[Column] | None:
 
 def _join_wrapped_header(columns: list[Column], cells: Sequence[Cell]) -> list[Column] | None:
     """« Total » above « HT »: the second line's short words, each under a column, complete those labels."""
-    if not cells or not all(_WRAPPED_HEADER_WORD.fullmatch(c.text.strip()) for c in cells):
+    if not cells or not all(WRAPPED_HEADER_WORD.fullmatch(c.text.strip()) for c in cells):
         return None
     joined = list(columns)
     for cell in cells:
