@@ -14,7 +14,16 @@ from collections.abc import Sequence
 
 from segur_devis.document.cells import Cell
 from segur_devis.document.numbers import Number, parse_number
-from segur_devis.document.tables import NUMBER_ROLES, WRAPPED_HEADER_WORD, Column, Role, Row, Table, role_of
+from segur_devis.document.tables import (
+    DESIGNATION_WORD,
+    NUMBER_ROLES,
+    WRAPPED_HEADER_WORD,
+    Column,
+    Role,
+    Row,
+    Table,
+    role_of,
+)
 
 # A cell that holds no amount but stands in a number column: included, free, not applicable, a dash.
 NO_AMOUNT = re.compile(r"(?:inclus\w*|compris\w*|offert\w*|gratuit\w*|n/a|n\.a\.|neant|sans objet|[-—–/])")
@@ -27,15 +36,26 @@ _MAX_OTHER_CELL = 20  # « forfait », « par mois », « une fois » under a «
 
 def find_stacked_tables(lines: Sequence[tuple[int, str]]) -> list[Table]:
     """The tables written one cell per line in a text given as (folded offset, folded line) pairs."""
+    # A header has a short line naming the designation column, first or after a « N° » or « Réf » or two: only
+    # there can one start (one quick pass, most texts have none).
+    named = [
+        i
+        for i, (_, text) in enumerate(lines)
+        if len(text) <= _MAX_HEADER_CELL + 10 and DESIGNATION_WORD.search(text)
+    ]
+    if not named:
+        return []
+    starts = {i - before for i in named for before in range(3)}
+    from_line = max(0, min(starts))
     cells = [
         Cell(offset + len(text) - len(text.lstrip()), offset + len(text.rstrip()), text.strip(), index)
-        for index, (offset, text) in enumerate(lines)
+        for index, (offset, text) in enumerate(lines[from_line:], from_line)
         if text.strip()
     ]  # one cell per non-blank line; `column` holds the line's index
     tables: list[Table] = []
     k = 0
     while k < len(cells):
-        header = _header(cells, k)
+        header = _header(cells, k) if cells[k].column in starts else None
         if header is None:
             k += 1
             continue

@@ -36,6 +36,9 @@ NUMBER_ROLES: tuple[Role, ...] = (
     "quantity", "unit_price", "total_ht", "tva_rate", "tva", "total_ttc", "state", "client", "other"
 )  # fmt: skip
 
+DESIGNATION_WORD = re.compile(
+    r"\b(?:designation|description|libelle|prestations?|articles?|produits?|objet|intitule|detail|elements?)\b"
+)
 # Header words, first match wins (order matters: « Total TTC » is TTC, not a total HT; « Taux TVA » a rate).
 _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     # « TVA % », « % TVA », « Taux TVA »: a rate; « TVA 20 % » names its rate and holds the TVA amounts.
@@ -47,9 +50,7 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("quantity", re.compile(r"\b(?:qte|qt|qty|quantite|quant|nb|nbre|nombre)\b")),
     ("unit_price", re.compile(r"\bp\.? ?u\b|\bunitaire\b|\bprix\b(?!.*\b(?:total|montant)\b)")),
     ("total_ht", re.compile(r"\b(?:total|montant|sous-total)\b")),
-    ("designation", re.compile(
-        r"\b(?:designation|description|libelle|prestations?|articles?|produits?|objet|intitule|detail|elements?)\b"
-    )),
+    ("designation", DESIGNATION_WORD),
     ("other", re.compile(r"\b(?:remise|reference|ref|code|unite|duree|periodicite|frequence|ligne|n°)(?!\w)")),
 )  # fmt: skip
 _RULE_LINE = re.compile(r"[\s|:+=_-]*[-=_][\s|:+=_-]*")
