@@ -41,7 +41,9 @@ def find_stacked_tables(lines: Sequence[tuple[int, str]]) -> list[Table]:
     named = [
         i
         for i, (_, text) in enumerate(lines)
-        if len(text) <= _MAX_HEADER_CELL + 10 and DESIGNATION_WORD.search(text)
+        if len(text) <= 2 * _MAX_HEADER_CELL
+        and len(text.strip()) <= _MAX_HEADER_CELL
+        and DESIGNATION_WORD.search(text)
     ]
     if not named:
         return []
