@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+Name = TypeVar("Name", bound=str)
 
 # Characters folded one-to-one (the length does not change).
 _SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\r\x0b\x0c"
@@ -146,7 +149,23 @@ def phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
             continue
         parts = [re.escape(w) + ("s?" if len(w) >= 3 and w.isalpha() else "") for w in words]
         branches.append(r"\b" + (r"\W+" + _LINK_WORDS).join(parts) + r"\b")
-    return re.compile(literal_first("|".join(branches)))
+    return fast("|".join(branches))
+
+
+def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile `pattern` with each branch starting with its first letter (`literal_first`): same matches, scanned
+    several times faster. For patterns run over a whole text or over every line."""
+    return re.compile(literal_first(pattern), flags)
+
+
+def named_patterns(pairs: Iterable[tuple[Name, str]]) -> tuple[tuple[Name, re.Pattern[str]], ...]:
+    """(name, pattern) pairs compiled, in order, for `first_named`."""
+    return tuple((name, re.compile(pattern)) for name, pattern in pairs)
+
+
+def first_named(named: Sequence[tuple[Name, re.Pattern[str]]], text: str) -> Name | None:
+    """The name of the first pattern of `named` found in `text` (the order says which wins)."""
+    return next((name for name, pattern in named if pattern.search(text)), None)
 
 
 def flex(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -170,7 +189,7 @@ def flex(pattern: str, flags: int = 0) -> re.Pattern[str]:
             out.append(r"\s+")
             continue
         out.append(ch)
-    return re.compile(literal_first("".join(out)), flags)
+    return fast("".join(out), flags)
 
 
 # A branch starting with `\b` and a letter, after optional literal negative lookbehinds (`(?<!va )\bsigne…`).

@@ -37,7 +37,7 @@ from segur_devis.document.stacked import find_stacked_tables
 from segur_devis.document.tables import Role
 from segur_devis.document.totals import CARRIED_FORWARD
 from segur_devis.dsr import DsrMention, find_dsr
-from segur_devis.normalize import Folded, fold, literal_first, phrases_pattern
+from segur_devis.normalize import Folded, fast, fold, phrases_pattern
 from segur_devis.reference import load
 
 Payer = Literal["state", "client"]
@@ -53,14 +53,12 @@ TOTAL_LINE = re.compile(r"\b(?:sous-total|total|net a payer|montant total|tva\b|
 # « 850,00 € HT, soit 1 020,00 € TTC »: an item's price given with its tax, not a total
 _PRICE_WITH_TAX = re.compile(r"\bsoit [0-9][0-9 .,]*(?:€|eur\b)? ?ttc\b")
 # The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own.
-SUMMARY_LINE = re.compile(literal_first(r"\bmontant de la prestation segur\b"))
+SUMMARY_LINE = fast(r"\bmontant de la prestation segur\b")
 # Company footers (« SAS au capital de 150 000 € – RCS Lyon ») and general terms (« indemnité forfaitaire pour frais
 # de recouvrement de 40 € ») carry amounts that are not billed services.
-LEGAL_LINE = re.compile(
-    literal_first(
-        r"\bau capital (?:social )?de\b|\brcs\b|\bsiret\b|\bsiren\b|\biban\b|\bindemnite forfaitaire\b"
-        r"|\bfrais de recouvrement\b|\bpenalites? de retard\b|\binterets? de retard\b|\bescompte\b"
-    )
+LEGAL_LINE = fast(
+    r"\bau capital (?:social )?de\b|\brcs\b|\bsiret\b|\bsiren\b|\biban\b|\bindemnite forfaitaire\b"
+    r"|\bfrais de recouvrement\b|\bpenalites? de retard\b|\binterets? de retard\b|\bescompte\b"
 )
 # An unticked box on an order form (« [ ] Commande sous condition de référencement ») asserts no clause; an unticked
 # priced option is still an offer the client may take or leave.
@@ -664,12 +662,10 @@ _SOFTWARE_VERSION = re.compile(r"\b(?:v|version|release)?[ .]?(?P<number>\d+(?:[
 _ROW_TOTAL_ROLES: tuple[Role, ...] = ("total_ht", "total_ttc", "client", "state", "unit_price")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|(?P<blank>\n[ \t]*\n\s*)")
 _VAGUE = re.compile(r"\bvague ?([12])\b")
-_BOTH_VAGUES = re.compile(
-    literal_first(r"\bvague ?1 ?(?:\+|et) ?(?:la )?vague ?2\b|\bva ?1 ?(?:\+|et) ?va ?2\b")
-)
-# literal_first: the same patterns, scanned several times faster (each is run over the whole text).
+_BOTH_VAGUES = fast(r"\bvague ?1 ?(?:\+|et) ?(?:la )?vague ?2\b|\bva ?1 ?(?:\+|et) ?va ?2\b")
+# fast: the same patterns, scanned several times faster (each is run over the whole text).
 _SIGNATURE_LABELS = tuple(
-    re.compile(literal_first(pattern))
+    fast(pattern)
     for pattern in (
         r"\bdate\s+(?:de|et)\s+(?:la\s+)?signature\b",
         r"\bfait\s+a\s+[a-z' -]{1,40},?\s+le\b",

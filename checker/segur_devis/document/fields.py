@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from segur_devis.document.cells import split_cells
-from segur_devis.normalize import literal_first
+from segur_devis.normalize import fast
 
 _ID = r"[a-z0-9][a-z0-9/_.-]*\d[a-z0-9/_.-]*"
 _SEP = re.compile(r"(?:[ \t:|.…]|n°|no\b)*")  # « : », « | », « n° », dotted leaders
@@ -31,7 +31,7 @@ def _label(*branches: str) -> re.Pattern[str]:
     """Each branch starts with `\\b` and a letter (so `literal_first` makes it fast). Spaces match any run of
     white space, line breaks included (a label wrapped in its cell); « ? » after a space: optional, same line."""
     flexible = re.sub(r" (?!\?)", r"\\s+", "|".join(branches)).replace(" ?", "[\\t ]*")
-    return re.compile(literal_first(flexible), re.MULTILINE)
+    return fast(flexible, re.MULTILINE)
 
 
 def _each(words: str, suffix: str = "") -> str:

@@ -17,8 +17,8 @@ from typing import Literal
 
 from segur_devis.document.cells import Cell, split_cells
 from segur_devis.document.numbers import Number, parse_number
-from segur_devis.document.totals import CARRIED_FORWARD
-from segur_devis.normalize import literal_first
+from segur_devis.document.totals import CARRIED_FORWARD, TTC_WORD
+from segur_devis.normalize import fast, first_named, named_patterns
 
 Role = Literal[
     "designation",
@@ -40,26 +40,26 @@ DESIGNATION_WORD = re.compile(
     r"\b(?:designation|description|libelle|prestations?|articles?|produits?|objet|intitule|detail|elements?)\b"
 )
 # Header words, first match wins (order matters: « Total TTC » is TTC, not a total HT; « Taux TVA » a rate).
-_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    # « TVA % », « % TVA », « Taux TVA »: a rate; « TVA 20 % » names its rate and holds the TVA amounts.
-    ("tva_rate", re.compile(r"\btaux\b|\btva\b\D*%|%\D*\btva\b|^%$")),
-    ("total_ttc", re.compile(r"\bttc\b")),
-    ("tva", re.compile(r"\b(?:tva|taxes?)\b")),
-    ("client", re.compile(r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre charge\b")),
-    ("state", re.compile(r"\betat\b|\bsons\b|\bfinance\w* par\b|\bpris en charge\b")),
-    ("quantity", re.compile(r"\b(?:qte|qt|qty|quantite|quant|nb|nbre|nombre)\b")),
-    ("unit_price", re.compile(r"\bp\.? ?u\b|\bunitaire\b|\bprix\b(?!.*\b(?:total|montant)\b)")),
-    ("total_ht", re.compile(r"\b(?:total|montant|sous-total)\b")),
-    ("designation", DESIGNATION_WORD),
-    ("other", re.compile(r"\b(?:remise|reference|ref|code|unite|duree|periodicite|frequence|ligne|n°)(?!\w)")),
-)  # fmt: skip
+_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = named_patterns(
+    [
+        # « TVA % », « % TVA », « Taux TVA »: a rate; « TVA 20 % » names its rate and holds the TVA amounts.
+        ("tva_rate", r"\btaux\b|\btva\b\D*%|%\D*\btva\b|^%$"),
+        ("total_ttc", TTC_WORD),
+        ("tva", r"\b(?:tva|taxes?)\b"),
+        ("client", r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre charge\b"),
+        ("state", r"\betat\b|\bsons\b|\bfinance\w* par\b|\bpris en charge\b"),
+        ("quantity", r"\b(?:qte|qt|qty|quantite|quant|nb|nbre|nombre)\b"),
+        ("unit_price", r"\bp\.? ?u\b|\bunitaire\b|\bprix\b(?!.*\b(?:total|montant)\b)"),
+        ("total_ht", r"\b(?:total|montant|sous-total)\b"),
+        ("designation", DESIGNATION_WORD.pattern),
+        ("other", r"\b(?:remise|reference|ref|code|unite|duree|periodicite|frequence|ligne|n°)(?!\w)"),
+    ]
+)
 _RULE_LINE = re.compile(r"[\s|:+=_-]*[-=_][\s|:+=_-]*")
 # A header names at least one column of numbers: one quick scan before reading every cell's role.
-_NUMBER_COLUMN_WORD = re.compile(
-    literal_first(
-        r"\bqt|\bquant|\bnb|\bnombre|\bprix|\bp\.? ?u\b|\bunitaire|\btotal|\bmontant|\bttc|\btva|\btaux"
-        r"|\bht\b|\btaxe|\bclient|\betat\b|\bsons\b|\bcharge|\bremise|\bsous-total|\bfinance"
-    )
+_NUMBER_COLUMN_WORD = fast(
+    r"\bqt|\bquant|\bnb|\bnombre|\bprix|\bp\.? ?u\b|\bunitaire|\btotal|\bmontant|\bttc|\btva|\btaux"
+    r"|\bht\b|\btaxe|\bclient|\betat\b|\bsons\b|\bcharge|\bremise|\bsous-total|\bfinance"
 )
 WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva)")
 # A total or a summary ends a table's rows (it belongs to the totals block).
@@ -106,7 +106,7 @@ class Table:
 
 
 def role_of(label: str) -> Role | None:
-    return next((role for role, pattern in _ROLES if pattern.search(label)), None)
+    return first_named(_ROLES, label)
 
 
 def _header(cells: Sequence[Cell]) -> list[Column] | None:

@@ -14,20 +14,26 @@ from decimal import Decimal
 from typing import Literal
 
 from segur_devis.amounts import Amount
-from segur_devis.normalize import literal_first
+from segur_devis.normalize import fast, first_named, named_patterns
+
+# « TTC » names a tax-included amount, in a column's header as in a total's label.
+TTC_WORD = r"\bttc\b"
 
 TotalKind = Literal[
     "sous_total", "total_ht", "tva", "total_ttc", "net_a_payer", "reste_a_charge", "state_total"
 ]
 
-_KINDS: tuple[tuple[TotalKind, re.Pattern[str]], ...] = (
-    ("reste_a_charge", re.compile(r"\breste a (?:votre )?charge\b|\ba la charge (?:du client|de l')")),
-    ("state_total", re.compile(r"\bpris en charge par l'etat\b|\bfinance\w* par l'etat\b|\bmontant sons\b")),
-    ("net_a_payer", re.compile(r"\bnet a payer\b|\bmontant a payer\b|\btotal a payer\b")),
-    ("total_ttc", re.compile(r"\bttc\b")),
-    ("tva", re.compile(r"\btva\b")),
-    ("sous_total", re.compile(r"\bsous-total\b")),
-    ("total_ht", re.compile(r"\b(?:total|montant total|montant)\b")),
+# Label words, first match wins (order matters: « Reste à charge TTC » is what the client pays, not a TTC).
+_KINDS: tuple[tuple[TotalKind, re.Pattern[str]], ...] = named_patterns(
+    [
+        ("reste_a_charge", r"\breste a (?:votre )?charge\b|\ba la charge (?:du client|de l')"),
+        ("state_total", r"\bpris en charge par l'etat\b|\bfinance\w* par l'etat\b|\bmontant sons\b"),
+        ("net_a_payer", r"\bnet a payer\b|\bmontant a payer\b|\btotal a payer\b"),
+        ("total_ttc", TTC_WORD),
+        ("tva", r"\btva\b"),
+        ("sous_total", r"\bsous-total\b"),
+        ("total_ht", r"\b(?:total|montant total|montant)\b"),
+    ]
 )
 # « 12 000 € HT soit 14 400 € TTC »: the unit after the amount says what it is.
 _UNIT = re.compile(r" ?(ht|ttc)\b")
@@ -40,7 +46,7 @@ _RATE = re.compile(r"(?P<rate>\d{1,2}(?:[.,]\d{1,2})?) ?%")
 _PART_NUMBER = re.compile(r"\b(?:section|partie|lot|page|tranche|phase|annexe)\W*$")
 # « Report à la page 2 : 40 400,00 » / « Report de la page 1 » / « À reporter » on a quote over several pages: the
 # sum of the lines above carried over, neither a billed item nor a total of the quote.
-CARRIED_FORWARD = re.compile(literal_first(r"\breport(?:s? (?:a|de|sur|en) (?:la )?page|er|e)\b"))
+CARRIED_FORWARD = fast(r"\breport(?:s? (?:a|de|sur|en) (?:la )?page|er|e)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +57,6 @@ class TotalEntry:
     line: int  # index of its line
     start: int  # folded span of its label and amount
     end: int
-
-
-def _kind(label: str) -> TotalKind | None:
-    return next((kind for kind, pattern in _KINDS if pattern.search(label)), None)
 
 
 def find_totals(line: int, offset: int, text: str, amounts: Sequence[Amount]) -> list[TotalEntry]:
@@ -69,7 +71,7 @@ def find_totals(line: int, offset: int, text: str, amounts: Sequence[Amount]) ->
         if _OF_ONE_LINE.match(after):
             label_start = amount.end - offset
             continue
-        kind = _kind(label) or _UNIT_AFTER.get(m.group(1) if (m := _UNIT.match(after)) else "")
+        kind = first_named(_KINDS, label) or _UNIT_AFTER.get(m.group(1) if (m := _UNIT.match(after)) else "")
         if kind is not None:
             found = _RATE.search(label) or _RATE.search(after)
             rate = Decimal(found.group("rate").replace(",", ".")) / 100 if found else None
