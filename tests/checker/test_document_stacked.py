@@ -37,99 +37,64 @@ def rows(text: str) -> list[tuple[str, dict[str, str]]]:
     ]
 
 
-def test_four_columns() -> None:
-    text = lines(
-        "Désignation", "Qté", "PU HT", "Total HT",
-        "Prestation Ségur MS-DUI-Va2", "1", "9 800,00 €", "9 800,00 €",
-        "Lecteur de cartes", "2", "120,00 €", "240,00 €",
-    )  # fmt: skip
-    assert rows(text) == [
-        ("prestation segur ms-dui-va2", {"quantity": "1", "unit_price": "9800.00", "total_ht": "9800.00"}),
-        ("lecteur de cartes", {"quantity": "2", "unit_price": "120.00", "total_ht": "240.00"}),
-    ]
+FOUR = ("Désignation", "Qté", "PU HT", "Total HT")
+CARD_READER = ("Lecteur de cartes", "2", "120,00", "240,00")
+CARD_READER_ROW = ("lecteur de cartes", {"quantity": "2", "unit_price": "120.00", "total_ht": "240.00"})
 
 
-def test_five_columns_with_a_wrapped_designation() -> None:
-    text = lines(
-        "Désignation", "Quantité", "Prix unitaire HT", "TVA %", "Montant HT",
-        "Prestation Ségur MS-DUI-Va2 — TilleulSoft DUI 5.4,", "installation et formation", "1", "9 800,00", "20 %",
-        "9 800,00",
-        "Module de planification", "1", "1 500,00", "20 %", "1 500,00",
-    )  # fmt: skip
-    found = rows(text)
-    assert [label for label, _ in found] == [
-        "prestation segur ms-dui-va2 - tilleulsoft dui 5.4, installation et formation",
-        "module de planification",
-    ]
-    assert found[0][1] == {"quantity": "1", "unit_price": "9800.00", "tva_rate": "20", "total_ht": "9800.00"}
-
-
-def test_six_columns_up_to_ttc() -> None:
-    text = lines(
-        "Désignation", "Qté", "PU HT", "Total HT", "TVA", "Total TTC",
-        "Contrat de maintenance", "1", "2 400,00", "2 400,00", "480,00", "2 880,00",
-    )  # fmt: skip
-    assert rows(text) == [
-        (
-            "contrat de maintenance",
-            {
-                "quantity": "1",
-                "unit_price": "2400.00",
-                "total_ht": "2400.00",
-                "tva": "480.00",
-                "total_ttc": "2880.00",
-            },
-        )
-    ]
-
-
-def test_an_empty_cell_dropped_by_the_viewer_leaves_the_right_most_columns() -> None:
-    text = lines(
-        "Désignation", "Qté", "PU HT", "Total HT",
-        "Forfait de reprise des données", "1 200,00", "1 200,00",
-        "Lecteur de cartes", "2", "120,00", "240,00",
-    )  # fmt: skip
-    assert rows(text) == [
-        ("forfait de reprise des donnees", {"unit_price": "1200.00", "total_ht": "1200.00"}),
-        ("lecteur de cartes", {"quantity": "2", "unit_price": "120.00", "total_ht": "240.00"}),
-    ]
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        pytest.param(
+            (*FOUR, "Prestation Ségur MS-DUI-Va2", "1", "9 800,00 €", "9 800,00 €", *CARD_READER),
+            [("prestation segur ms-dui-va2", {"quantity": "1", "unit_price": "9800.00", "total_ht": "9800.00"}),
+             CARD_READER_ROW],
+            id="four columns",
+        ),
+        pytest.param(
+            ("Désignation", "Quantité", "Prix unitaire HT", "TVA %", "Montant HT",
+             "Prestation Ségur MS-DUI-Va2 — TilleulSoft DUI 5.4,", "installation et formation",
+             "1", "9 800,00", "20 %", "9 800,00"),
+            [("prestation segur ms-dui-va2 - tilleulsoft dui 5.4, installation et formation",
+              {"quantity": "1", "unit_price": "9800.00", "tva_rate": "20", "total_ht": "9800.00"})],
+            id="five columns, a wrapped designation",
+        ),
+        pytest.param(
+            ("Désignation", "Qté", "PU HT", "Total HT", "TVA", "Total TTC",
+             "Contrat de maintenance", "1", "2 400,00", "2 400,00", "480,00", "2 880,00"),
+            [("contrat de maintenance", {"quantity": "1", "unit_price": "2400.00", "total_ht": "2400.00",
+                                         "tva": "480.00", "total_ttc": "2880.00"})],
+            id="six columns up to TTC",
+        ),
+        pytest.param(
+            (*FOUR, "Forfait de reprise des données", "1 200,00", "1 200,00", *CARD_READER),
+            [("forfait de reprise des donnees", {"unit_price": "1200.00", "total_ht": "1200.00"}), CARD_READER_ROW],
+            id="an empty cell dropped by the viewer leaves the right-most columns",
+        ),
+        pytest.param(
+            (*FOUR, "Paramétrage", "1", "0,00", "0,00", "Remise commerciale", "1", "-1 200,00", "-1 200,00"),
+            [("parametrage", {"quantity": "1", "unit_price": "0.00", "total_ht": "0.00"}),
+             ("remise commerciale", {"quantity": "1", "unit_price": "-1200.00", "total_ht": "-1200.00"})],
+            id="zero and a credit line keep their values",
+        ),
+        pytest.param(
+            ("Désignation", "Périodicité", "Qté", "Montant HT",
+             "Abonnement agenda en ligne", "par mois", "12", "348,00",
+             "Prestation Ségur MDV-LGC-Va2", "une fois", "1", "1 480,00"),
+            [("abonnement agenda en ligne", {"quantity": "12", "total_ht": "348.00"}),
+             ("prestation segur mdv-lgc-va2", {"quantity": "1", "total_ht": "1480.00"})],
+            id="a text column after the designation",
+        ),
+    ],
+)  # fmt: skip
+def test_layouts(cells: tuple[str, ...], expected: list[tuple[str, dict[str, str]]]) -> None:
+    assert rows(lines(*cells)) == expected
 
 
 @pytest.mark.parametrize("word", ["Inclus", "Offert", "Gratuit", "N/A", "—"])
 def test_a_word_in_a_price_cell_is_no_amount_and_no_designation(word: str) -> None:
-    text = lines(
-        "Désignation", "Qté", "PU HT", "Total HT",
-        "Formation sur site", "1", word, word,
-        "Lecteur de cartes", "2", "120,00", "240,00",
-    )  # fmt: skip
-    assert rows(text) == [
-        ("formation sur site", {"quantity": "1"}),
-        ("lecteur de cartes", {"quantity": "2", "unit_price": "120.00", "total_ht": "240.00"}),
-    ]
-
-
-def test_zero_and_a_credit_line_keep_their_values() -> None:
-    text = lines(
-        "Désignation", "Qté", "PU HT", "Total HT",
-        "Paramétrage", "1", "0,00", "0,00",
-        "Remise commerciale", "1", "-1 200,00", "-1 200,00",
-    )  # fmt: skip
-    assert rows(text) == [
-        ("parametrage", {"quantity": "1", "unit_price": "0.00", "total_ht": "0.00"}),
-        ("remise commerciale", {"quantity": "1", "unit_price": "-1200.00", "total_ht": "-1200.00"}),
-    ]
-
-
-def test_a_text_column_after_the_designation() -> None:
-    text = lines(
-        "Désignation", "Périodicité", "Qté", "Montant HT",
-        "Abonnement agenda en ligne", "par mois", "12", "348,00",
-        "Prestation Ségur MDV-LGC-Va2", "une fois", "1", "1 480,00",
-    )  # fmt: skip
-    assert rows(text) == [
-        ("abonnement agenda en ligne", {"quantity": "12", "total_ht": "348.00"}),
-        ("prestation segur mdv-lgc-va2", {"quantity": "1", "total_ht": "1480.00"}),
-    ]
+    text = lines(*FOUR, "Formation sur site", "1", word, word, *CARD_READER)
+    assert rows(text) == [("formation sur site", {"quantity": "1"}), CARD_READER_ROW]
 
 
 def test_a_total_ends_the_table_and_is_read_over_two_lines() -> None:
