@@ -68,8 +68,9 @@ typecheck: setup
 test: setup chromium engines lint typecheck
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The bench reuses the tests' site server and support package (tests/ on PYTHONPATH), never their conftest.
 bench: setup chromium build
-	$(PY) bench/run.py
+	PYTHONPATH=tests $(PY) bench/run.py
 	$(PY) bench/cli_jobs.py
 
 # How right the checker is on every corpus under tests/ (text quotes and their PDF twins, made with Chromium,

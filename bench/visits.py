@@ -15,9 +15,24 @@ import time
 from pathlib import Path
 from typing import Any
 
-from browser import CHECK_TEXT, FLOOR_DIR, fresh_context, new_page, timed_check, wait_ready
-from playwright.sync_api import BrowserContext, Page, Playwright
+from browser import (
+    CHECK_TEXT,
+    FLOOR_DIR,
+    QUOTE,
+    fresh_context,
+    goal,
+    median_ratio,
+    new_page,
+    served,
+    served_bytes,
+    site_with_floor,
+    timed_check,
+    wait_ready,
+    wall_ms,
+)
+from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 from site_server import Entry, serve
+from support.waits import OFFLINE_COPY_TIMEOUT_MS, OFFLINE_READY
 
 # name -> (bits per second, round trip ms); None: loopback, no emulation.
 LINKS: dict[str, tuple[float, float] | None] = {
@@ -58,12 +73,12 @@ def open_page(
 
 
 def sent(log: list[Entry], since: int) -> int:
-    return sum(entry[3] for entry in log[since:])
+    return served_bytes(log, since)[0]
 
 
-def unique_bytes(site: Path, log: list[Entry], since: int) -> int:
+def unique_bytes(site: Path, entries: list[Entry]) -> int:
     """The size of each distinct file the server sent (once each), as the page needs them."""
-    paths = {entry[1] for entry in log[since:] if entry[2] == 200}
+    paths = {entry[1] for entry in entries if entry[2] == 200}
     total = 0
     for path in paths:
         file = site / path.lstrip("/")
@@ -84,10 +99,11 @@ def checker_visits(
     with fresh_context(playwright) as context:
         since = len(log)
         page, ready = open_page(context, link, url + "verifier/", "checker")
-        before_ready, unique = sent(log, since), unique_bytes(site, log, since)
-        page.wait_for_selector("html[data-hors-ligne=ready]", state="attached", timeout=180_000)
+        to_ready = served(log, since, until=wall_ms(page, ready))
+        before_ready, unique = sum(e[3] for e in to_ready), unique_bytes(site, to_ready)
+        page.wait_for_selector(OFFLINE_READY, state="attached", timeout=OFFLINE_COPY_TIMEOUT_MS)
         page.wait_for_timeout(500)
-        in_all, unique_in_all = sent(log, since), unique_bytes(site, log, since)
+        in_all, unique_in_all = sent(log, since), unique_bytes(site, served(log, since))
         page.close()
         since = len(log)
         page, back = open_page(context, link, url + "verifier/", "checker")
@@ -116,8 +132,13 @@ def floor_visits(playwright: Playwright, url: str, link: tuple[float, float] | N
         return {"ready_ms": ready, "return_ready_ms": back}
 
 
-def run(playwright: Playwright, site: Path, runs: int, quote: str) -> dict[str, Any]:
+def run(site_dir: Path, runs: int) -> dict[str, Any]:
     """Interleaved runs on every link; prints the medians and returns every sample."""
+    with site_with_floor(site_dir) as site, sync_playwright() as playwright:
+        return _run(playwright, site, runs, QUOTE.read_text(encoding="utf-8"))
+
+
+def _run(playwright: Playwright, site: Path, runs: int, quote: str) -> dict[str, Any]:
     samples: dict[str, dict[str, list[dict[str, Any]]]] = {
         name: {"checker": [], "bare": []} for name in LINKS
     }
@@ -138,14 +159,6 @@ def run(playwright: Playwright, site: Path, runs: int, quote: str) -> dict[str, 
     return report(samples, no_headers)
 
 
-def ratio(samples: list[dict[str, Any]], floor: list[dict[str, Any]], key: str, floor_key: str) -> float:
-    return statistics.median(s[key] / f[floor_key] for s, f in zip(samples, floor, strict=True))
-
-
-def verdict(ok: bool) -> str:
-    return "goal met" if ok else "GOAL NOT MET"
-
-
 def report(
     samples: dict[str, dict[str, list[dict[str, Any]]]], no_headers: list[dict[str, Any]]
 ) -> dict[str, Any]:
@@ -158,8 +171,8 @@ def report(
         m = {k: statistics.median(s[k] for s in checker) for k in checker[0]}
         m["bare_ready_ms"] = statistics.median(s["ready_ms"] for s in bare)
         m["bare_return_ready_ms"] = statistics.median(s["return_ready_ms"] for s in bare)
-        m["first_ratio"] = ratio(checker, bare, "ready_ms", "ready_ms")
-        m["return_ratio"] = ratio(checker, bare, "return_ready_ms", "return_ready_ms")
+        m["first_ratio"] = median_ratio(checker, bare, "ready_ms")
+        m["return_ratio"] = median_ratio(checker, bare, "return_ready_ms")
         m["bytes_ratio"] = statistics.median(s["bytes_before_ready"] / s["unique_bytes"] for s in checker)
         medians[name] = m
         print(
@@ -174,12 +187,12 @@ def report(
     )
     slow = medians["20 Mbit/s"]
     print(f"  first visit ready / bare at 20 Mbit/s: {slow['first_ratio']:.2f} "
-          f"(goal <= {GOAL_FIRST_RATIO}: {verdict(slow['first_ratio'] <= GOAL_FIRST_RATIO)})")  # fmt: skip
+          f"(goal <= {GOAL_FIRST_RATIO}: {goal(slow['first_ratio'] <= GOAL_FIRST_RATIO)})")  # fmt: skip
     for name in ("loopback", "20 Mbit/s"):
         m = medians[name]
         ok = m["return_ratio"] <= GOAL_RETURN_RATIO and m["return_bytes"] == 0
         print(f"  return visit ready / bare return at {name}: {m['return_ratio']:.2f}, {m['return_bytes']:.0f} B "
-              f"(goal <= {GOAL_RETURN_RATIO} and 0 B: {verdict(ok)})")  # fmt: skip
+              f"(goal <= {GOAL_RETURN_RATIO} and 0 B: {goal(ok)})")  # fmt: skip
     bare_server = {k: statistics.median(s[k] for s in no_headers) for k in no_headers[0]}
     bare_server["bytes_ratio"] = statistics.median(
         s["bytes_before_ready"] / s["unique_bytes"] for s in no_headers
@@ -189,7 +202,7 @@ def report(
     print(f"  first visit, all bytes / unique files (offline copy included): {statistics.median(in_all):.3f}")
     print(f"  no caching headers, loopback: before ready {bare_server['bytes_before_ready'] / 1e6:.2f} MB = "
           f"{bare_server['bytes_ratio']:.3f} x unique files (goal <= {GOAL_BYTES_RATIO}: "
-          f"{verdict(bare_server['bytes_ratio'] <= GOAL_BYTES_RATIO)}), in all {bare_server['bytes_in_all'] / 1e6:.2f} MB,"
+          f"{goal(bare_server['bytes_ratio'] <= GOAL_BYTES_RATIO)}), in all {bare_server['bytes_in_all'] / 1e6:.2f} MB,"
           f" = {bare_server['bytes_in_all'] / bare_server['unique_in_all']:.3f} x unique,"
           f" return visit {bare_server['return_ready_ms']:.0f} ms, {bare_server['return_bytes']:.0f} B")  # fmt: skip
     return {"medians": medians, "samples": samples, "no_caching_headers": no_headers}

@@ -89,6 +89,10 @@ class Couloir(Strict):
         min_length=1, description="Which of the couloir's rules depend on the vague."
     )
     state_pays_hardware: bool = False
+    version_list_required: bool = Field(
+        default=False,
+        description="Quotes must list the versions updated with no reste à charge, in every vague (rule M06).",
+    )
 
 
 class Dsr(Strict):

@@ -1,7 +1,7 @@
 """Form fields of the tool pages (docs/outils/), generated so that they follow the data and stay consistent.
 
 - `<!-- outil: couloirs -->` and `<!-- outil: vagues -->`: the `<option>`s of the deadline calculator, from
-  reference.json (through segur_devis.deadlines, the code the calculator runs); each couloir option lists its
+  reference.json (through segur_devis.tools.deadline_calculator, the code the calculator runs); each couloir option lists its
   vagues in `data-vagues` so the page offers only the vagues that exist for it; `<!-- outil: dispositifs -->`
   the type of establishment or software, asked only where the dates depend on it.
 - `<!-- outil: offres -->`: the fieldsets of the multi-year comparison, one per offer (2 shown, up to 4).
@@ -15,8 +15,8 @@ from typing import Any
 import sitedata as sd
 from mkdocs.exceptions import PluginError
 
-from segur_devis.compare import AMOUNT_FIELDS, MAX_OFFERS, MIN_OFFERS
-from segur_devis.deadlines import calculator_choices
+from segur_devis.tools.compare import AMOUNT_FIELDS, MAX_OFFERS, MIN_OFFERS
+from segur_devis.tools.deadline_calculator import calculator_choices
 
 # Field id suffix → (label, help text) on the comparison page; the ids match compare.compare_form's errors.
 OFFER_FIELDS: dict[str, tuple[str, str]] = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from segur_devis.errors import InputError
 from segur_devis.extract import MAX_TEXT_CHARS, decode_text, extract_pdf_text, is_pdf
@@ -23,15 +23,25 @@ NO_TEXT_LAYER = (
 )
 
 
-def check_text(
-    text: str,
-    *,
-    source: str = "texte",
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
-    today: date | None = None,
-) -> Report:
+class Options(TypedDict, total=False):
+    """How to check, the same for a text, a PDF or a file: rules selected and ignored by code or prefix (like
+    ruff's `--select`/`--ignore`), and the day the quote is judged on (default: the current date)."""
+
+    select: list[str] | None
+    ignore: list[str] | None
+    today: date | None
+
+
+def _known(options: Options) -> Options:
+    """`options` itself: a misspelt name (`todya=`) is an error, as it is for a named parameter, never ignored."""
+    if unknown := options.keys() - Options.__optional_keys__:
+        raise TypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
+    return options
+
+
+def check_text(text: str, *, source: str = "texte", **options: Unpack[Options]) -> Report:
     """Check the text of a quote against the rule catalogue, as of `today` (default: the current date)."""
+    options = _known(options)
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(
             f"Ce texte est beaucoup trop long pour être un devis ({len(text):,} caractères, au plus "
@@ -39,10 +49,10 @@ def check_text(
         )
     if not text.strip():
         return Report(source, "non_reconnu", EMPTY, text=text)
-    quote = Quote(text, today=today)
+    quote = Quote(text, today=options.get("today"))
     if not quote.recognized:
         return Report(source, "non_reconnu", NOT_A_QUOTE, facts=_facts(quote), text=text)
-    findings = [f for r in select_rules(select, ignore) for f in _run(r, quote)]
+    findings = [f for r in select_rules(options.get("select"), options.get("ignore")) for f in _run(r, quote)]
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.evidence.start if f.evidence else -1, f.code))
     verdict = verdict_for(findings)
     return Report(
@@ -50,33 +60,21 @@ def check_text(
     )
 
 
-def check_pdf(
-    data: bytes,
-    *,
-    source: str = "devis.pdf",
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
-    today: date | None = None,
-) -> Report:
+def check_pdf(data: bytes, *, source: str = "devis.pdf", **options: Unpack[Options]) -> Report:
     """Check a PDF quote through its text layer. Raises InputError when the PDF cannot be read."""
+    options = _known(options)
     text = extract_pdf_text(data)
     if not text.strip():
         return Report(source, "non_reconnu", NO_TEXT_LAYER, text=text)
-    return check_text(text, source=source, select=select, ignore=ignore, today=today)
+    return check_text(text, source=source, **options)
 
 
-def check_bytes(
-    data: bytes,
-    *,
-    filename: str = "devis",
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
-    today: date | None = None,
-) -> Report:
+def check_bytes(data: bytes, *, filename: str = "devis", **options: Unpack[Options]) -> Report:
     """Check a file's content: a PDF when it looks like one, a .docx or .odt document, else text in any usual
     encoding."""
+    options = _known(options)
     if is_pdf(data):
-        return check_pdf(data, source=filename, select=select, ignore=ignore, today=today)
+        return check_pdf(data, source=filename, **options)
     if filename.lower().endswith(".pdf"):
         raise InputError(
             "Ce fichier porte l’extension .pdf mais n’est pas un PDF. Vérifiez le fichier choisi."
@@ -85,7 +83,7 @@ def check_bytes(
 
     kind = office_kind(data, filename)
     text = extract_office_text(data, kind) if kind else decode_text(data)
-    return check_text(text, source=filename, select=select, ignore=ignore, today=today)
+    return check_text(text, source=filename, **options)
 
 
 def _run(rule: Rule, quote: Quote) -> list[Finding]:

@@ -26,10 +26,10 @@ from segur_devis.versions import version_line
 
 QUOTE_SUFFIXES = {".txt", ".pdf", ".docx", ".odt"}
 EXIT_OK, EXIT_NON_COMPLIANT, EXIT_USAGE = 0, 1, 2
-# The verdicts that make `check` exit 1, for each `--fail-on` threshold.
-FAILING: dict[str, set[Verdict]] = {
-    "non_conforme": {"non_conforme", "non_reconnu"},
-    "a_verifier": {"non_conforme", "non_reconnu", "a_verifier"},
+# The verdicts that make `check` exit 1, for each `--fail-on` threshold, and what it means (its help).
+FAILING: dict[str, tuple[set[Verdict], str]] = {
+    "non_conforme": ({"non_conforme", "non_reconnu"}, "non conforme ou non reconnu"),
+    "a_verifier": ({"non_conforme", "non_reconnu", "a_verifier"}, "aussi à vérifier"),
 }
 
 
@@ -62,6 +62,16 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
+def _choice(
+    parser: argparse.ArgumentParser, flag: str, meanings: dict[str, str], default: str, what: str
+) -> None:
+    """An option taking one of `meanings`' names; its help lists each with what it means, from the same table."""
+    listed = ", ".join(f"{name} ({meaning})" for name, meaning in meanings.items())
+    parser.add_argument(
+        flag, choices=tuple(meanings), default=default, help=f"{what} : {listed} ; par défaut : {default}"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="segur-devis", description="Vérifie la conformité des devis Ségur numérique (SONS)."
@@ -72,20 +82,18 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="vérifier des devis (.txt, .pdf, .docx, .odt, dossier, ou - pour l’entrée standard)"
     )
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument(
-        "--format",
-        choices=tuple(FORMATS),
-        default="text",
-        help="text (lisible), json, sarif (revue de code), github (annotations), markdown (résumé de travail)",
+    _choice(
+        check, "--format", {name: what for name, (_, what) in FORMATS.items()}, "text", "format du rapport"
     )
     check.add_argument(
         "--output", "-o", metavar="FICHIER", help="écrire le rapport dans ce fichier plutôt qu’à l’écran"
     )
-    check.add_argument(
+    _choice(
+        check,
         "--fail-on",
-        choices=tuple(FAILING),
-        default="non_conforme",
-        help="verdict à partir duquel le code de sortie vaut 1 (par défaut : non_conforme)",
+        {name: what for name, (_, what) in FAILING.items()},
+        "non_conforme",
+        "verdict à partir duquel le code de sortie vaut 1",
     )
     check.add_argument(
         "--jobs", "-j", type=_jobs, default=1, metavar="N", help="vérifier avec N processus (par défaut : 1)"
@@ -119,11 +127,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     check = partial(check_bytes, select=args.select, ignore=args.ignore, today=args.today)
     reports, unreadable = _check_all(_sources(args.paths), check, args.jobs)
-    if not _write(FORMATS[args.format](reports), args.output):
+    render, _ = FORMATS[args.format]
+    if not _write(render(reports), args.output):
         return EXIT_USAGE
     if unreadable:
         return EXIT_USAGE
-    failing = FAILING[args.fail_on]
+    failing, _ = FAILING[args.fail_on]
     return EXIT_NON_COMPLIANT if any(r.verdict in failing for r in reports) else EXIT_OK
 
 
@@ -132,12 +141,13 @@ def _text(reports: list[Report]) -> str:
     return out + "\n" + _summary_table(reports) if len(reports) > 1 else out
 
 
-FORMATS: dict[str, Callable[[list[Report]], str]] = {
-    "text": _text,
-    "json": lambda reports: to_json(reports) if reports else "",
-    "sarif": lambda reports: to_sarif(reports, version=__version__),
-    "github": to_github,
-    "markdown": to_markdown,
+# Each `--format`: how it renders the reports, and what it is for (its help).
+FORMATS: dict[str, tuple[Callable[[list[Report]], str], str]] = {
+    "text": (_text, "lisible"),
+    "json": (lambda reports: to_json(reports) if reports else "", "pour les programmes"),
+    "sarif": (lambda reports: to_sarif(reports, version=__version__), "revue de code"),
+    "github": (to_github, "annotations GitHub Actions"),
+    "markdown": (to_markdown, "résumé de travail"),
 }
 
 

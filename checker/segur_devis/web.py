@@ -112,7 +112,7 @@ def _payload(request: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def _deadline(request: Mapping[str, Any], data: bytes | None) -> dict[str, Any]:
-    from segur_devis.deadlines import deadline_summary
+    from segur_devis.tools.deadline_calculator import deadline_summary
 
     p = _payload(request)
     try:
@@ -127,13 +127,13 @@ def _deadline(request: Mapping[str, Any], data: bytes | None) -> dict[str, Any]:
 
 
 def _compare(request: Mapping[str, Any], data: bytes | None) -> dict[str, Any]:
-    from segur_devis.compare import compare_form
+    from segur_devis.tools.compare import compare_form
 
     return {"ok": True, "result": compare_form(_payload(request))}
 
 
 def _ans_report(request: Mapping[str, Any], data: bytes | None) -> dict[str, Any]:
-    from segur_devis.ans_report import ans_report_text, form_url, report_from_json
+    from segur_devis.tools.ans_report import ans_report_text, form_url, report_from_json
 
     raw = _payload(request).get("json")
     if not isinstance(raw, str):

@@ -7,10 +7,11 @@ import re
 
 import pytest
 
+from segur_devis import check_text
 from segur_devis.dsr import find_dsr
 from segur_devis.normalize import fold
 from segur_devis.reference import load
-from segur_devis.rules import RULES, Rule
+from segur_devis.rules import RULES, Rule, get_rule
 
 TEXTS = ("title", "why", "fix", "locator", "bad", "good")
 
@@ -56,3 +57,19 @@ def test_dsr_codes_are_the_data(rule: Rule) -> None:
         mentions = find_dsr(folded, lambda s, e: True)
         assert mentions and mentions[0].explicit, f"{rule.code}: {m.group()} is not recognised"
         assert mentions[0].family in families, f"{rule.code}: {m.group()} names no DSR family of the data"
+
+
+def test_the_version_list_families_are_the_data() -> None:
+    """M06 names the families whose quotes must list the versions, M07 says « hors » them: both are the data's."""
+    required = sorted(f for c in load()["couloirs"] if c.get("version_list_required") for f in c["families"])
+    named = sorted({f for code in ("M06", "M07") for f in re.findall(r"\b[A-Z]{3}\b", get_rule(code).title)})
+    assert required == named == ["DUI", "LGO"]
+
+
+@pytest.mark.parametrize("couloir", [c for c in load()["couloirs"]], ids=lambda c: c["id"])
+def test_the_version_list_rule_follows_the_data(couloir: dict[str, object]) -> None:
+    """A vague 2 quote without the list: M06 where the data requires it, M07 (announced only) elsewhere."""
+    dsr = next(d["code"] for d in load()["dsr"] if d["couloir"] == couloir["id"] and d["vague"] == 2)
+    codes = {f.code for f in check_text(f"Devis n° 78 — Prestation Ségur {dsr} : 24 000 € HT").findings}
+    expected = "M06" if couloir.get("version_list_required") else "M07"
+    assert expected in codes and ({"M06", "M07"} - {expected}).isdisjoint(codes), (dsr, codes)

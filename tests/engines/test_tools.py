@@ -8,8 +8,9 @@ from conftest import OpenPage
 from support.engines import EnginePage, set_value
 from support.waits import BOOT_TIMEOUT_MS, CHECK_TIMEOUT_MS, TOOL_READY
 
-from segur_devis.compare import compare_form
-from segur_devis.deadlines import deadline_summary, needs_dispositif, windows
+from segur_devis.deadlines import windows
+from segur_devis.tools.compare import compare_form
+from segur_devis.tools.deadline_calculator import deadline_summary, needs_dispositif
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""The text for the ANS contact form (segur_devis.ans_report), written from a checker report."""
+"""The text for the ANS contact form (segur_devis.tools.ans_report), written from a checker report."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import segur_devis
-from segur_devis.ans_report import MAX_PER_GROUP, ans_report_text, form_url, report_from_json
 from segur_devis.errors import InputError
 from segur_devis.reference import sources
+from segur_devis.tools.ans_report import MAX_PER_GROUP, ans_report_text, form_url, report_from_json
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "browser" / "fixtures"

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page
 from tool_page import BOOT_TIMEOUT_MS, ToolPage, assert_plain_french, axe_violations, new_tool_page
 
 import segur_devis
-from segur_devis.ans_report import ans_report_text, form_url
+from segur_devis.tools.ans_report import ans_report_text, form_url
 
 pytestmark = pytest.mark.browser
 

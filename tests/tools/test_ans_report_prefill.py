@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import segur_devis
-from segur_devis.ans_report import TO_FILL, ans_report_text, report_from_json
+from segur_devis.tools.ans_report import TO_FILL, ans_report_text, report_from_json
 
 FIXTURES = Path(__file__).resolve().parents[1] / "browser" / "fixtures"
 MAINTENANCE = (FIXTURES / "seed002_pack_avec_maintenance.txt").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The multi-year comparison (segur_devis.compare): the one implementation its page runs in the browser."""
+"""The multi-year comparison (segur_devis.tools.compare): the one implementation its page runs in the browser."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from segur_devis.compare import Offer, compare, compare_form, parse_amount
 from segur_devis.errors import FieldErrors, InputError
+from segur_devis.tools.compare import Offer, compare, compare_form, parse_amount
 
 
 def form(years: str = "5", *offers: dict[str, str]) -> dict[str, object]:

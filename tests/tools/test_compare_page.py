@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page
 from tool_page import ToolPage, assert_plain_french, axe_violations
 
-from segur_devis.compare import compare_form
+from segur_devis.tools.compare import compare_form
 
 pytestmark = pytest.mark.browser
 

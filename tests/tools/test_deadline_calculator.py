@@ -1,4 +1,4 @@
-"""The deadline calculator's Python (segur_devis.deadlines.deadline_summary): the one implementation its page runs."""
+"""The deadline calculator's Python (segur_devis.tools.deadline_calculator): the one implementation its page runs."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import segur_devis
-from segur_devis.deadlines import Window, calculator_choices, deadline_summary, parse_user_date, windows
+from segur_devis.deadlines import Window, windows
 from segur_devis.errors import FieldErrors, InputError
 from segur_devis.reference import load
+from segur_devis.tools.deadline_calculator import calculator_choices, deadline_summary, parse_user_date
 
 
 def test_seed_worked_example_signed_04_01_2022_proofs_by_04_05_2022() -> None:

@@ -6,7 +6,8 @@ import pytest
 from playwright.sync_api import Page
 from tool_page import ToolPage, assert_plain_french, axe_violations
 
-from segur_devis.deadlines import Window, deadline_summary, needs_dispositif, windows
+from segur_devis.deadlines import Window, windows
+from segur_devis.tools.deadline_calculator import deadline_summary, needs_dispositif
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,6 @@
-"""M rules: the mentions a Ségur quote must carry (seed 002, « Exemple de devis conforme » and obligations)."""
+"""M rules: the mentions a Ségur quote must carry (seed 002, « Exemple de devis conforme » and obligations),
+the list of versions updated with no reste à charge included: required for DUI and LGO (M06), announced for every
+couloir in vague 2 (M07)."""
 
 from __future__ import annotations
 
@@ -36,7 +38,17 @@ _VERSION_LIST = flex(
     r"\bmise sur le marche\b|\bliste des versions\b|\bversions? (?:logicielles? )?(?:eligibles?|concernees?)\b"
 )
 _MARKET_DATE = flex(r"\bmise sur le marche\b|\bcommercialise\w*\b")
-_VERSION_LIST_COULOIRS = {"medico-social", "officine"}
+# The couloirs whose quotes must list those versions in every vague (DUI, LGO); elsewhere it is announced for
+# vague 2 only.
+_VERSION_LIST_REQUIRED = frozenset(c["id"] for c in load()["couloirs"] if c.get("version_list_required"))
+
+
+def _version_list_examples(order: str, versions: str) -> dict[str, str]:
+    """The version-list rules' examples: a quote's order line, then the same line followed by the list."""
+    return {
+        "bad": order,
+        "good": f"{order}\nVersions éligibles sans reste à charge : {versions} et suivantes.",
+    }
 
 
 def lists_versions(quote: Quote) -> tuple[bool, bool]:
@@ -217,13 +229,9 @@ def order_number(quote: Quote) -> Iterator[Hit]:
     """,
     source="seed-002",
     locator="Principes d’obtention du financement SONS (§4.3 des AF) ; Obligations règlementaires",
-    bad="""
-        Devis n° 77 — Prestation Ségur MS-DUI-Va1 : 6 000 € HT
-    """,
-    good="""
-        Devis n° 77 — Prestation Ségur MS-DUI-Va1 : 6 000 € HT
-        Versions éligibles sans reste à charge : V5.2 (mise sur le marché le 01/03/2019) et suivantes.
-    """,
+    **_version_list_examples(
+        "Devis n° 77 — Prestation Ségur MS-DUI-Va1 : 6 000 € HT", "V5.2 (mise sur le marché le 01/03/2019)"
+    ),
 )
 def version_list(quote: Quote) -> Iterator[Hit]:
     """
@@ -231,7 +239,7 @@ def version_list(quote: Quote) -> Iterator[Hit]:
     avec leurs dates de mise sur le marché, la mise à jour Ségur est garantie sans reste à charge. C’est ce qui
     vous permet de savoir si votre version actuelle y donne droit.
     """
-    if quote.couloir not in _VERSION_LIST_COULOIRS:
+    if quote.couloir not in _VERSION_LIST_REQUIRED:
         return
     listed, dated = lists_versions(quote)
     if listed and dated:
@@ -244,3 +252,36 @@ def version_list(quote: Quote) -> Iterator[Hit]:
             "Le devis ne donne pas la liste des versions éligibles avec leur date de mise sur le marché.",
             span,
         )
+
+
+@rule(
+    "M07",
+    "warning",
+    "Vague 2 : liste des versions éligibles absente (hors DUI et LGO)",
+    fix="""
+        Demandez à l’éditeur la liste des versions de votre logiciel, avec leur date de mise sur le marché, à partir
+        desquelles la mise à jour Ségur de la vague 2 se fait sans reste à charge. L’ANS l’a annoncée pour tous les
+        couloirs en vague 2 ; si l’éditeur dit qu’elle n’est pas exigée, demandez-lui sur quel texte il s’appuie.
+    """,
+    source="seed-002",
+    locator="Obligations règlementaires (liste des versions annoncée « à l’occasion de la vague 2 »)",
+    **_version_list_examples(
+        "Devis n° 78 — Prestation Ségur HOP-DPI-Va2 : 24 000 € HT", "V8.1 (mise sur le marché le 01/02/2020)"
+    ),
+)
+def version_list_vague_2(quote: Quote) -> Iterator[Hit]:
+    """
+    L’ANS a annoncé que la liste des versions éligibles sans reste à charge, exigée en vague 1 pour les DUI et
+    les LGO, serait demandée pour tous les couloirs à l’occasion de la vague 2. Aucun texte de la vague 2
+    consulté ne le confirme : c’est un point à vérifier, pas une non-conformité. Cette liste vous dit si votre
+    version actuelle donne droit à la mise à jour sans frais.
+    """
+    if quote.vague != 2 or quote.couloir is None or quote.couloir in _VERSION_LIST_REQUIRED:
+        return
+    if all(lists_versions(quote)):
+        return
+    yield Hit(
+        "Devis de la vague 2 sans liste des versions éligibles (avec leur date de mise sur le marché) : "
+        "annoncée par l’ANS pour la vague 2, sans texte officiel confirmé à ce jour.",
+        quote.dsr_span(),
+    )

@@ -1,5 +1,5 @@
-"""Rules that depend on the vague (vague 2 facts of reference.json: version list, hospital prestations, the
-referencing risk)."""
+"""Rules on vague 2 facts of reference.json: the hospital prestations, the referencing risk (the version list
+announced for vague 2 is with the other mentions, M07 in mentions.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from segur_devis.normalize import flex
 from segur_devis.quote import Quote
 from segur_devis.rules.base import Hit, rule
-from segur_devis.rules.mentions import _VERSION_LIST_COULOIRS, lists_versions
 
 # « Prestation Ségur vague 1 + vague 2 », « V1+V2 », « Prestation Ségur vague 2 »: the quote names its prestation.
 _HOSPITAL_PRESTATION = flex(
@@ -30,43 +29,6 @@ _ON_CLIENT = flex(
 _NO_COST_FOR_CLIENT = flex(
     r"\baucune? (?:somme|montant|frais|facturation)\b|\bsans (?:frais|cout)\b|\bne sera pas\b"
 )
-
-
-@rule(
-    "M07",
-    "warning",
-    "Vague 2 : liste des versions éligibles absente (hors DUI et LGO)",
-    fix="""
-        Demandez à l’éditeur la liste des versions de votre logiciel, avec leur date de mise sur le marché, à partir
-        desquelles la mise à jour Ségur de la vague 2 se fait sans reste à charge. L’ANS l’a annoncée pour tous les
-        couloirs en vague 2 ; si l’éditeur dit qu’elle n’est pas exigée, demandez-lui sur quel texte il s’appuie.
-    """,
-    source="seed-002",
-    locator="Obligations règlementaires (liste des versions annoncée « à l’occasion de la vague 2 »)",
-    bad="""
-        Devis n° 78 — Prestation Ségur HOP-DPI-Va2 : 24 000 € HT
-    """,
-    good="""
-        Devis n° 78 — Prestation Ségur HOP-DPI-Va2 : 24 000 € HT
-        Versions éligibles sans reste à charge : V8.1 (mise sur le marché le 01/02/2020) et suivantes.
-    """,
-)
-def version_list_vague_2(quote: Quote) -> Iterator[Hit]:
-    """
-    L’ANS a annoncé que la liste des versions éligibles sans reste à charge, exigée en vague 1 pour les DUI et
-    les LGO, serait demandée pour tous les couloirs à l’occasion de la vague 2. Aucun texte de la vague 2
-    consulté ne le confirme : c’est un point à vérifier, pas une non-conformité. Cette liste vous dit si votre
-    version actuelle donne droit à la mise à jour sans frais.
-    """
-    if quote.vague != 2 or quote.couloir is None or quote.couloir in _VERSION_LIST_COULOIRS:
-        return
-    if all(lists_versions(quote)):
-        return
-    yield Hit(
-        "Devis de la vague 2 sans liste des versions éligibles (avec leur date de mise sur le marché) : "
-        "annoncée par l’ANS pour la vague 2, sans texte officiel confirmé à ce jour.",
-        quote.dsr_span(),
-    )
 
 
 @rule(

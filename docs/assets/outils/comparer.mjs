@@ -1,5 +1,5 @@
-// The multi-year comparison: the form's strings go to segur_devis.compare.compare_form (Python, in the worker,
-// exact amounts); the answer is shown as sentences, a chart (inline SVG) and two tables (its text alternative).
+// The multi-year comparison: the form's strings go to segur_devis.tools.compare.compare_form (Python, in the
+// worker, exact amounts); the answer is shown as sentences, a chart (inline SVG) and two tables (its text alternative).
 
 import { lineChart, markerSwatch } from "./graphique.mjs";
 import { el, showFieldErrors, showMessage, startEngine } from "./formulaire.mjs";

@@ -1,5 +1,5 @@
-// The deadline calculator: the form's values go to segur_devis.deadlines.deadline_summary (Python, in the
-// worker); the answer is shown with DOM APIs only (every text through textContent).
+// The deadline calculator: the form's values go to segur_devis.tools.deadline_calculator.deadline_summary
+// (Python, in the worker); the answer is shown with DOM APIs only (every text through textContent).
 
 import { el, showFieldErrors, showMessage, startEngine } from "./formulaire.mjs";
 

@@ -1,5 +1,5 @@
 // @ts-check
-// The report to the ANS: a French text written by segur_devis.ans_report (Python, in the worker) from a checker
+// The report to the ANS: a French text written by segur_devis.tools.ans_report (Python, in the worker) from a checker
 // report, shown in a read-only text area with a copy button. Nothing is sent: the user pastes it into the ANS
 // contact form. Used by the checker page (« Préparer un signalement à l’ANS ») and by outils/signalement/.
 
