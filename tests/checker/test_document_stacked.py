@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from playwright.sync_api import Browser
 from support.pdf_makers import chromium_pdf
 
@@ -221,3 +223,23 @@ def test_a_chromium_pdf_copied_one_cell_per_line(browser: Browser) -> None:
     ]
     findings = {f.code: f for f in check_text(text, today=TODAY).findings}
     assert findings["A01"].message == "3 × 120,00 € font 360,00 €, pas 380,00 €."
+
+
+CELL_PIECES = [
+    "Désignation", "Qté", "PU HT", "Total HT", "TVA", "Total TTC", "N°", "Périodicité", "Total", "HT", "€", "Inclus",
+    "N/A", "1", "2", "950,00", "1 200,00 €", "-1 200,00", "20 %", "Prestation Ségur MS-DUI-Va2", "par mois", "",
+    "Lecteur de cartes", "Sous-total", "Prise en charge État",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(CELL_PIECES), max_size=30))
+def test_any_run_of_cells_reads_without_error(cells: list[str]) -> None:
+    """Whatever a viewer pastes one cell per line, the checker reads it: rows inside the text, no exception."""
+    text = lines(*cells)
+    quote = Quote(text, today=TODAY)
+    for table in quote.tables:
+        for row in table.rows:
+            assert 0 <= row.start <= row.end <= len(quote.folded_text)
+            assert table.header_line < row.first_line <= row.line <= row.last_line
+    check_text(text, today=TODAY)

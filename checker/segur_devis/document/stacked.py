@@ -94,9 +94,12 @@ def _header(cells: Sequence[Cell], k: int) -> tuple[list[Column], int] | None:
                 break
             columns.append(Column(role, cell.text, 0, 0))
         end += 1
-    numbers = sum(c.role in NUMBER_ROLES and c.role != "other" for c in columns)
-    if len(columns) < 3 or numbers < 2 or not any(c.role == "designation" for c in columns):
+    designation = next((i for i, c in enumerate(columns) if c.role == "designation"), None)
+    if designation is None:
         return None
+    numbers = sum(c.role in NUMBER_ROLES and c.role != "other" for c in columns[designation + 1 :])
+    if len(columns) < 3 or numbers < 2:
+        return None  # the amounts stand after the designation, as in every quote
     return columns, end - k
 
 
@@ -139,6 +142,8 @@ def _read_rows(table: Table, cells: Sequence[Cell], k: int) -> int:
             return start  # text that fits no row: the table is over
         values, ends = _wrapped_thousands(values, ends, len(remaining))
         del values[len(remaining) :]
+        if not values:
+            return start
         k = ends[len(values) - 1]
         # A viewer drops empty cells: the cells read fill the right-most columns.
         row_cells += list(zip(remaining[len(remaining) - len(values) :], values, strict=True))
