@@ -1,14 +1,22 @@
 """CPython figures for the checker: quotes per second, a 10-page PDF, and how time grows with the input.
 
-Run: `.venv/bin/python bench/checker_cpu.py` (or `make bench`). Prints medians over several runs; these machines
-are noisy, so every figure is a median of CPU time (process_time: not inflated by other processes on the
-machine), and the scaling rows are measured in the same run.
+Run: `.venv/bin/python bench/checker_cpu.py` (or `make bench`); `--against REV` also measures the checker of git
+revision REV, in turns with this work tree's, in one run (before/after figures). Prints medians over several
+runs; these machines are noisy, so every figure is a median of CPU time (process_time: not inflated by other
+processes on the machine), and the scaling rows are measured in the same run.
 """
 
 from __future__ import annotations
 
+import argparse
+import io
+import json
+import os
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -82,8 +90,42 @@ def print_figures(f: dict[str, float]) -> None:
         )
 
 
+def against(revision: str, rounds: int = 3) -> None:
+    """This work tree's checker and the one of git `revision`, measured in turns in one run (each in its own
+    process, same machine load), and the median of each figure over the rounds."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", revision, "checker"], check=True, capture_output=True
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        paths = {revision: str(Path(tmp) / "checker"), "work tree": str(ROOT / "checker")}
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in paths}
+        for _ in range(rounds):
+            for name, path in paths.items():
+                env = {**os.environ, "PYTHONPATH": os.pathsep.join([path, os.environ.get("PYTHONPATH", "")])}
+                out = subprocess.run(
+                    [sys.executable, __file__, "--json"], check=True, capture_output=True, text=True, env=env
+                ).stdout
+                runs[name].append(json.loads(out))
+    for name, figures in runs.items():
+        print(f"{name} (median of {rounds} rounds):")
+        print_figures({key: statistics.median(f[key] for f in figures) for key in figures[0]})
+
+
 def main() -> None:
-    print_figures(measure())
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--against", metavar="REV", help="also measure the checker of git revision REV, in turns"
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    if args.against:
+        against(args.against)
+    elif args.json:
+        print(json.dumps(measure()))
+    else:
+        print_figures(measure())
 
 
 if __name__ == "__main__":
