@@ -403,3 +403,16 @@ def test_date_de_la_commande_alone_still_dates_the_signature() -> None:
         "Bon de commande n° CA-26-0142\nDate de la commande : 12/10/2026\nPrestation Ségur MS-DUI-Va2\n"
     )
     assert quote.signature_date is not None and quote.signature_date.value.isoformat() == "2026-10-12"
+
+
+def test_a_tax_written_for_one_line_is_no_total_but_a_monthly_total_is() -> None:
+    per_line = Quote(
+        "Abonnement agenda   29,00 €\nTVA 20 % : 296,00 € sur la ligne 1 ; 5,80 € par mois sur la ligne 2.\n"
+    )
+    assert per_line.totals == []
+    monthly = Quote("Total HT 49,00 € par mois — TVA 20 % 9,80 € par mois — Total TTC 58,90 € par mois\n")
+    assert [(e.kind, str(e.amount.value)) for e in monthly.totals] == [
+        ("total_ht", "49.00"),
+        ("tva", "9.80"),
+        ("total_ttc", "58.90"),
+    ]

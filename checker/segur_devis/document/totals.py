@@ -38,9 +38,9 @@ _KINDS: tuple[tuple[TotalKind, re.Pattern[str]], ...] = named_patterns(
 # « 12 000 € HT soit 14 400 € TTC »: the unit after the amount says what it is.
 _UNIT = re.compile(r" ?(ht|ttc)\b")
 _UNIT_AFTER: dict[str, TotalKind] = {"ht": "total_ht", "ttc": "total_ttc"}
-# « TVA 20 % : 296,00 € sur la ligne 1 ; 5,80 € par mois sur la ligne 2 »: the tax of one line, or of one month,
-# is no total of the quote.
-_OF_ONE_LINE = re.compile(r" ?(?:ht |ttc )?(?:(?:sur|pour|de) la ligne\b|\(ligne\b|par mois\b|/ ?mois\b)")
+# « TVA 20 % : 296,00 € sur la ligne 1 ; 5,80 € par mois sur la ligne 2 »: the tax of one line is no total of the
+# quote (a monthly total « Total TTC 58,80 € par mois » still is one).
+_OF_ONE_LINE = re.compile(r" ?(?:ht |ttc )?(?:(?:sur|pour|de) la ligne\b|\(ligne\b)")
 _RATE = re.compile(r"(?P<rate>\d{1,2}(?:[.,]\d{1,2})?) ?%")
 # « Total Section 1 HT », « Sous-total lot 2 »: the number names a part of the quote, it is not an amount.
 _PART_NUMBER = re.compile(r"\b(?:section|partie|lot|page|tranche|phase|annexe)\W*$")
