@@ -138,19 +138,6 @@ def vague_closure(vague: int) -> Deadline | None:
     return max((w.closes for w in members if w.closes), key=lambda d: d.date)
 
 
-def order_deadline(couloir: str, vague: int) -> Deadline | None:
-    """The latest known closing date of the couloir and vague (None when one of its windows has none)."""
-    candidates = windows_of(couloir, vague)
-    if any(w.closes is None for w in candidates):
-        return None
-    return max((w.closes for w in candidates if w.closes), key=lambda d: d.date, default=None)
-
-
-def signed_too_late(couloir: str, vague: int, signed: date) -> Deadline | None:
-    """The couloir's latest order deadline when `signed` is after it, else None."""
-    return judge(windows_of(couloir, vague), signed).late
-
-
 def unknown_message(unknown: Sequence[Window]) -> str:
     """What to say when no closing date is published: where to look, and any unofficial date, flagged as such."""
     names = " ; ".join(w.title for w in unknown)

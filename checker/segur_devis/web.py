@@ -3,7 +3,7 @@
 The browser's worker (docs/assets/verifier/worker.mjs) only forwards: it passes the request as JSON text (and a
 file's bytes beside it) to `respond`, and posts back the JSON text it returns. So the dispatch, the checks of
 what a page sends and the one try/except that turns any failure into a French message live here, typed, tested
-on CPython (tests/checker/test_web.py) and run unchanged under Pyodide.
+on CPython (tests/report/test_web.py) and run unchanged under Pyodide.
 
 Requests (`kind` and its fields):
 - ``text``: ``text``, ``filename``?, ``now``?, ``site``? → ``{ok, view}`` (segur_devis.view; its ``json`` is
@@ -14,9 +14,9 @@ Requests (`kind` and its fields):
 - ``ans-report``: ``payload: {json}`` (a report's JSON text) → ``{ok, result: {text, form_url}}``
 
 ``now`` is the reader's local date and time (ISO 8601, from the page): the report's header shows it and the
-calendar rules judge the quote as of its day, unless ``today`` (YYYY-MM-DD, tests) names another. ``site`` is the site's address, for the rule links of the copied
-report. Failures answer ``{ok: false, error, fields}``: ``error`` is a
-French sentence for the reader, ``fields`` maps a tool's faulty fields to their messages.
+calendar rules judge the quote as of its day, unless ``today`` (YYYY-MM-DD, tests) names another. ``site`` is
+the site's address, for the rule links of the copied report. Failures answer ``{ok: false, error, fields}``:
+``error`` is a French sentence for the reader, ``fields`` maps a tool's faulty fields to their messages.
 """
 
 from __future__ import annotations

@@ -91,7 +91,7 @@ function refreshStatus() {
 
 const engine = new Engine(
   (state, newStage) => {
-    // The first time the engine is ready; bench/browser_boot.py reads this mark.
+    // The first time the engine is ready; the bench (bench/browser.py) reads this mark.
     if (state === "ready" && !performance.getEntriesByName("segur-devis:ready").length) {
       performance.mark("segur-devis:ready");
     }
