@@ -153,7 +153,7 @@ def long_tasks(page: Page, start: float = 0.0, end: float = float("inf")) -> lis
 
 def wait_ready(page: Page, kind: str) -> float:
     """Waits for the checker page (`kind` "checker") or the floor page ("floor") to be ready, through the
-    selectors they set (the site's Content Security Policy forbids the eval `wait_for_function` needs); ms."""
+    attribute each sets on <html>, as the tests wait (tests/support/waits.py); its ready mark, in ms."""
     attribute = "data-checker" if kind == "checker" else "data-floor"
     page.wait_for_selector(
         f"html[{attribute}='ready'], html[{attribute}='error']", state="attached", timeout=BOOT_TIMEOUT_MS
