@@ -28,6 +28,7 @@ from segur_devis.document import (
     Row,
     Table,
     TotalEntry,
+    find_captioned_total,
     find_fields,
     find_tables,
     find_totals,
@@ -418,8 +419,15 @@ class Quote:
         entries = []
         for line in self.lines:
             if line.caption is not None:
-                start = line.caption.start
-                entries += find_totals(line.index, start, self.folded_text[start : line.end], line.amounts)
+                caption = line.caption
+                entries += find_captioned_total(
+                    line.index,
+                    caption.start + len(caption.text) - len(caption.text.lstrip()),
+                    caption.text.strip(),
+                    line.start,
+                    line.text,
+                    line.amounts[0],
+                )
             elif line.is_total:
                 entries += find_totals(line.index, line.start, line.text, line.amounts)
         return entries
@@ -568,23 +576,56 @@ _CAPTION = re.compile(r"\D{0,40}(?:\d{1,2}(?:[.,]\d{1,2})? ?%\D{0,20})?")
 
 def _with_captions(lines: list[Line]) -> list[Line]:
     """A line holding only an amount under a line « Total HT » / « TVA 20 % » / « Net à payer » holding none:
-    one total written over two lines (a totals block pasted one cell per line)."""
-    above: Line | None = None
-    for k, line in enumerate(lines):
+    one total written over two lines (a totals block pasted one cell per line). A block whose labels and values
+    stand in two columns is pasted as its labels, then as many values (« Total HT / TVA 20 % / Total TTC », then
+    « 6 900,00 € / 1 380,00 € / 8 820,00 € »): each value gets the label of the same rank."""
+    captions: list[Line] = []  # label lines in a row, waiting for their values
+    k = 0
+    while k < len(lines):
+        line = lines[k]
         if not line.text.strip():
+            k += 1
             continue
-        if (
-            above is not None
-            and len(line.amounts) == 1
-            and not above.amounts
-            and _AMOUNT_ONLY.fullmatch(line.text[: line.amounts[0].start - line.start])
-            and _AMOUNT_ONLY.fullmatch(line.text[line.amounts[0].end - line.start :])
-            and _CAPTION.fullmatch(above.text.strip())
-            and TOTAL_LINE.search(above.text)
-        ):
-            lines[k] = Line(line.index, line.start, line.end, line.text, line.amounts, above)
-        above = line
+        if _is_caption(line):
+            captions.append(line)
+            k += 1
+            continue
+        values = _amount_lines(lines, k, len(captions)) if captions else []
+        if not values and captions and _is_amount_only(line):
+            captions, values = captions[-1:], [line]  # the label right above its value
+        for caption, value in zip(captions if values else [], values, strict=True):
+            lines[value.index] = Line(value.index, value.start, value.end, value.text, value.amounts, caption)
+        k = values[-1].index + 1 if values else k + 1
+        captions = []
     return lines
+
+
+def _is_caption(line: Line) -> bool:
+    return (
+        not line.amounts
+        and _CAPTION.fullmatch(line.text.strip()) is not None
+        and bool(TOTAL_LINE.search(line.text))
+    )
+
+
+def _is_amount_only(line: Line) -> bool:
+    return (
+        len(line.amounts) == 1
+        and _AMOUNT_ONLY.fullmatch(line.text[: line.amounts[0].start - line.start]) is not None
+        and _AMOUNT_ONLY.fullmatch(line.text[line.amounts[0].end - line.start :]) is not None
+    )
+
+
+def _amount_lines(lines: list[Line], k: int, count: int) -> list[Line]:
+    """`count` lines holding only an amount from line `k` on (blank lines skipped), or none."""
+    found: list[Line] = []
+    while k < len(lines) and len(found) < count:
+        if lines[k].text.strip():
+            if not _is_amount_only(lines[k]):
+                return []
+            found.append(lines[k])
+        k += 1
+    return found if len(found) == count else []
 
 
 def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
