@@ -155,15 +155,14 @@ def _find_client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], b
         start, end = item.start, _label_end(item)
         if _search(quote, EXCLUDED_ANY, start, end):
             continue  # maintenance of hardware, licence of a new solution…: outside the Prestation Ségur
-        named = quote.search(software, start, end) if software is not None else None
-        if named is not None and _module_of_same_brand(quote, item, named):
-            continue  # « Formation à RadioNova Voice 4 » beside « Module … RadioNova Voice 4 »: that module's, P07
-        names_software = named is not None
+        names_software = software is not None and quote.search(software, start, end) is not None
         core = _search(quote, MAINTENANCE_OR_LICENCE, start, end)
         included = core or _search(quote, INCLUDED, start, end)
         m = included or _search(quote, _GENERIC_SERVICE, start, end)
         if m is None:
             continue
+        if _of_another_product(quote, item, m):
+            continue  # « Formation à RadioNova Voice 4 » beside « Module … RadioNova Voice 4 »: that module's, P07
         if OTHER_SCOPE.search(quote.folded_text, start, end) and not names_software:
             continue  # « Licence du module de planification (hors Ségur) »: another module, P07
         # Surely the Ségur version's: its name, its maintenance or licence, or another service of the Prestation
@@ -172,24 +171,63 @@ def _find_client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], b
         yield item, m, bool(names_software or core or (included and not optional))
 
 
-_NEXT_NAME = re.compile(r"\W+([a-z][a-z0-9-]{2,})")
+# Words that name no product: the Ségur's own, and those a line of the quote capitalises for other reasons.
+_NOT_A_NAME = frozenset(
+    {
+        "segur",
+        "etat",
+        "ans",
+        "dsr",
+        "sons",
+        "dmp",
+        "mssante",
+        "ins",
+        "hds",
+        "ht",
+        "ttc",
+        "tva",
+        "option",
+        "options",
+    }
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_CELL_END = re.compile(
+    r"\t| {2,}|\|"
+)  # the service's cell ends there: the next cells are its price, its payer
 
 
-def _module_of_same_brand(quote: Quote, item: Item, named: re.Match[str]) -> bool:
-    """The referenced software's brand followed by another product's name (« RadioNova Voice » for « RadioNova
-    RIS »), which another client line of the quote calls a module or an option of its own."""
-    following = _NEXT_NAME.match(quote.folded_text, named.end())
+def _of_another_product(quote: Quote, item: Item, service: re.Match[str]) -> bool:
+    """The service is of another product than the referenced software: a name (a capitalised word that is not the
+    referenced software's) in the words after it on its line, which the quote presents as another product — on a
+    line calling it a module or another software (« Module de dictée RadioNova Voice 4 », « Imagis TeleRad
+    (logiciel distinct du RIS) »), or on a client line selling it with no service (« Connecteur automate Sysmex
+    XN »). « Formation au connecteur Sysmex XN », « Abonnement Imagis TeleRad » are then that product's (P07)."""
+    line = quote.line_at(service.start())
     software = quote.fields.get("logiciel")
-    if following is None or software is None or following.group(1) in software.value.split():
+    own = set(_WORD.findall(software.value)) if software is not None else set()
+    end = min(line.end, _label_end(item))
+    cell_end = _CELL_END.search(quote.folded_text, service.end(), end)
+    names = {
+        m.group()
+        for m in _WORD.finditer(quote.folded_text, service.end(), cell_end.start() if cell_end else end)
+        if m.group() not in own
+        and m.group() not in _NOT_A_NAME
+        and not m.group().isdigit()
+        and any(c.isupper() for c in quote.original[slice(*quote.span(m.start(), m.end()))])
+        and not any(d.start <= m.start() < d.end for d in item.dsr)
+    }
+    if not names:
         return False
-    if not quote.original[quote.span(following.start(1), following.end(1))[0]].isupper():
-        return False  # « Formation à RadioNova pour … »: a common word, not a product's name
-    product = re.compile(re.escape(quote.folded_text[named.start() : following.end()]) + r"\b")
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
+    for other in quote.lines:
+        if other.index != line.index and pattern.search(other.text) and OTHER_SCOPE.search(other.text):
+            return True
     return any(
         other is not item
         and other.payer == "client"
-        and quote.search(product, other.start, _label_end(other)) is not None
-        and OTHER_SCOPE.search(quote.folded_text, other.start, _label_end(other)) is not None
+        and quote.search(pattern, other.start, _label_end(other)) is not None
+        and not _search(quote, INCLUDED, other.start, _label_end(other))
+        and not _search(quote, _GENERIC_SERVICE, other.start, _label_end(other))
         for other in quote.items
     )
 
