@@ -330,13 +330,23 @@ def _mixed_row(quote: Quote, billed: list[Item]) -> Item | None:
     for table in quote.tables:
         if id(table) not in segur_tables or _declared_state_part(quote, table):
             continue
+        segur_end = max(i.end for i in billed if i.row in table.rows and _is_segur_line(quote, i))
         for item in billed:
             if item.row not in table.rows or _is_segur_line(quote, item) or _own_payer(item):
                 continue
+            if _client_heading(quote, segur_end, item.priced.start):
+                continue  # « Options hors Ségur, à la charge du cabinet » between the Ségur row and this one
             start, end = item.start, _label_end(item)
             if any(p.search(quote.folded_text, start, end) for p in (OTHER_SCOPE, OPTIONAL, EXCLUDED_ANY)):
                 return item
     return None
+
+
+def _client_heading(quote: Quote, start: int, end: int) -> bool:
+    """A line without amounts between folded offsets `start` and `end` saying the client pays what follows: a
+    heading inside a table, which splits it into the State's part and the client's."""
+    first, last = quote.line_at(start).index + 1, quote.line_at(end).index
+    return any(not line.amounts and quote.payer_of_line(line) == "client" for line in quote.lines[first:last])
 
 
 # A heading, not a field (« Versions sans reste à charge : … » says nothing of the table below it).
