@@ -71,8 +71,8 @@ _CONDITION = flex(
     r"|reservee? aux|uniquement|seulement|exclusivement)\b"
 )
 _COMMITMENT = flex(
-    r"\b(?:souscri\w*|abonnement\w*|re-?engagement\w*|engagement\w*|renouvellement\w*|nouvelle option"
-    r"|contrat de (?:maintenance|services?|licence)|duree minimale|adhesion)\b"
+    r"\b(?:souscri\w*|abonnement\w*|re-?engagement\w*|engagement\w*|renouvel\w*|nouvelle option"
+    r"|contrat (?:de |d')(?:maintenance|services?|licence|assistance|support|abonnement)|duree minimale|adhesion)\b"
 )
 
 
@@ -500,7 +500,19 @@ def _imposed_commitments(quote: Quote) -> Iterator[tuple[int, int]]:
     """The sentences that make the Prestation Ségur depend on a commitment or a new option."""
     for start, end in quote.sentences_matching(_CONDITION):
         if quote.search(_COMMITMENT, start, end) and not quote.search(_DENIAL, start, end):
-            yield start, end  # (a denial: the lawful conditional order, or « aucun engagement »)
+            yield _without_price_tail(
+                quote, start, end
+            )  # (a denial: the lawful conditional order, or « aucun engagement »)
+
+
+def _without_price_tail(quote: Quote, start: int, end: int) -> tuple[int, int]:
+    """The sentence without the end of a priced line it may start with (« … ........ 48 mois × 39,00 € = 1 872,00 € »,
+    cut after the dots of its leader): from the next line on."""
+    line = quote.line_at(start)
+    if line.end < end and any(a.start >= start for a in line.amounts):
+        following = quote.lines[line.index + 1]
+        return following.start + len(following.text) - len(following.text.lstrip()), end
+    return start, end
 
 
 _NAME_WORD = re.compile(r"\b[a-z]{4,}\b")
