@@ -35,7 +35,7 @@ from segur_devis.document import (
     split_cells,
 )
 from segur_devis.document.stacked import find_stacked_tables
-from segur_devis.document.tables import Role
+from segur_devis.document.tables import PAYER_WORDS, Role
 from segur_devis.document.totals import CARRIED_FORWARD
 from segur_devis.dsr import DsrMention, find_dsr
 from segur_devis.normalize import Folded, fast, fold, phrases_pattern
@@ -291,6 +291,7 @@ class Quote:
             payer = (
                 _payer_from_columns(row)
                 or (_payer_cell(line, payer_column.start()) if payer_column else None)
+                or payer_at_end(line)
                 or next((p for x in [line, *tail, *reversed(pending)] if (p := self.payer_of_line(x))), None)
             )
             tail_end = row.last_line if row is not None else -1
@@ -649,10 +650,7 @@ def _payer_from_columns(row: Row | None) -> Payer | None:
 
 # « Prise en charge » / « Financement » column whose cells name the payer in one word: « État », « Établissement »
 _PAYER_HEADER = re.compile(r"\b(?:prise en charge|financement|payeur|paye par|a la charge de)\b")
-_PAYER_CELL = re.compile(
-    r" {0,3}(?:(?P<state>etat)|(?P<client>client|etablissement|structure|cabinet|pharmacie|officine|laboratoire"
-    r"|adherent|praticien|medecin))\b"
-)
+_PAYER_CELL = re.compile(r" {0,3}" + PAYER_WORDS)
 
 
 def _payer_cell(line: Line, column: int) -> Payer | None:
@@ -660,6 +658,18 @@ def _payer_cell(line: Line, column: int) -> Payer | None:
     m = _PAYER_CELL.match(line.text, max(0, column - 2))
     if m is None:
         m = _PAYER_CELL.match(line.text, column)
+    if m is None:
+        return None
+    return "state" if m.group("state") else "client"
+
+
+# « … 62 400,00 État », « … 8 900,00 Établissement »: the payer's cell after the amounts, as the last word of its row
+_PAYER_AT_END = re.compile(r"\d[ \t|]+" + PAYER_WORDS + r"[ \t|]*$")
+
+
+def payer_at_end(line: Line) -> Payer | None:
+    """Who pays, from a payer cell ending a priced line (a « Prise en charge » column on the right)."""
+    m = _PAYER_AT_END.search(line.text) if line.amounts else None
     if m is None:
         return None
     return "state" if m.group("state") else "client"

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from segur_devis.amounts import format_euros
 from segur_devis.document import Table
 from segur_devis.normalize import flex, phrases_pattern
-from segur_devis.quote import SUMMARY_LINE, Item, Quote
+from segur_devis.quote import SUMMARY_LINE, Item, Quote, payer_at_end
 from segur_devis.quote import payer_of as _payer_of
 from segur_devis.reference import load
 from segur_devis.rules.base import Hit, rule
@@ -383,7 +383,11 @@ def _is_segur_line(quote: Quote, item: Item) -> bool:
 
 
 def _own_payer(item: Item) -> bool:
-    return any(_payer_of(line.text) for line in item.lines)
+    """Its own words say who pays: its label lines, its designation wrapped below, its payer cell."""
+    return (
+        any(_payer_of(line.text) for line in (*item.lines, *item.tail))
+        or payer_at_end(item.priced) is not None
+    )
 
 
 @rule(
