@@ -201,7 +201,8 @@ def _of_another_product(quote: Quote, item: Item, service: re.Match[str]) -> boo
     referenced software's) in the words after it on its line, which the quote presents as another product — on a
     line calling it a module or another software (« Module de dictée RadioNova Voice 4 », « Imagis TeleRad
     (logiciel distinct du RIS) »), or on a client line selling it with no service (« Connecteur automate Sysmex
-    XN »). « Formation au connecteur Sysmex XN », « Abonnement Imagis TeleRad » are then that product's (P07)."""
+    XN »), and not on the State's part. « Formation au connecteur Sysmex XN », « Abonnement Imagis TeleRad » are
+    then that product's (P07)."""
     line = quote.line_at(service.start())
     software = quote.fields.get("logiciel")
     own = set(_WORD.findall(software.value)) if software is not None else set()
@@ -216,6 +217,13 @@ def _of_another_product(quote: Quote, item: Item, service: re.Match[str]) -> boo
         and any(c.isupper() for c in quote.original[slice(*quote.span(m.start(), m.end()))])
         and not any(d.start <= m.start() < d.end for d in item.dsr)
     }
+    if names:  # a name the State's part uses is the referenced software's, however the header names it
+        names -= {
+            word
+            for other in quote.items
+            if other.payer == "state" or _is_segur_line(quote, other)
+            for word in _WORD.findall(quote.folded_text, other.start, _label_end(other))
+        }
     if not names:
         return False
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
