@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -50,7 +51,7 @@ STATE_MARKERS = phrases_pattern(load()["markers"]["state"])
 TABLE_HEADER = re.compile(
     r"\b(?:qte|quantite|prix unitaire|pu ht|total ht|montant ht|designation|description)\b"
 )
-TOTAL_LINE = re.compile(r"\b(?:sous-total|total|net a payer|montant total|tva\b|ttc\b)|\breste a charge\b")
+TOTAL_LINE = fast(r"\bsous-total|\btotal|\bnet a payer|\bmontant total|\btva\b|\bttc\b|\breste a charge\b")
 # « 850,00 € HT, soit 1 020,00 € TTC »: an item's price given with its tax, not a total
 _PRICE_WITH_TAX = re.compile(r"\bsoit [0-9][0-9 .,]*(?:€|eur\b)? ?ttc\b")
 # The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own.
@@ -580,33 +581,39 @@ def _with_captions(lines: list[Line]) -> list[Line]:
     one total written over two lines (a totals block pasted one cell per line). A block whose labels and values
     stand in two columns is pasted as its labels, then as many values (« Total HT / TVA 20 % / Total TTC », then
     « 6 900,00 € / 1 380,00 € / 8 820,00 € »): each value gets the label of the same rank."""
-    captions: list[Line] = []  # label lines in a row, waiting for their values
     k = 0
     while k < len(lines):
-        line = lines[k]
-        if not line.text.strip():
+        if not _is_amount_only(lines[k]):
             k += 1
             continue
-        if _is_caption(line):
-            captions.append(line)
-            k += 1
-            continue
-        values = _amount_lines(lines, k, len(captions)) if captions else []
-        if not values and captions and _is_amount_only(line):
-            captions, values = captions[-1:], [line]  # the label right above its value
-        for caption, value in zip(captions if values else [], values, strict=True):
+        values = _run(lines, k, 1, _is_amount_only)
+        captions = _run(lines, k - 1, -1, _is_caption)[::-1]
+        if len(captions) > 1 and len(values) >= len(captions):
+            pairs = zip(captions, values, strict=False)
+        else:
+            pairs = zip(captions[-1:], values[:1], strict=False)  # the label right above its value
+        for caption, value in pairs:
             lines[value.index] = Line(value.index, value.start, value.end, value.text, value.amounts, caption)
-        k = values[-1].index + 1 if values else k + 1
-        captions = []
+        k = values[-1].index + 1
     return lines
 
 
+def _run(lines: list[Line], k: int, step: int, test: Callable[[Line], bool]) -> list[Line]:
+    """The lines passing `test` from line `k` on, going by `step` (blank lines skipped), up to the first that fails."""
+    found: list[Line] = []
+    while 0 <= k < len(lines):
+        if lines[k].text.strip():
+            if not test(lines[k]):
+                break
+            found.append(lines[k])
+        k += step
+    return found
+
+
 def _is_caption(line: Line) -> bool:
-    return (
-        not line.amounts
-        and _CAPTION.fullmatch(line.text.strip()) is not None
-        and bool(TOTAL_LINE.search(line.text))
-    )
+    """A total's label alone on its line."""
+    text = line.text.strip()
+    return not line.amounts and TOTAL_LINE.search(text) is not None and _CAPTION.fullmatch(text) is not None
 
 
 def _is_amount_only(line: Line) -> bool:
@@ -615,18 +622,6 @@ def _is_amount_only(line: Line) -> bool:
         and _AMOUNT_ONLY.fullmatch(line.text[: line.amounts[0].start - line.start]) is not None
         and _AMOUNT_ONLY.fullmatch(line.text[line.amounts[0].end - line.start :]) is not None
     )
-
-
-def _amount_lines(lines: list[Line], k: int, count: int) -> list[Line]:
-    """`count` lines holding only an amount from line `k` on (blank lines skipped), or none."""
-    found: list[Line] = []
-    while k < len(lines) and len(found) < count:
-        if lines[k].text.strip():
-            if not _is_amount_only(lines[k]):
-                return []
-            found.append(lines[k])
-        k += 1
-    return found if len(found) == count else []
 
 
 def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
@@ -669,7 +664,8 @@ _PAYER_AT_END = re.compile(r"\d[ \t|]+" + PAYER_WORDS + r"[ \t|]*$")
 
 def payer_at_end(line: Line) -> Payer | None:
     """Who pays, from a payer cell ending a priced line (a « Prise en charge » column on the right)."""
-    m = _PAYER_AT_END.search(line.text) if line.amounts else None
+    text = line.text.rstrip()
+    m = _PAYER_AT_END.search(text, max(0, len(text) - 30)) if line.amounts and text[-1:].isalpha() else None
     if m is None:
         return None
     return "state" if m.group("state") else "client"
