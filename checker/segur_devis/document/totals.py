@@ -44,8 +44,9 @@ _OF_ONE_LINE = re.compile(r" ?(?:ht |ttc )?(?:(?:sur|pour|de) la ligne\b|\(ligne
 _RATE = re.compile(r"(?P<rate>\d{1,2}(?:[.,]\d{1,2})?) ?%")
 # « Total Section 1 HT », « Sous-total lot 2 »: the number names a part of the quote, it is not an amount.
 _PART_NUMBER = re.compile(r"\b(?:section|partie|lot|page|tranche|phase|annexe)\W*$")
-# « Total par année », « Total / mois » : a row of sums of a table by year or month, not the quote's total.
-_PER_PERIOD = re.compile(r"\b(?:par|/) ?(?:an|annee|mois|trimestre)\b")
+# « Total par année   3 000,00   2 400,00 … », « Total / mois »: the sums of a table by year or month, a row of that
+# table, not the quote's total (« Total HT 49,00 € par mois » is one: the period follows its amount).
+_PER_PERIOD = re.compile(r"\btotal (?:par|/) ?(?:an|annee|mois|trimestre)\b")
 # « Report à la page 2 : 40 400,00 » / « Report de la page 1 » / « À reporter » on a quote over several pages: the
 # sum of the lines above carried over, neither a billed item nor a total of the quote.
 CARRIED_FORWARD = fast(r"\breport(?:s? (?:a|de|sur|en) (?:la )?page|er|e)\b")
