@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -28,13 +29,14 @@ from segur_devis.document import (
     Row,
     Table,
     TotalEntry,
+    find_captioned_total,
     find_fields,
     find_tables,
     find_totals,
     split_cells,
 )
 from segur_devis.document.stacked import find_stacked_tables
-from segur_devis.document.tables import Role
+from segur_devis.document.tables import PAYER_WORDS, Role
 from segur_devis.document.totals import CARRIED_FORWARD
 from segur_devis.dsr import DsrMention, find_dsr
 from segur_devis.normalize import Folded, fast, fold, phrases_pattern
@@ -49,7 +51,7 @@ STATE_MARKERS = phrases_pattern(load()["markers"]["state"])
 TABLE_HEADER = re.compile(
     r"\b(?:qte|quantite|prix unitaire|pu ht|total ht|montant ht|designation|description)\b"
 )
-TOTAL_LINE = re.compile(r"\b(?:sous-total|total|net a payer|montant total|tva\b|ttc\b)|\breste a charge\b")
+TOTAL_LINE = fast(r"\bsous-total|\btotal|\bnet a payer|\bmontant total|\btva\b|\bttc\b|\breste a charge\b")
 # « 850,00 € HT, soit 1 020,00 € TTC »: an item's price given with its tax, not a total
 _PRICE_WITH_TAX = re.compile(r"\bsoit [0-9][0-9 .,]*(?:€|eur\b)? ?ttc\b")
 # The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own.
@@ -290,6 +292,7 @@ class Quote:
             payer = (
                 _payer_from_columns(row)
                 or (_payer_cell(line, payer_column.start()) if payer_column else None)
+                or payer_at_end(line)
                 or next((p for x in [line, *tail, *reversed(pending)] if (p := self.payer_of_line(x))), None)
             )
             tail_end = row.last_line if row is not None else -1
@@ -418,8 +421,15 @@ class Quote:
         entries = []
         for line in self.lines:
             if line.caption is not None:
-                start = line.caption.start
-                entries += find_totals(line.index, start, self.folded_text[start : line.end], line.amounts)
+                caption = line.caption
+                entries += find_captioned_total(
+                    line.index,
+                    caption.start + len(caption.text) - len(caption.text.lstrip()),
+                    caption.text.strip(),
+                    line.start,
+                    line.text,
+                    line.amounts[0],
+                )
             elif line.is_total:
                 entries += find_totals(line.index, line.start, line.text, line.amounts)
         return entries
@@ -568,23 +578,50 @@ _CAPTION = re.compile(r"\D{0,40}(?:\d{1,2}(?:[.,]\d{1,2})? ?%\D{0,20})?")
 
 def _with_captions(lines: list[Line]) -> list[Line]:
     """A line holding only an amount under a line « Total HT » / « TVA 20 % » / « Net à payer » holding none:
-    one total written over two lines (a totals block pasted one cell per line)."""
-    above: Line | None = None
-    for k, line in enumerate(lines):
-        if not line.text.strip():
+    one total written over two lines (a totals block pasted one cell per line). A block whose labels and values
+    stand in two columns is pasted as its labels, then as many values (« Total HT / TVA 20 % / Total TTC », then
+    « 6 900,00 € / 1 380,00 € / 8 820,00 € »): each value gets the label of the same rank."""
+    k = 0
+    while k < len(lines):
+        if not _is_amount_only(lines[k]):
+            k += 1
             continue
-        if (
-            above is not None
-            and len(line.amounts) == 1
-            and not above.amounts
-            and _AMOUNT_ONLY.fullmatch(line.text[: line.amounts[0].start - line.start])
-            and _AMOUNT_ONLY.fullmatch(line.text[line.amounts[0].end - line.start :])
-            and _CAPTION.fullmatch(above.text.strip())
-            and TOTAL_LINE.search(above.text)
-        ):
-            lines[k] = Line(line.index, line.start, line.end, line.text, line.amounts, above)
-        above = line
+        values = _run(lines, k, 1, _is_amount_only)
+        captions = _run(lines, k - 1, -1, _is_caption)[::-1]
+        if len(captions) > 1 and len(values) >= len(captions):
+            pairs = zip(captions, values, strict=False)
+        else:
+            pairs = zip(captions[-1:], values[:1], strict=False)  # the label right above its value
+        for caption, value in pairs:
+            lines[value.index] = Line(value.index, value.start, value.end, value.text, value.amounts, caption)
+        k = values[-1].index + 1
     return lines
+
+
+def _run(lines: list[Line], k: int, step: int, test: Callable[[Line], bool]) -> list[Line]:
+    """The lines passing `test` from line `k` on, going by `step` (blank lines skipped), up to the first that fails."""
+    found: list[Line] = []
+    while 0 <= k < len(lines):
+        if lines[k].text.strip():
+            if not test(lines[k]):
+                break
+            found.append(lines[k])
+        k += step
+    return found
+
+
+def _is_caption(line: Line) -> bool:
+    """A total's label alone on its line."""
+    text = line.text.strip()
+    return not line.amounts and TOTAL_LINE.search(text) is not None and _CAPTION.fullmatch(text) is not None
+
+
+def _is_amount_only(line: Line) -> bool:
+    return (
+        len(line.amounts) == 1
+        and _AMOUNT_ONLY.fullmatch(line.text[: line.amounts[0].start - line.start]) is not None
+        and _AMOUNT_ONLY.fullmatch(line.text[line.amounts[0].end - line.start :]) is not None
+    )
 
 
 def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
@@ -608,10 +645,7 @@ def _payer_from_columns(row: Row | None) -> Payer | None:
 
 # « Prise en charge » / « Financement » column whose cells name the payer in one word: « État », « Établissement »
 _PAYER_HEADER = re.compile(r"\b(?:prise en charge|financement|payeur|paye par|a la charge de)\b")
-_PAYER_CELL = re.compile(
-    r" {0,3}(?:(?P<state>etat)|(?P<client>client|etablissement|structure|cabinet|pharmacie|officine|laboratoire"
-    r"|adherent|praticien|medecin))\b"
-)
+_PAYER_CELL = re.compile(r" {0,3}" + PAYER_WORDS)
 
 
 def _payer_cell(line: Line, column: int) -> Payer | None:
@@ -619,6 +653,19 @@ def _payer_cell(line: Line, column: int) -> Payer | None:
     m = _PAYER_CELL.match(line.text, max(0, column - 2))
     if m is None:
         m = _PAYER_CELL.match(line.text, column)
+    if m is None:
+        return None
+    return "state" if m.group("state") else "client"
+
+
+# « … 62 400,00 État », « … 8 900,00 Établissement »: the payer's cell after the amounts, as the last word of its row
+_PAYER_AT_END = re.compile(r"\d[ \t|]+" + PAYER_WORDS + r"[ \t|]*$")
+
+
+def payer_at_end(line: Line) -> Payer | None:
+    """Who pays, from a payer cell ending a priced line (a « Prise en charge » column on the right)."""
+    text = line.text.rstrip()
+    m = _PAYER_AT_END.search(text, max(0, len(text) - 30)) if line.amounts and text[-1:].isalpha() else None
     if m is None:
         return None
     return "state" if m.group("state") else "client"

@@ -10,7 +10,7 @@ from segur_devis.document.cells import Cell, split_cells
 from segur_devis.document.fields import Field, find_fields
 from segur_devis.document.numbers import Number, parse_number
 from segur_devis.document.tables import Column, Row, Table, find_tables
-from segur_devis.document.totals import TotalEntry, find_totals
+from segur_devis.document.totals import TotalEntry, find_captioned_total, find_totals
 
 __all__ = [
     "Cell",
@@ -20,6 +20,7 @@ __all__ = [
     "Row",
     "Table",
     "TotalEntry",
+    "find_captioned_total",
     "find_fields",
     "find_tables",
     "find_totals",

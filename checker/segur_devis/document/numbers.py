@@ -12,7 +12,9 @@ from decimal import Decimal
 
 _NUMBER = re.compile(
     r"(?P<sign>-)?(?:€ ?)?(?P<int>\d{1,3}(?:[ .]\d{3})+|\d+)(?:[.,](?P<dec>\d+))?"
-    r"(?: ?(?P<unit>€|eur|euros?|%|ht|ttc|h\.t\.|u|j|h|jours?|heures?|licences?|postes?|mois|ans?|lits?))*$",
+    # a unit after the number, « (s) » as order forms write a plural: « 3,00 jour(s) », « 1,00 forfait »
+    r"(?: ?(?P<unit>€|eur|euros?|%|ht|ttc|h\.t\.|u|j|h|jours?|heures?|licences?|postes?|mois|ans?|lits?"
+    r"|forfaits?|unites?|sessions?|sites?|places?|utilisateurs?)(?:\(s\))?)*$",
     re.IGNORECASE,
 )
 

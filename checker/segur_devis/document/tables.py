@@ -30,6 +30,7 @@ Role = Literal[
     "total_ttc",
     "state",
     "client",
+    "payer",
     "other",
 ]
 NUMBER_ROLES: tuple[Role, ...] = (
@@ -46,6 +47,8 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = named_patterns(
         ("tva_rate", r"\btaux\b|\btva\b\D*%|%\D*\btva\b|^%$"),
         ("total_ttc", TTC_WORD),
         ("tva", r"\b(?:tva|taxes?)\b"),
+        # « Prise en charge » / « Financement »: a column whose cells name who pays (« État », « Établissement »)
+        ("payer", r"^(?:prise en(?: charge)?|financement|payeur|paye par)$"),
         ("client", r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre charge\b"),
         ("state", r"\betat\b|\bsons\b|\bfinance\w* par\b|\bpris en charge\b"),
         ("quantity", r"\b(?:qte|qt|qty|quantite|quant|nb|nbre|nombre)\b"),
@@ -193,7 +196,7 @@ def _wrapped_numbers(row: Row, columns: list[Column], numbers: list[tuple[Cell, 
 _SPACED_LABEL = re.compile(
     r"(?:designation|description|libelle|prestations?|articles?|qte|quantite|qty|nb|"
     r"prix unitaire(?: ht)?|p\.? ?u\.?(?: ht)?|prix ht|total ht|montant ht|total ttc|montant ttc|taux(?: de)? tva"
-    r"|tva(?: \(?%\)?)?|ttc|total|montant|remise)(?=\s|$)"
+    r"|tva(?: \(?%\)?)?|ttc|total|montant|remise|ref\.?|reference|prise en(?: charge)?|financement)(?=\s|$)"
 )
 _SPACED_SEPARATOR = re.compile(r"[\s|:€()]*")
 
@@ -218,11 +221,21 @@ _CHUNK = re.compile(r"(?:\d[\d ]*,\d{1,2}|\d+(?:,\d+)? ?%|\d+)(?: ?€| ?eur\b)?
 _MONEY = re.compile(r"(?:0|[1-9]\d{0,2}(?: \d{3})*|[1-9]\d*),\d{1,2}(?: ?€| ?eur)?")
 
 
+# The second line of a header copied with single spaces (« Prix unitaire Montant Prise en » above « HT HT charge »).
+_SPACED_WRAPPED_HEADER = re.compile(r"(?:(?:ht|ttc|h\.t\.|unitaire|charge|\(?€\)?|%)(?: |$))+")
+# What a payer column's cells say (« État », « Établissement », « Client »…), folded.
+PAYER_WORDS = r"(?:(?P<state>etat)|(?P<client>client|etablissement|structure|cabinet|pharmacie|officine|laboratoire|adherent|praticien|medecin))\b"
+# The last cell of a row whose table ends with a payer column (« … 8 900,00 Établissement »).
+_LAST_WORD = re.compile(r" +" + PAYER_WORDS + r"$")
+
+
 def _spaced_cells(text: str, offset: int, columns: list[Column]) -> list[Cell]:
     """A line with single spaces: its label, then one cell per number at its end (« Lecteur 2 120,00 240,00 »).
     A chunk ending in cents may start with the quantity (« 2 120,00 » is 2 × 120,00 when a quantity is due)."""
     chunks = list(_CHUNK.finditer(text))
     end = len(text.rstrip())
+    if columns[-1].role == "payer" and (word := _LAST_WORD.search(text, 0, end)):
+        end = word.start()
     tail: list[tuple[int, int]] = []
     for m in reversed(chunks):
         if m.end() < end and text[m.end() : end].strip():
@@ -234,10 +247,16 @@ def _spaced_cells(text: str, offset: int, columns: list[Column]) -> list[Cell]:
     wanted = sum(1 for c in columns if c.role in NUMBER_ROLES)
     start, stop = tail[0]
     first = text[start:stop]
-    if len(tail) < wanted and "," in first and " " in first:
-        qty, _, money = first.partition(" ")
-        if _MONEY.fullmatch(money):
-            tail[0:1] = [(start, start + len(qty)), (stop - len(money), stop)]
+    if "," in first and " " in first:
+        # the money is the longest run of digit groups before the cents that reads as one amount; the group before
+        # it is the quantity when one is due, the groups before that end the label (« … DPI 12.2 1 62 400,00 »)
+        tokens = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", first)]
+        qty_due = len(tail) < wanted
+        k = next(
+            (k for k in range(int(qty_due), len(tokens)) if _MONEY.fullmatch(text[tokens[k][0] : stop])), None
+        )
+        if k is not None and k > 0:
+            tail[0:1] = [tokens[k - 1], (tokens[k][0], stop)] if qty_due else [(tokens[k][0], stop)]
     label = text[: tail[0][0]].rstrip()
     cells = [Cell(offset, offset + len(label), label, 0)] if label.strip() else []
     return cells + [Cell(offset + a, offset + b, text[a:b], a) for a, b in tail]
@@ -311,6 +330,8 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         spaced = table is not None and table.layout == "spaced" and one_cell
         cells = _spaced_cells(text, offset, table.columns) if spaced and table else split_cells(text, offset)
         if table is not None and index == table.header_line + 1 and not table.rows:
+            if spaced and _SPACED_WRAPPED_HEADER.fullmatch(text.strip()):
+                continue  # « HT HT charge »: the header's words wrapped, its columns are already known
             joined = _join_wrapped_header(table.columns, cells)
             if joined is not None:
                 table.columns = joined

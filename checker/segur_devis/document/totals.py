@@ -44,6 +44,9 @@ _OF_ONE_LINE = re.compile(r" ?(?:ht |ttc )?(?:(?:sur|pour|de) la ligne\b|\(ligne
 _RATE = re.compile(r"(?P<rate>\d{1,2}(?:[.,]\d{1,2})?) ?%")
 # « Total Section 1 HT », « Sous-total lot 2 »: the number names a part of the quote, it is not an amount.
 _PART_NUMBER = re.compile(r"\b(?:section|partie|lot|page|tranche|phase|annexe)\W*$")
+# « Total par année   3 000,00   2 400,00 … », « Total / mois »: the sums of a table by year or month, a row of that
+# table, not the quote's total (« Total HT 49,00 € par mois » is one: the period follows its amount).
+_PER_PERIOD = re.compile(r"\btotal (?:par|/) ?(?:an|annee|mois|trimestre)\b")
 # « Report à la page 2 : 40 400,00 » / « Report de la page 1 » / « À reporter » on a quote over several pages: the
 # sum of the lines above carried over, neither a billed item nor a total of the quote.
 CARRIED_FORWARD = fast(r"\breport(?:s? (?:a|de|sur|en) (?:la )?page|er|e)\b")
@@ -67,14 +70,33 @@ def find_totals(line: int, offset: int, text: str, amounts: Sequence[Amount]) ->
         label = text[label_start : amount.start - offset]
         if _PART_NUMBER.search(label):
             continue  # the part's number stays in the label of the amount after it
+        if _PER_PERIOD.search(label):
+            label_start = amount.end - offset
+            continue  # « Total par année   3 000,00   2 400,00 … » of a table by year: not a total of the quote
         after = text[amount.end - offset : amount.end - offset + 14]
         if _OF_ONE_LINE.match(after):
             label_start = amount.end - offset
             continue
-        kind = first_named(_KINDS, label) or _UNIT_AFTER.get(m.group(1) if (m := _UNIT.match(after)) else "")
-        if kind is not None:
-            found = _RATE.search(label) or _RATE.search(after)
-            rate = Decimal(found.group("rate").replace(",", ".")) / 100 if found else None
-            entries.append(TotalEntry(kind, amount, rate, line, offset + label_start, amount.end))
+        entries += _entry(label, after, amount, line, offset + label_start)
         label_start = amount.end - offset
     return entries
+
+
+def find_captioned_total(
+    line: int, caption_start: int, caption: str, offset: int, text: str, amount: Amount
+) -> list[TotalEntry]:
+    """A total written over two lines: its label `caption` (the line at folded offset `caption_start`) above the
+    line `text` (at `offset`) that holds only its amount."""
+    after = text[amount.end - offset : amount.end - offset + 14]
+    return _entry(caption, after, amount, line, caption_start)
+
+
+def _entry(label: str, after: str, amount: Amount, line: int, start: int) -> list[TotalEntry]:
+    """The entry of `amount` from its label, or from the unit right after it (« 12 000 € HT »): none if neither
+    says what it is."""
+    kind = first_named(_KINDS, label) or _UNIT_AFTER.get(m.group(1) if (m := _UNIT.match(after)) else "")
+    if kind is None:
+        return []
+    found = _RATE.search(label) or _RATE.search(after)
+    rate = Decimal(found.group("rate").replace(",", ".")) / 100 if found else None
+    return [TotalEntry(kind, amount, rate, line, start, amount.end)]

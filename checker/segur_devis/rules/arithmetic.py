@@ -131,7 +131,8 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
         if row is not None:
             yield from _row_tax(row)
             ht_value = row.get("total_ht")
-            parts[-1] += ht_value.value if ht_value else Decimal(0)
+            if ht_value is not None and not line.is_unticked:  # an unticked option is not ordered
+                parts[-1] += ht_value.value
             continue
         if not line.amounts:
             tax_columns = tax_columns or bool(_TVA.search(text) and _TTC.search(text))
@@ -145,7 +146,8 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
         if LEGAL_LINE.search(text):
             continue
         if not line.is_total:
-            parts[-1] += line.amounts[-1].value
+            if not line.is_unticked:
+                parts[-1] += line.amounts[-1].value
             continue
         for entry in entries.get(line.index, []):
             value = entry.amount.value
@@ -238,31 +240,79 @@ def _written_rate(ht: Decimal, tva: Decimal, ttc: Decimal) -> bool:
 
 def _table_sums(quote: Quote) -> Iterator[Hit]:
     """The rows of the tables above a total HT (or sub-total) add up to it. Tables of options are often left out
-    of the total: any choice of whole tables that adds up is accepted."""
-    open_tables: list[Decimal] = []  # the HT sum of each table since the last total
-    tables = iter(quote.tables)
-    table = next(tables, None)
-    for entry in quote.totals:
-        while table is not None and table.rows and table.rows[-1].last_line < entry.line:
-            values = [row.get("total_ht") for row in table.rows]
-            if all(v is not None for v in values):
-                open_tables.append(sum((v.value for v in values if v is not None), Decimal(0)))
-            table = next(tables, None)
-        while table is not None and not table.rows:
-            table = next(tables, None)
-        if entry.kind not in ("total_ht", "sous_total") or not open_tables:
+    of the total, and so are the unticked rows of an order form: any choice of whole tables, unticked rows, runs of
+    priced lines between the tables and sub-totals that adds up is accepted. A sub-total then stands for what it
+    adds up, so that « Total HT (A + B) » is the sum of the sub-total of part A and of the rows of part B."""
+    # What may add up to the next total since the last total HT, each with whether it is an unticked row.
+    groups: list[tuple[Decimal, bool]] = []
+    tabled = False  # a table is among them: lines outside tables alone are `tax_totals`' matter
+    loose = False  # the last group is a run of priced lines outside tables, which the next such line extends
+    for piece in _sum_pieces(quote):
+        if isinstance(piece, Decimal):
+            groups[-1:] = [(groups[-1][0] + piece, False)] if loose else [*groups[-1:], (piece, False)]
+            loose = True
             continue
+        loose = False
+        if isinstance(piece, tuple):
+            ticked, unticked = piece
+            groups += [(ticked, False), *((value, True) for value in unticked)]
+            tabled = True
+            continue
+        if not tabled or not groups:
+            groups, tabled = [], False
+            continue
+        value = piece.amount.value
         sums = {Decimal(0)}
-        for value in open_tables[-6:]:
-            sums |= {s + value for s in sums}
-        rows = sum(open_tables, Decimal(0))
-        open_tables = []
-        if all(abs(s - entry.amount.value) > _TOLERANCE for s in sums):
+        for group, _ in groups[-6:]:
+            sums |= {s + group for s in sums}
+        if all(abs(s - value) > _TOLERANCE for s in sums):
+            ordered = sum((group for group, unticked in groups if not unticked), Decimal(0))
             yield Hit(
-                f"Les lignes au-dessus font {format_euros(rows)} HT, mais le total indiqué est "
-                f"{format_euros(entry.amount.value)}.",
-                (entry.start, entry.amount.end),
+                f"Les lignes au-dessus font {format_euros(ordered)} HT, mais le total indiqué est "
+                f"{format_euros(value)}.",
+                (piece.start, piece.amount.end),
             )
+        if piece.kind == "total_ht":
+            groups, tabled = [], False
+            continue
+        # the sub-total stands for the last groups it adds up (for all of them if none does)
+        cut = next(
+            (
+                k
+                for k in range(len(groups) - 1, -1, -1)
+                if abs(sum(g for g, _ in groups[k:]) - value) <= _TOLERANCE
+            ),
+            0,
+        )
+        groups = [*groups[:cut], (value, False)]
+
+
+def _sum_pieces(quote: Quote) -> list[Decimal | tuple[Decimal, list[Decimal]] | TotalEntry]:
+    """In line order: each table whose rows all have a total HT (the sum of its ticked rows, and its unticked
+    rows), the total of each priced line outside tables, each total HT and sub-total."""
+    pieces: list[tuple[int, Decimal | tuple[Decimal, list[Decimal]] | TotalEntry]] = []
+    lines = quote.lines
+    for table in quote.tables:
+        values = [row.get("total_ht") for row in table.rows]
+        if not table.rows or any(v is None for v in values):
+            continue
+        ticked, unticked = Decimal(0), []
+        for row, value in zip(table.rows, values, strict=True):
+            if value is None:
+                continue
+            if lines[row.first_line].is_unticked or lines[row.line].is_unticked:
+                unticked.append(value.value)
+            else:
+                ticked += value.value
+        pieces.append((table.rows[-1].last_line, (ticked, unticked)))
+    for item in quote.items:
+        if item.row is None and item.total is not None and not item.priced.is_unticked:
+            pieces.append((item.priced.index, item.total.value))
+    for entry in quote.totals:
+        if entry.kind in ("total_ht", "sous_total"):
+            pieces.append((entry.line, entry))
+    pieces.sort(key=lambda piece: piece[0])
+    return [piece for _, piece in pieces]
 
 
 _USUAL_RATES = (Decimal("0.2"), Decimal("0.1"), Decimal("0.055"), Decimal("0.021"))

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from segur_devis.amounts import format_euros
 from segur_devis.document import Table
 from segur_devis.normalize import flex, phrases_pattern
-from segur_devis.quote import SUMMARY_LINE, Item, Quote
+from segur_devis.quote import SUMMARY_LINE, Item, Quote, payer_at_end
 from segur_devis.quote import payer_of as _payer_of
 from segur_devis.reference import load
 from segur_devis.rules.base import Hit, rule
@@ -71,8 +71,8 @@ _CONDITION = flex(
     r"|reservee? aux|uniquement|seulement|exclusivement)\b"
 )
 _COMMITMENT = flex(
-    r"\b(?:souscri\w*|abonnement\w*|re-?engagement\w*|engagement\w*|renouvellement\w*|nouvelle option"
-    r"|contrat de (?:maintenance|services?|licence)|duree minimale|adhesion)\b"
+    r"\b(?:souscri\w*|abonnement\w*|re-?engagement\w*|engagement\w*|renouvel\w*|nouvelle option"
+    r"|contrat (?:de |d')(?:maintenance|services?|licence|assistance|support|abonnement)|duree minimale|adhesion)\b"
 )
 
 
@@ -155,15 +155,14 @@ def _find_client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], b
         start, end = item.start, _label_end(item)
         if _search(quote, EXCLUDED_ANY, start, end):
             continue  # maintenance of hardware, licence of a new solution…: outside the Prestation Ségur
-        named = quote.search(software, start, end) if software is not None else None
-        if named is not None and _module_of_same_brand(quote, item, named):
-            continue  # « Formation à RadioNova Voice 4 » beside « Module … RadioNova Voice 4 »: that module's, P07
-        names_software = named is not None
+        names_software = software is not None and quote.search(software, start, end) is not None
         core = _search(quote, MAINTENANCE_OR_LICENCE, start, end)
         included = core or _search(quote, INCLUDED, start, end)
         m = included or _search(quote, _GENERIC_SERVICE, start, end)
         if m is None:
             continue
+        if _of_another_product(quote, item, m):
+            continue  # « Formation à RadioNova Voice 4 » beside « Module … RadioNova Voice 4 »: that module's, P07
         if OTHER_SCOPE.search(quote.folded_text, start, end) and not names_software:
             continue  # « Licence du module de planification (hors Ségur) »: another module, P07
         # Surely the Ségur version's: its name, its maintenance or licence, or another service of the Prestation
@@ -172,24 +171,71 @@ def _find_client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], b
         yield item, m, bool(names_software or core or (included and not optional))
 
 
-_NEXT_NAME = re.compile(r"\W+([a-z][a-z0-9-]{2,})")
+# Words that name no product: the Ségur's own, and those a line of the quote capitalises for other reasons.
+_NOT_A_NAME = frozenset(
+    {
+        "segur",
+        "etat",
+        "ans",
+        "dsr",
+        "sons",
+        "dmp",
+        "mssante",
+        "ins",
+        "hds",
+        "ht",
+        "ttc",
+        "tva",
+        "option",
+        "options",
+    }
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_CELL_END = re.compile(
+    r"\t| {2,}|\|"
+)  # the service's cell ends there: the next cells are its price, its payer
 
 
-def _module_of_same_brand(quote: Quote, item: Item, named: re.Match[str]) -> bool:
-    """The referenced software's brand followed by another product's name (« RadioNova Voice » for « RadioNova
-    RIS »), which another client line of the quote calls a module or an option of its own."""
-    following = _NEXT_NAME.match(quote.folded_text, named.end())
+def _of_another_product(quote: Quote, item: Item, service: re.Match[str]) -> bool:
+    """The service is of another product than the referenced software: a name (a capitalised word that is not the
+    referenced software's) in the words after it on its line, which the quote presents as another product — on a
+    line calling it a module or another software (« Module de dictée RadioNova Voice 4 », « Imagis TeleRad
+    (logiciel distinct du RIS) »), or on a client line selling it with no service (« Connecteur automate Sysmex
+    XN »), and not on the State's part. « Formation au connecteur Sysmex XN », « Abonnement Imagis TeleRad » are
+    then that product's (P07)."""
+    line = quote.line_at(service.start())
     software = quote.fields.get("logiciel")
-    if following is None or software is None or following.group(1) in software.value.split():
+    own = set(_WORD.findall(software.value)) if software is not None else set()
+    end = min(line.end, _label_end(item))
+    cell_end = _CELL_END.search(quote.folded_text, service.end(), end)
+    names = {
+        m.group()
+        for m in _WORD.finditer(quote.folded_text, service.end(), cell_end.start() if cell_end else end)
+        if m.group() not in own
+        and m.group() not in _NOT_A_NAME
+        and not m.group().isdigit()
+        and any(c.isupper() for c in quote.original[slice(*quote.span(m.start(), m.end()))])
+        and not any(d.start <= m.start() < d.end for d in item.dsr)
+    }
+    if names:  # a name the State's part uses is the referenced software's, however the header names it
+        names -= {
+            word
+            for other in quote.items
+            if other.payer == "state" or _is_segur_line(quote, other)
+            for word in _WORD.findall(quote.folded_text, other.start, _label_end(other))
+        }
+    if not names:
         return False
-    if not quote.original[quote.span(following.start(1), following.end(1))[0]].isupper():
-        return False  # « Formation à RadioNova pour … »: a common word, not a product's name
-    product = re.compile(re.escape(quote.folded_text[named.start() : following.end()]) + r"\b")
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
+    for other in quote.lines:
+        if other.index != line.index and pattern.search(other.text) and OTHER_SCOPE.search(other.text):
+            return True
     return any(
         other is not item
         and other.payer == "client"
-        and quote.search(product, other.start, _label_end(other)) is not None
-        and OTHER_SCOPE.search(quote.folded_text, other.start, _label_end(other)) is not None
+        and quote.search(pattern, other.start, _label_end(other)) is not None
+        and not _search(quote, INCLUDED, other.start, _label_end(other))
+        and not _search(quote, _GENERIC_SERVICE, other.start, _label_end(other))
         for other in quote.items
     )
 
@@ -292,13 +338,23 @@ def _mixed_row(quote: Quote, billed: list[Item]) -> Item | None:
     for table in quote.tables:
         if id(table) not in segur_tables or _declared_state_part(quote, table):
             continue
+        segur_end = max(i.end for i in billed if i.row in table.rows and _is_segur_line(quote, i))
         for item in billed:
             if item.row not in table.rows or _is_segur_line(quote, item) or _own_payer(item):
                 continue
+            if _client_heading(quote, segur_end, item.priced.start):
+                continue  # « Options hors Ségur, à la charge du cabinet » between the Ségur row and this one
             start, end = item.start, _label_end(item)
             if any(p.search(quote.folded_text, start, end) for p in (OTHER_SCOPE, OPTIONAL, EXCLUDED_ANY)):
                 return item
     return None
+
+
+def _client_heading(quote: Quote, start: int, end: int) -> bool:
+    """A line without amounts between folded offsets `start` and `end` saying the client pays what follows: a
+    heading inside a table, which splits it into the State's part and the client's."""
+    first, last = quote.line_at(start).index + 1, quote.line_at(end).index
+    return any(not line.amounts and quote.payer_of_line(line) == "client" for line in quote.lines[first:last])
 
 
 # A heading, not a field (« Versions sans reste à charge : … » says nothing of the table below it).
@@ -335,7 +391,11 @@ def _is_segur_line(quote: Quote, item: Item) -> bool:
 
 
 def _own_payer(item: Item) -> bool:
-    return any(_payer_of(line.text) for line in item.lines)
+    """Its own words say who pays: its label lines, its designation wrapped below, its payer cell."""
+    return (
+        any(_payer_of(line.text) for line in (*item.lines, *item.tail))
+        or payer_at_end(item.priced) is not None
+    )
 
 
 @rule(
@@ -452,7 +512,19 @@ def _imposed_commitments(quote: Quote) -> Iterator[tuple[int, int]]:
     """The sentences that make the Prestation Ségur depend on a commitment or a new option."""
     for start, end in quote.sentences_matching(_CONDITION):
         if quote.search(_COMMITMENT, start, end) and not quote.search(_DENIAL, start, end):
-            yield start, end  # (a denial: the lawful conditional order, or « aucun engagement »)
+            yield _without_price_tail(
+                quote, start, end
+            )  # (a denial: the lawful conditional order, or « aucun engagement »)
+
+
+def _without_price_tail(quote: Quote, start: int, end: int) -> tuple[int, int]:
+    """The sentence without the end of a priced line it may start with (« … ........ 48 mois × 39,00 € = 1 872,00 € »,
+    cut after the dots of its leader): from the next line on."""
+    line = quote.line_at(start)
+    if line.end < end and any(a.start >= start for a in line.amounts):
+        following = quote.lines[line.index + 1]
+        return following.start + len(following.text) - len(following.text.lstrip()), end
+    return start, end
 
 
 _NAME_WORD = re.compile(r"\b[a-z]{4,}\b")
