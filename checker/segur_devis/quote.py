@@ -33,6 +33,7 @@ from segur_devis.document import (
     find_totals,
     split_cells,
 )
+from segur_devis.document.fields import SOFTWARE_VERSION
 from segur_devis.document.stacked import find_stacked_tables
 from segur_devis.document.tables import Role
 from segur_devis.document.totals import CARRIED_FORWARD
@@ -389,7 +390,7 @@ class Quote:
         software = self.fields.get("logiciel")
         if software is not None:
             # « TilleulSoft DUI 5.4 »: the name, and the version written at its end
-            version = _SOFTWARE_VERSION.search(software.value)
+            version = SOFTWARE_VERSION.search(software.value)
             cut = software.start + version.start() if version else software.end
             facts["logiciel"] = self._original(software.start, cut)
             if version is not None:
@@ -556,6 +557,8 @@ class Quote:
             return False
         if self.tables or "numero_devis" in self.fields or "client" in self.fields:
             return True
+        if _ACCEPTANCE.search(self.folded_text):
+            return True  # a letter with its price in prose and a block for the client to sign it
         if any(_PRICED_END.search(item.priced.text) for item in self.items):
             return True
         head = self.lines[min(len(self.lines), 15) - 1].end if self.lines else 0
@@ -652,13 +655,15 @@ _TITLE = re.compile(
     r"|commande)\b",
     re.MULTILINE,
 )
+# « Bon pour accord, le … », « Lu et approuvé »: where the client signs an offer (a guide says « signez le bon de
+# commande » inside a sentence)
+_ACCEPTANCE = re.compile(r"^[ \t]*(?:bon pour (?:accord|commande)|lu et approuve)\b", re.MULTILINE)
 # « Procès-verbal de vérification d'aptitude », « Attestation de service fait »: a document of the order's later
 # life, which names the DSR and the amount of a quote without being one.
 _OTHER_TITLE = re.compile(
     r"(?:proces-verbal|pv|compte rendu|compte-rendu|attestation|certificat|rapport|facture)\b(?! (?:pro[ -]?forma|proforma))"
 )
 _LEGAL_FORM = re.compile(r"\b(?:sas|sarl|sasu|eurl|sa|scop|gie)\b(?! au capital)", re.MULTILINE)
-_SOFTWARE_VERSION = re.compile(r"\b(?:v|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\s*$")
 _ROW_TOTAL_ROLES: tuple[Role, ...] = ("total_ht", "total_ttc", "client", "state", "unit_price")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|(?P<blank>\n[ \t]*\n\s*)")
 _VAGUE = re.compile(r"\bvague ?([12])\b")

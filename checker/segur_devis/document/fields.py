@@ -2,8 +2,10 @@
 
 « Devis n° ML-2026-0412 du 14/10/2026 » on one line, « Client : EHPAD Les Tilleuls », a two-cell table row
 (« Numéro unique de référencement … (délivré par l'ANS) │ RS-2026-00871 ») whose label may wrap over two lines,
-or a label alone on its line with the value on the next one. The value is the first cell after the label; a
-field whose value must be an identifier (a quote number, a referencing number) keeps only a value with a digit.
+or a label alone on its line with the value on the next one (text copied from a PDF viewer one cell per line:
+« Référence » then « MSH-DPI-25-0633 »). The value is the first cell after the label, up to the label of another
+field on the same line; a field whose value must be an identifier (a quote number, a referencing number) keeps only
+a value with a digit.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ class FieldSpec:
     label: re.Pattern[str]
     value: re.Pattern[str] | None  # what a valid value looks like; None: any text
     line_start: bool = False  # the label opens its line or follows a dash (« MÉDIGEST — Devis MG-26 »)
+    alone: bool = (
+        False  # the label is its line's only cell (one cell per line): the value is on the next line
+    )
 
 
 def _label(*branches: str) -> re.Pattern[str]:
@@ -34,27 +39,43 @@ def _label(*branches: str) -> re.Pattern[str]:
     return fast(flexible, re.MULTILINE)
 
 
-def _each(words: str, suffix: str = "") -> str:
-    """One branch per word: « a|b », « X » → « \\ba X|\\bb X »."""
-    return "|".join(rf"\b{word}{suffix}" for word in words.split("|"))
+def _each(words: str, suffix: str = "", prefix: str = "") -> str:
+    """One branch per word: « a|b », « X » → « \\ba X|\\bb X » (`prefix`: lookbehinds before each)."""
+    return "|".join(rf"{prefix}\b{word}{suffix}" for word in words.split("|"))
 
 
 _NUMERO = r"n(?:umeros?|°|o|um)\.?"
 _QUOTE_WORDS = (
     "bon de commande|devis|commande|proposition commerciale|proposition|offre commerciale|offre|bdc"
 )
-_TITLES = "devis|bon de commande|proposition commerciale|offre commerciale"
+_TITLES = "devis|bon de commande|proposition commerciale|proposition|offre commerciale"
 _CLIENT_WORDS = "client|etablissement|destinataire|beneficiaire|adresse de facturation|a l'attention de|structure|pharmacie|cabinet"
+# « Reste à charge de la pharmacie : 0,00 € »: a client word as a complement, not a label
+_NOT_A_CLIENT_LABEL = r"(?<!de\x20la\x20)(?<!de\x20l')(?<!du\x20)(?<!au\x20)"
+# What may follow a referencing label: « de la solution logicielle », « (délivré par l'ANS) » with or without its
+# brackets, or any short bracketed gloss (« N° REF. ANS (numero unique de reference delivre par l'ANS) »)
+_REFERENCING_TAIL = (
+    r"(?: de la (?:solution|version)(?: logicielle)?)?"
+    r"(?:\s*\(?(?:delivre|attribue)e? par l'ans\)?|\s*\([^)\n]{0,80}\))?"
+)
+# « TilleulSoft DUI 5.4 », « Axiome DUI 2026 R2 », « Imagis RIS 15 », « Interlink PFI - vers. 7.4 »: a software's
+# name, then its version at the end
+SOFTWARE_VERSION = re.compile(
+    r"(?<=[a-z)] )(?:[-–—] )?(?:v|vers\.?|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\s*$"
+)
+
+# The label of the referencing number, also when its value is missing (rule M03 says so)
+REFERENCING_LABEL = _label(
+    rf"\b{_NUMERO} ?(?:uniques? )?(?:de |d')?(?:referencement|enregistrement)(?: ans)?{_REFERENCING_TAIL}",
+    rf"\b{_NUMERO} ?(?:ref(?:erence)?\.? ans\b|uniques? (?:de )?reference\b){_REFERENCING_TAIL}",
+    r"\breferencement ans\b",
+    r"\bid(?:entifiant)? (?:de )?referencement\b",
+)
 
 SPECS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "numero_referencement",
-        _label(
-            rf"\b{_NUMERO} ?(?:uniques? )?(?:de |d')?(?:referencement|enregistrement)(?: ans)?"
-            r"(?: de la (?:solution|version)(?: logicielle)?)?(?:\s*\((?:delivre|attribue) par l'ans\))?",
-            r"\breferencement ans\b",
-            r"\bid(?:entifiant)? (?:de )?referencement\b",
-        ),
+        REFERENCING_LABEL,
         re.compile(r"[a-z0-9][a-z0-9/_.-]{3,}"),
     ),
     FieldSpec(
@@ -72,6 +93,7 @@ SPECS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "numero_devis", _label(_each(_TITLES, rf"(?=[\t\x20]+{_ID})")), re.compile(_ID), line_start=True
     ),
+    FieldSpec("numero_devis", _label(r"\breference\b", r"\bref\b\.?"), re.compile(_ID), alone=True),
     FieldSpec(
         "logiciel",
         _label(
@@ -84,10 +106,17 @@ SPECS: tuple[FieldSpec, ...] = (
         None,
     ),
     FieldSpec(
+        "logiciel",
+        _label(_each("logiciel|solution logicielle|solution", r"(?: referencee?)?\b")),
+        None,
+        alone=True,
+    ),
+    FieldSpec(
         "version_logiciel", _label(r"\bversion(?: du logiciel| referencee| segur)?(?=[\t\x20.…]*:)"), None
     ),
-    FieldSpec("client", _label(_each(_CLIENT_WORDS, r"(?=[\t\x20.…]*:)")), None),
+    FieldSpec("client", _label(_each(_CLIENT_WORDS, r"(?=[\t\x20.…]*:)", _NOT_A_CLIENT_LABEL)), None),
     FieldSpec("client", _label(r"\bclient(?=\t|\x20{2,})"), None, line_start=True),
+    FieldSpec("client", _label(_each(_CLIENT_WORDS, r"\b")), None, alone=True),
     FieldSpec(
         "editeur",
         _label(_each("editeur|fournisseur|emetteur|prestataire|vendeur", r"(?=[\t\x20.…]*:)")),
@@ -141,9 +170,30 @@ def _value_at(text: str, pos: int, end: int, spec: FieldSpec) -> tuple[int, int]
 
 
 def _opens_line(text: str, pos: int) -> bool:
-    """`pos` opens its line, or a part of it after a dash (« INTERLINK — Devis IH-PFI-2025-061 — page 1/2 »)."""
+    """`pos` opens its line, or a part of it after a dash (« INTERLINK — Devis IH-PFI-2025-061 — page 1/2 »), or
+    a letter's subject (« Objet : proposition PS-PFI-2025-0918 »)."""
     before = text[text.rfind("\n", 0, pos) + 1 : pos].rstrip()
-    return not before or before.endswith(("—", "–", " -", "|"))
+    return not before or before.endswith(("—", "–", " -", "|")) or _SUBJECT.fullmatch(before) is not None
+
+
+_SUBJECT = re.compile(r"[ \t]*objet ?:")
+
+
+def _cut_at_labels(found: dict[str, Field]) -> dict[str, Field]:
+    """Each value ends where another field's label starts on its line (« Logiciel : Officinal 12.4 N° réf. ANS :
+    PHA-LGO-VA2-2026-0057 »: the software is « Officinal 12.4 »)."""
+    cut = {}
+    for key, field in found.items():
+        end = min(
+            (f.label_start for f in found.values() if field.start < f.label_start < field.end), default=None
+        )
+        if end is not None:
+            value = field.value[: end - field.start].rstrip(" \t:|-—–,;")
+            field = Field(
+                key, field.label_start, field.label_end, field.start, field.start + len(value), value
+            )
+        cut[key] = field
+    return cut
 
 
 def find_fields(text: str, line_starts: Sequence[int]) -> dict[str, Field]:
@@ -155,11 +205,13 @@ def find_fields(text: str, line_starts: Sequence[int]) -> dict[str, Field]:
         if spec.key in found:
             continue
         for m in spec.label.finditer(text):
-            if spec.line_start and not _opens_line(text, m.start()):
+            if (spec.line_start or spec.alone) and not _opens_line(text, m.start()):
                 continue
             i = bisect_right(line_starts, m.end()) - 1
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
+            if spec.alone and text[m.end() : line_end].strip(" \t:"):
+                continue
             span = _value_at(text, m.end(), line_end, spec)
             if span is None and i + 1 < len(line_starts) and not text[m.end() : line_end].strip(" \t:|"):
                 # the label ends its line: the value is on the next one
@@ -171,4 +223,4 @@ def find_fields(text: str, line_starts: Sequence[int]) -> dict[str, Field]:
                     spec.key, m.start(), m.end(), span[0], span[1], text[span[0] : span[1]]
                 )
                 break
-    return found
+    return _cut_at_labels(found)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from segur_devis.document.fields import REFERENCING_LABEL, SOFTWARE_VERSION
 from segur_devis.normalize import flex, phrases_pattern
 from segur_devis.quote import Quote
 from segur_devis.reference import load
@@ -26,7 +27,6 @@ _REFERENCING_NUMBER = flex(
     r"\b(?:numeros?|n°|no|num)\.? *(?:uniques? *)?(?:de *)?referencement\b[^:|\n]{0,80}[:|] *[a-z0-9][a-z0-9-]{3,}"
     r"|\breferencement(?: ans)? *(?:n°|no|numero|num)?\.? *:? *[a-z]*-?\d[a-z0-9-]{3,}"
 )
-_REFERENCING_LABEL = flex(r"\b(?:numeros?|n°|no|num)\.? *(?:uniques? *)?(?:de *)?referencement\b")
 _BAREME_BASE = flex(r"\bbase de calcul\b|\bbareme\b[^\n]{0,60}\b(?:base|assiette)\b")
 _ORDER_NUMBER = flex(
     r"\b(?:numero|n°|no|num|ref(?:erence)?)\.? *(?:du |de |de la |d'|de l')?"
@@ -114,8 +114,10 @@ def software_name_and_version(quote: Quote) -> Iterator[Hit]:
     if quote.search(_SOFTWARE_NEAR_VERSION) or quote.search(_NAME_AND_VERSION_FILLED):
         return
     software = quote.fields.get("logiciel")
-    if "version_logiciel" in quote.fields or (software and _VERSION.search(software.value)):
-        return
+    if "version_logiciel" in quote.fields or (
+        software and (_VERSION.search(software.value) or SOFTWARE_VERSION.search(software.value))
+    ):
+        return  # « Logiciel : Imagis RIS 15 »: a name, then its version
     label = quote.search(_SOFTWARE_LABEL)
     if label and quote.search(_VERSION, label.end(), min(len(quote.folded_text), label.end() + 120)):
         return
@@ -156,7 +158,7 @@ def referencing_number(quote: Quote) -> Iterator[Hit]:
         or quote.conditional_clause
     ):
         return
-    label = quote.search(_REFERENCING_LABEL)
+    label = quote.search(REFERENCING_LABEL)
     if label:
         yield Hit(
             "La rubrique du numéro de référencement est présente, mais le numéro manque.",
