@@ -28,7 +28,7 @@ class FieldSpec:
     value: re.Pattern[str] | None  # what a valid value looks like; None: any text
     line_start: bool = False  # the label opens its line or follows a dash (« MÉDIGEST — Devis MG-26 »)
     alone: bool = (
-        False  # the label is its line's only cell (one cell per line): the value is on the next line
+        False  # a label that is its line's only cell (one cell per line): the value is on the next line
     )
 
 
@@ -39,9 +39,23 @@ def _label(*branches: str) -> re.Pattern[str]:
     return fast(flexible, re.MULTILINE)
 
 
-def _each(words: str, suffix: str = "", prefix: str = "") -> str:
-    """One branch per word: « a|b », « X » → « \\ba X|\\bb X » (`prefix`: lookbehinds before each)."""
-    return "|".join(rf"{prefix}\b{word}{suffix}" for word in words.split("|"))
+def _alone(*branches: str) -> re.Pattern[str]:
+    """A label that fills its line (but a colon): « Référence » above « MSH-DPI-25-0633 ». The pattern starts with
+    the line break, a literal the regex engine skips to (so a label on the text's very first line is not read:
+    that line is the vendor's name or the title); group 1 is the label."""
+    words = "|".join(branches).replace(" ", r"[\t\x20]+")
+    return re.compile(rf"\n[\t\x20]*({words})(?=[\t\x20:]*$)", re.MULTILINE)
+
+
+def _each(words: str, suffix: str = "", *, not_after: tuple[str, ...] = ()) -> str:
+    """One branch per word: « a|b », « X » → « \\ba X|\\bb X »; a one-word branch is no match right after
+    one of `not_after` (checked once the word matched: a pattern starting with a lookbehind is scanned slowly)."""
+    return "|".join(
+        rf"\b{word}"
+        + ("" if " " in word else "".join(f"(?<!{before}{word})" for before in not_after))
+        + suffix
+        for word in words.split("|")
+    )
 
 
 _NUMERO = r"n(?:umeros?|°|o|um)\.?"
@@ -51,7 +65,7 @@ _QUOTE_WORDS = (
 _TITLES = "devis|bon de commande|proposition commerciale|proposition|offre commerciale"
 _CLIENT_WORDS = "client|etablissement|destinataire|beneficiaire|adresse de facturation|a l'attention de|structure|pharmacie|cabinet"
 # « Reste à charge de la pharmacie : 0,00 € »: a client word as a complement, not a label
-_NOT_A_CLIENT_LABEL = r"(?<!de\x20la\x20)(?<!de\x20l')(?<!du\x20)(?<!au\x20)"
+_COMPLEMENT = (r"de\x20la\x20", r"de\x20l'", r"du\x20", r"au\x20")
 # What may follow a referencing label: « de la solution logicielle », « (délivré par l'ANS) » with or without its
 # brackets, or any short bracketed gloss (« N° REF. ANS (numero unique de reference delivre par l'ANS) »)
 _REFERENCING_TAIL = (
@@ -93,7 +107,12 @@ SPECS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "numero_devis", _label(_each(_TITLES, rf"(?=[\t\x20]+{_ID})")), re.compile(_ID), line_start=True
     ),
-    FieldSpec("numero_devis", _label(r"\breference\b", r"\bref\b\.?"), re.compile(_ID), alone=True),
+    FieldSpec(
+        "numero_devis",
+        _alone(r"reference", r"ref\.?"),
+        re.compile(_ID),
+        alone=True,
+    ),
     FieldSpec(
         "logiciel",
         _label(
@@ -107,16 +126,16 @@ SPECS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "logiciel",
-        _label(_each("logiciel|solution logicielle|solution", r"(?: referencee?)?\b")),
+        _alone(r"(?:logiciel|solution logicielle|solution)(?: referencee?)?"),
         None,
         alone=True,
     ),
     FieldSpec(
         "version_logiciel", _label(r"\bversion(?: du logiciel| referencee| segur)?(?=[\t\x20.…]*:)"), None
     ),
-    FieldSpec("client", _label(_each(_CLIENT_WORDS, r"(?=[\t\x20.…]*:)", _NOT_A_CLIENT_LABEL)), None),
+    FieldSpec("client", _label(_each(_CLIENT_WORDS, r"(?=[\t\x20.…]*:)", not_after=_COMPLEMENT)), None),
     FieldSpec("client", _label(r"\bclient(?=\t|\x20{2,})"), None, line_start=True),
-    FieldSpec("client", _label(_each(_CLIENT_WORDS, r"\b")), None, alone=True),
+    FieldSpec("client", _alone(_CLIENT_WORDS), None, alone=True),
     FieldSpec(
         "editeur",
         _label(_each("editeur|fournisseur|emetteur|prestataire|vendeur", r"(?=[\t\x20.…]*:)")),
@@ -205,13 +224,11 @@ def find_fields(text: str, line_starts: Sequence[int]) -> dict[str, Field]:
         if spec.key in found:
             continue
         for m in spec.label.finditer(text):
-            if (spec.line_start or spec.alone) and not _opens_line(text, m.start()):
+            if spec.line_start and not _opens_line(text, m.start()):
                 continue
             i = bisect_right(line_starts, m.end()) - 1
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
-            if spec.alone and text[m.end() : line_end].strip(" \t:"):
-                continue
             span = _value_at(text, m.end(), line_end, spec)
             if span is None and i + 1 < len(line_starts) and not text[m.end() : line_end].strip(" \t:|"):
                 # the label ends its line: the value is on the next one
@@ -220,7 +237,12 @@ def find_fields(text: str, line_starts: Sequence[int]) -> dict[str, Field]:
                 span = _value_at(text, nxt, len(text) if nxt_end < 0 else nxt_end, spec)
             if span is not None:
                 found[spec.key] = Field(
-                    spec.key, m.start(), m.end(), span[0], span[1], text[span[0] : span[1]]
+                    spec.key,
+                    m.start(1 if spec.alone else 0),
+                    m.end(),
+                    span[0],
+                    span[1],
+                    text[span[0] : span[1]],
                 )
                 break
     return _cut_at_labels(found)
