@@ -392,7 +392,9 @@ class Quote:
             # « TilleulSoft DUI 5.4 »: the name, and the version written at its end
             version = SOFTWARE_VERSION.search(software.value)
             cut = software.start + version.start() if version else software.end
-            facts["logiciel"] = self._original(software.start, cut)
+            facts["logiciel"] = self._original(software.start, cut).rstrip(
+                " ,-–—"
+            )  # « LaboSoft SGL, version 8.4 »
             if version is not None:
                 facts["version_logiciel"] = self._original(
                     software.start + version.start("number"), software.end

@@ -65,6 +65,32 @@ def test_a_client_word_as_a_complement_is_no_client_label() -> None:
     assert "client" not in quote.fields
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("DEVIS DRIMBOX — N° P1-DB-0062\n", "P1-DB-0062"),
+        ("PROPOSITION DE PRESTATION N° CSI/DPI/2025/0788\n", "CSI/DPI/2025/0788"),
+        ("Devis Ségur vague 2 — DRIMbox — réf. IMP-2026-0087\n", "IMP-2026-0087"),
+        ("Numéro de la proposition / du bon de commande : NXS-2022-0640\n", "NXS-2022-0640"),
+        ("Référence : MSH-DPI-25-0633.\n", "MSH-DPI-25-0633"),
+    ],
+)
+def test_a_quote_number_after_its_title_further_on_the_line(text: str, number: str) -> None:
+    assert Quote(text).field_text("numero_devis") == number
+
+
+@pytest.mark.parametrize(
+    ("text", "software", "version"),
+    [
+        ("Logiciel : LaboSoft SGL, version 8.4\n", "LaboSoft SGL", "8.4"),
+        ("Logiciel\nMedialis Résidences\nVersion\n8.4\n", "Medialis Résidences", "8.4"),
+    ],
+)
+def test_software_and_version_facts(text: str, software: str, version: str) -> None:
+    facts = Quote("EDITEUR\n" + text).header_facts
+    assert (facts["logiciel"], facts["version_logiciel"]) == (software, version)
+
+
 def test_a_letters_subject_gives_the_quote_number() -> None:
     quote = Quote("Objet : proposition PS-PFI-2025-0918 — Prestation Ségur vague 2\n")
     assert quote.field_text("numero_devis") == "PS-PFI-2025-0918"

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from segur_devis.document.cells import split_cells
 from segur_devis.normalize import fast
 
-_ID = r"[a-z0-9][a-z0-9/_.-]*\d[a-z0-9/_.-]*"
+# an identifier holds a digit and ends with a letter or a digit (« PFI-VA2-2024-0188. » ends a sentence)
+_ID = r"[a-z0-9][a-z0-9/_.-]*\d[a-z0-9/_.-]*(?<![/_.-])"
 _SEP = re.compile(r"(?:[ \t:|.…]|n°|no\b)*")  # « : », « | », « n° », dotted leaders
 
 
@@ -62,6 +63,9 @@ _NUMERO = r"n(?:umeros?|°|o|um)\.?"
 _QUOTE_WORDS = (
     "bon de commande|devis|commande|proposition commerciale|proposition|offre commerciale|offre|bdc"
 )
+_OF_A_QUOTE = (
+    r"(?:du |de |de la |d'|de l')?(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc)\b"
+)
 _TITLES = "devis|bon de commande|proposition commerciale|proposition|offre commerciale"
 _CLIENT_WORDS = "client|etablissement|destinataire|beneficiaire|adresse de facturation|a l'attention de|structure|pharmacie|cabinet"
 # « Reste à charge de la pharmacie : 0,00 € »: a client word as a complement, not a label
@@ -75,7 +79,7 @@ _REFERENCING_TAIL = (
 # « TilleulSoft DUI 5.4 », « Axiome DUI 2026 R2 », « Imagis RIS 15 », « Interlink PFI - vers. 7.4 »: a software's
 # name, then its version at the end
 SOFTWARE_VERSION = re.compile(
-    r"(?<=[a-z)] )(?:[-–—] )?(?:v|vers\.?|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\s*$"
+    r"(?<=\S )(?:[-–—] )?(?:v|vers\.?|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\s*$"
 )
 
 # The label of the referencing number, also when its value is missing (rule M03 says so)
@@ -90,14 +94,14 @@ SPECS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "numero_referencement",
         REFERENCING_LABEL,
-        re.compile(r"[a-z0-9][a-z0-9/_.-]{3,}"),
+        re.compile(r"[a-z0-9][a-z0-9/_.-]{3,}(?<![/_.-])"),
     ),
     FieldSpec(
         "numero_devis",
         _label(
             *(
-                rf"\b{first} ?(?:du |de |de la |d'|de l')?(?:bon de commande|devis|commande|proposition"
-                r"(?: commerciale)?|offre|bdc)\b"
+                # « Numéro de la proposition / du bon de commande : NXS-2022-0640 »
+                rf"\b{first} ?{_OF_A_QUOTE}(?: ?/ ?{_OF_A_QUOTE})?"
                 for first in (_NUMERO, r"ref(?:erence)?\.?")
             ),
             _each(_QUOTE_WORDS, r"(?: segur| sons)? ?(?:n°|no\b|numero|num\.?|ref\.?|reference)"),
@@ -106,6 +110,19 @@ SPECS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "numero_devis", _label(_each(_TITLES, rf"(?=[\t\x20]+{_ID})")), re.compile(_ID), line_start=True
+    ),
+    # « DEVIS DRIMBOX — N° P1-DB-0062 », « PROPOSITION DE PRESTATION N° CSI/DPI/2025/0788 », « Devis Ségur vague 2 —
+    # DRIMbox — réf. IMP-2026-0087 »: the quote's name, then its number further on the line
+    FieldSpec(
+        "numero_devis",
+        _label(_each(_TITLES, r"\b[^\n]{0,80}?\b(?:n°|no\b|numeros?\b|num\b\.?|ref\b\.?|reference\b)")),
+        re.compile(_ID),
+    ),
+    FieldSpec(  # « Référence : MSH-DPI-25-0633 » opening its line (« Référence client : » is another field)
+        "numero_devis",
+        _label(r"\breference(?=[\t\x20]*:)", r"\bref\b\.?(?=[\t\x20]*:)"),
+        re.compile(_ID),
+        line_start=True,
     ),
     FieldSpec(
         "numero_devis",
@@ -133,6 +150,7 @@ SPECS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "version_logiciel", _label(r"\bversion(?: du logiciel| referencee| segur)?(?=[\t\x20.…]*:)"), None
     ),
+    FieldSpec("version_logiciel", _alone(r"version(?: du logiciel| referencee| segur)?"), None, alone=True),
     FieldSpec("client", _label(_each(_CLIENT_WORDS, r"(?=[\t\x20.…]*:)", not_after=_COMPLEMENT)), None),
     FieldSpec("client", _label(r"\bclient(?=\t|\x20{2,})"), None, line_start=True),
     FieldSpec("client", _alone(_CLIENT_WORDS), None, alone=True),

@@ -28,12 +28,6 @@ _REFERENCING_NUMBER = flex(
     r"|\breferencement(?: ans)? *(?:n°|no|numero|num)?\.? *:? *[a-z]*-?\d[a-z0-9-]{3,}"
 )
 _BAREME_BASE = flex(r"\bbase de calcul\b|\bbareme\b[^\n]{0,60}\b(?:base|assiette)\b")
-_ORDER_NUMBER = flex(
-    r"\b(?:numero|n°|no|num|ref(?:erence)?)\.? *(?:du |de |de la |d'|de l')?"
-    r"(?:bon de commande|devis|commande|proposition|offre|bdc)\b"
-    r"|\b(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc)\b[^\n]{0,80}?"
-    r"\b(?:n°|no|numero|num|ref|reference)\.? *:? *[a-z0-9/_-]*\d"
-)
 _VERSION_LIST = flex(
     r"\bmise sur le marche\b|\bliste des versions\b|\bversions? (?:logicielles? )?(?:eligibles?|concernees?)\b"
 )
@@ -217,7 +211,7 @@ def order_number(quote: Quote) -> Iterator[Hit]:
     L’éditeur dépose le bon de commande à l’ASP pour être payé. Un numéro permet de retrouver la commande et de
     la rapprocher de la vérification d’aptitude et de la facture.
     """
-    if "numero_devis" not in quote.fields and not quote.search(_ORDER_NUMBER):
+    if "numero_devis" not in quote.fields:
         yield Hit("Le devis n’a pas de numéro de bon de commande ou de devis.")
 
 
