@@ -111,7 +111,9 @@ def test_a_version_at_the_end_of_the_software_name(software: str, version: str) 
     assert "M02" not in check_text(text + "Prestation Ségur HOP-PFI-Va2 : 8 560 € HT\n", today=TODAY).codes
 
 
-@pytest.mark.parametrize("software", ["MediSys DPI", "MediSys DPI (dernière version)", "15"])
+@pytest.mark.parametrize(
+    "software", ["MediSys DPI", "MediSys DPI (dernière version)", "MediSys DPI vague 2", "15"]
+)
 def test_a_name_without_a_version_still_lacks_one(software: str) -> None:
     text = f"Devis n° 2024-118\nLogiciel : {software}\nPrestation Ségur HOP-PFI-Va2 : 8 560 € HT\n"
     assert "M02" in check_text(text, select=["M02"], today=TODAY).codes

@@ -77,9 +77,9 @@ _REFERENCING_TAIL = (
     r"(?:\s*\(?(?:delivre|attribue)e? par l'ans\)?|\s*\([^)\n]{0,80}\))?"
 )
 # « TilleulSoft DUI 5.4 », « Axiome DUI 2026 R2 », « Imagis RIS 15 », « Interlink PFI - vers. 7.4 »: a software's
-# name, then its version at the end
+# name, then its version at the end (« MediSys DPI vague 2 » names the vague, not a version)
 SOFTWARE_VERSION = re.compile(
-    r"(?<=\S )(?:[-–—] )?(?:v|vers\.?|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\s*$"
+    r"(?<=\S )(?<!vague )(?<!va )(?:[-–—] )?(?:v|vers\.?|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\s*$"
 )
 
 # The label of the referencing number, also when its value is missing (rule M03 says so)
