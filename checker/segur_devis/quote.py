@@ -397,7 +397,7 @@ class Quote:
             )  # « LaboSoft SGL, version 8.4 »
             if version is not None:
                 facts["version_logiciel"] = self._original(
-                    software.start + version.start("number"), software.end
+                    software.start + version.start("number"), software.start + version.end("number")
                 )
         if "version_logiciel" not in facts and (value := self.field_text("version_logiciel")) is not None:
             facts["version_logiciel"] = value

@@ -140,3 +140,32 @@ def test_a_letter_without_a_block_to_sign_is_still_no_quote() -> None:
     assert (
         check_text(LETTER.replace("Bon pour accord, le 06/10/2025", ""), today=TODAY).verdict == "non_reconnu"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("N/Réf. : DV-2025-12\n", "numero_devis", "DV-2025-12"),
+        ("Nos réf. : DV-2025-12\n", "numero_devis", "DV-2025-12"),
+        ("DEVIS\nN° DV-2025-12\n", "numero_devis", "DV-2025-12"),
+        ("Référencement Ségur n° : HOP-1234\n", "numero_referencement", "HOP-1234"),
+        ("N° de référencement Ségur : HOP-1234\n", "numero_referencement", "HOP-1234"),
+        ("Identifiant ANS : HOP-1234\n", "numero_referencement", "HOP-1234"),
+        ("Réf. ANS : HOP-1234\n", "numero_referencement", "HOP-1234"),
+        ("Logiciel concerné : Xyz 4.2\n", "logiciel", "Xyz 4.2"),
+        ("Dénomination commerciale : Xyz 4.2\n", "logiciel", "Xyz 4.2"),
+        ("Logiciel et version : Xyz 4.2\n", "logiciel", "Xyz 4.2"),
+    ],
+)
+def test_more_spellings_of_the_header_labels(text: str, key: str, value: str) -> None:
+    assert Quote("EDITEUR\n" + text).field_text(key) == value
+
+
+@pytest.mark.parametrize("line", ["12/03/2026", "2026", "Madame, Monsieur,"])
+def test_a_title_alone_takes_no_date_nor_bare_number_as_its_number(line: str) -> None:
+    assert "numero_devis" not in Quote(f"EDITEUR\nDEVIS\n{line}\n").fields
+
+
+def test_a_version_in_brackets_after_the_name() -> None:
+    facts = Quote("EDITEUR\nLogiciel : MédiCab 2026 (version 26.3)\n").header_facts
+    assert (facts["logiciel"], facts["version_logiciel"]) == ("MédiCab 2026", "26.3")

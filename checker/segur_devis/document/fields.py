@@ -76,17 +76,19 @@ _REFERENCING_TAIL = (
     r"(?: de la (?:solution|version)(?: logicielle)?)?"
     r"(?:\s*\(?(?:delivre|attribue)e? par l'ans\)?|\s*\([^)\n]{0,80}\))?"
 )
-# « TilleulSoft DUI 5.4 », « Axiome DUI 2026 R2 », « Imagis RIS 15 », « Interlink PFI - vers. 7.4 »: a software's
-# name, then its version at the end (« MediSys DPI vague 2 » names the vague, not a version)
+# « TilleulSoft DUI 5.4 », « Axiome DUI 2026 R2 », « Imagis RIS 15 », « Interlink PFI - vers. 7.4 », « Xyz (version
+# 4.2) »: a software's name, then its version at the end (« MediSys DPI vague 2 » names the vague, not a version)
 SOFTWARE_VERSION = re.compile(
-    r"(?<=\S )(?<!vague )(?<!va )(?:[-–—] )?(?:v|vers\.?|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\s*$"
+    r"(?<=\S )(?<!vague )(?<!va )(?:[-–—] |\()?(?:v|vers\.?|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\)?\s*$"
 )
 
 # The label of the referencing number, also when its value is missing (rule M03 says so)
 REFERENCING_LABEL = _label(
-    rf"\b{_NUMERO} ?(?:uniques? )?(?:de |d')?(?:referencement|enregistrement)(?: ans)?{_REFERENCING_TAIL}",
+    rf"\b{_NUMERO} ?(?:uniques? )?(?:de |d')?(?:referencement|enregistrement)(?: ans| segur)?{_REFERENCING_TAIL}",
     rf"\b{_NUMERO} ?(?:ref(?:erence)?\.? ans\b|uniques? (?:de )?reference\b){_REFERENCING_TAIL}",
-    r"\breferencement ans\b",
+    rf"\bref(?:erence)?\.? ans\b{_REFERENCING_TAIL}",
+    r"\bidentifiant ans\b",
+    rf"\breferencement (?:ans|segur)\b(?: ?{_NUMERO})?",
     r"\bid(?:entifiant)? (?:de )?referencement\b",
 )
 
@@ -118,9 +120,21 @@ SPECS: tuple[FieldSpec, ...] = (
         _label(_each(_TITLES, r"\b[^\n]{0,80}?\b(?:n°|no\b|numeros?\b|num\b\.?|ref\b\.?|reference\b)")),
         re.compile(_ID),
     ),
-    FieldSpec(  # « Référence : MSH-DPI-25-0633 » opening its line (« Référence client : » is another field)
+    FieldSpec(  # « Référence : MSH-DPI-25-0633 », a letter's « N/Réf. : » opening its line (« Référence client : » is
+        # another field)
         "numero_devis",
-        _label(r"\breference(?=[\t\x20]*:)", r"\bref\b\.?(?=[\t\x20]*:)"),
+        _label(
+            *(
+                rf"\b{ref}(?=[\t\x20]*:)"
+                for ref in (
+                    r"reference",
+                    r"ref\b\.?",
+                    r"n/ ?ref\b\.?",
+                    r"nos? ref(?:erences?)?\b\.?",
+                    "notre reference",
+                )
+            )
+        ),
         re.compile(_ID),
         line_start=True,
     ),
@@ -130,6 +144,13 @@ SPECS: tuple[FieldSpec, ...] = (
         re.compile(_ID),
         alone=True,
     ),
+    # « DEVIS » alone on its line, « N° DV-2025-12 » on the next: an identifier, not a date nor a bare number
+    FieldSpec(
+        "numero_devis",
+        _alone(_TITLES),
+        re.compile(rf"(?!\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)(?=[a-z0-9]*[a-z/_.-]){_ID}"),
+        alone=True,
+    ),
     FieldSpec(
         "logiciel",
         _label(
@@ -137,7 +158,10 @@ SPECS: tuple[FieldSpec, ...] = (
                 "denomination|nom|designation",
                 r"(?: et version)? (?:du|de la) (?:logiciel|solution)(?: logicielle)?(?: referencee?)?",
             ),
-            _each("logiciel|solution logicielle|solution", r"(?=[\t\x20.…]*:)"),
+            _each(
+                "logiciel|solution logicielle|solution|denomination",
+                r"(?: et version| concernee?| referencee?| commerciale)?(?=[\t\x20.…]*:)",
+            ),
         ),
         None,
     ),
