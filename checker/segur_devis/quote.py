@@ -657,9 +657,15 @@ _TITLE = re.compile(
     r"|commande)\b",
     re.MULTILINE,
 )
-# « Bon pour accord, le … », « Lu et approuvé »: where the client signs an offer (a guide says « signez le bon de
-# commande » inside a sentence)
-_ACCEPTANCE = re.compile(r"^[ \t]*(?:bon pour (?:accord|commande)|lu et approuve)\b", re.MULTILINE)
+# Where the client signs an offer: « Bon pour accord, le … », « Lu et approuvé », « Date, signature et cachet du
+# client : », « Signature du client précédée de la mention … » (a guide says « signez le bon de commande » inside
+# a sentence)
+_ACCEPTANCE = re.compile(
+    r"^[ \t]*(?:bon pour (?:accord|commande|acceptation)|pour accord|lu et approuve|accord du client)\b"
+    r"|^[^\n]{0,40}\b(?:signature et cachet|cachet et signature|date et signature|date, signature"
+    r"|signature du client|signature de l'etablissement)\b",
+    re.MULTILINE,
+)
 # « Procès-verbal de vérification d'aptitude », « Attestation de service fait »: a document of the order's later
 # life, which names the DSR and the amount of a quote without being one.
 _OTHER_TITLE = re.compile(

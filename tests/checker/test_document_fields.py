@@ -136,10 +136,27 @@ def test_a_letter_with_a_price_in_prose_and_a_block_to_sign_is_a_quote() -> None
     assert report.codes == ["C01"]  # signed after the PFI vague 2 closing of 17/09/2025
 
 
-def test_a_letter_without_a_block_to_sign_is_still_no_quote() -> None:
-    assert (
-        check_text(LETTER.replace("Bon pour accord, le 06/10/2025", ""), today=TODAY).verdict == "non_reconnu"
-    )
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Lu et approuvé",
+        "Pour accord :",
+        "Date, signature et cachet du client :",
+        "Le client (date, cachet et signature) :",
+        "Signature du client précédée de la mention « Bon pour accord » :",
+    ],
+)
+def test_other_blocks_to_sign(block: str) -> None:
+    text = LETTER.replace("Bon pour accord, le 06/10/2025", block)
+    assert check_text(text, today=TODAY).verdict != "non_reconnu"
+
+
+@pytest.mark.parametrize(
+    "end", ["", "Cordialement,", "Pensez à signer le bon de commande avant la fin du mois."]
+)
+def test_a_letter_without_a_block_to_sign_is_still_no_quote(end: str) -> None:
+    text = LETTER.replace("Bon pour accord, le 06/10/2025", end)
+    assert check_text(text, today=TODAY).verdict == "non_reconnu"
 
 
 @pytest.mark.parametrize(
