@@ -35,6 +35,7 @@ from segur_devis.document import (
     find_totals,
     split_cells,
 )
+from segur_devis.document.fields import SOFTWARE_VERSION
 from segur_devis.document.stacked import find_stacked_tables
 from segur_devis.document.tables import PAYER_WORDS, Role
 from segur_devis.document.totals import CARRIED_FORWARD
@@ -392,12 +393,14 @@ class Quote:
         software = self.fields.get("logiciel")
         if software is not None:
             # « TilleulSoft DUI 5.4 »: the name, and the version written at its end
-            version = _SOFTWARE_VERSION.search(software.value)
+            version = SOFTWARE_VERSION.search(software.value)
             cut = software.start + version.start() if version else software.end
-            facts["logiciel"] = self._original(software.start, cut)
+            facts["logiciel"] = self._original(software.start, cut).rstrip(
+                " ,-–—"
+            )  # « LaboSoft SGL, version 8.4 »
             if version is not None:
                 facts["version_logiciel"] = self._original(
-                    software.start + version.start("number"), software.end
+                    software.start + version.start("number"), software.start + version.end("number")
                 )
         if "version_logiciel" not in facts and (value := self.field_text("version_logiciel")) is not None:
             facts["version_logiciel"] = value
@@ -566,6 +569,8 @@ class Quote:
             return False
         if self.tables or "numero_devis" in self.fields or "client" in self.fields:
             return True
+        if _ACCEPTANCE.search(self.folded_text):
+            return True  # a letter with its price in prose and a block for the client to sign it
         if any(_PRICED_END.search(item.priced.text) for item in self.items):
             return True
         head = self.lines[min(len(self.lines), 15) - 1].end if self.lines else 0
@@ -699,13 +704,21 @@ _TITLE = re.compile(
     r"|commande)\b",
     re.MULTILINE,
 )
+# Where the client signs an offer: « Bon pour accord, le … », « Lu et approuvé », « Date, signature et cachet du
+# client : », « Signature du client précédée de la mention … » (a guide says « signez le bon de commande » inside
+# a sentence)
+_ACCEPTANCE = re.compile(
+    r"^[ \t]*(?:bon pour (?:accord|commande|acceptation)|pour accord|lu et approuve|accord du client)\b"
+    r"|^[^\n]{0,40}\b(?:signature et cachet|cachet et signature|date et signature|date, signature"
+    r"|signature du client|signature de l'etablissement)\b",
+    re.MULTILINE,
+)
 # « Procès-verbal de vérification d'aptitude », « Attestation de service fait »: a document of the order's later
 # life, which names the DSR and the amount of a quote without being one.
 _OTHER_TITLE = re.compile(
     r"(?:proces-verbal|pv|compte rendu|compte-rendu|attestation|certificat|rapport|facture)\b(?! (?:pro[ -]?forma|proforma))"
 )
 _LEGAL_FORM = re.compile(r"\b(?:sas|sarl|sasu|eurl|sa|scop|gie)\b(?! au capital)", re.MULTILINE)
-_SOFTWARE_VERSION = re.compile(r"\b(?:v|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\s*$")
 _ROW_TOTAL_ROLES: tuple[Role, ...] = ("total_ht", "total_ttc", "client", "state", "unit_price")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|(?P<blank>\n[ \t]*\n\s*)")
 _VAGUE = re.compile(r"\bvague ?([12])\b")

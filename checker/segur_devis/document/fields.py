@@ -2,8 +2,10 @@
 
 « Devis n° ML-2026-0412 du 14/10/2026 » on one line, « Client : EHPAD Les Tilleuls », a two-cell table row
 (« Numéro unique de référencement … (délivré par l'ANS) │ RS-2026-00871 ») whose label may wrap over two lines,
-or a label alone on its line with the value on the next one. The value is the first cell after the label; a
-field whose value must be an identifier (a quote number, a referencing number) keeps only a value with a digit.
+or a label alone on its line with the value on the next one (text copied from a PDF viewer one cell per line:
+« Référence » then « MSH-DPI-25-0633 »). The value is the first cell after the label, up to the label of another
+field on the same line; a field whose value must be an identifier (a quote number, a referencing number) keeps only
+a value with a digit.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from dataclasses import dataclass
 from segur_devis.document.cells import split_cells
 from segur_devis.normalize import fast
 
-_ID = r"[a-z0-9][a-z0-9/_.-]*\d[a-z0-9/_.-]*"
+# an identifier holds a digit and ends with a letter or a digit (« PFI-VA2-2024-0188. » ends a sentence)
+_ID = r"[a-z0-9][a-z0-9/_.-]*\d[a-z0-9/_.-]*(?<![/_.-])"
 _SEP = re.compile(r"(?:[ \t:|.…]|n°|no\b)*")  # « : », « | », « n° », dotted leaders
 
 
@@ -25,6 +28,9 @@ class FieldSpec:
     label: re.Pattern[str]
     value: re.Pattern[str] | None  # what a valid value looks like; None: any text
     line_start: bool = False  # the label opens its line or follows a dash (« MÉDIGEST — Devis MG-26 »)
+    alone: bool = (
+        False  # a label that is its line's only cell (one cell per line): the value is on the next line
+    )
 
 
 def _label(*branches: str) -> re.Pattern[str]:
@@ -34,35 +40,70 @@ def _label(*branches: str) -> re.Pattern[str]:
     return fast(flexible, re.MULTILINE)
 
 
-def _each(words: str, suffix: str = "") -> str:
-    """One branch per word: « a|b », « X » → « \\ba X|\\bb X »."""
-    return "|".join(rf"\b{word}{suffix}" for word in words.split("|"))
+def _alone(*branches: str) -> re.Pattern[str]:
+    """A label that fills its line (but a colon): « Référence » above « MSH-DPI-25-0633 ». The pattern starts with
+    the line break, a literal the regex engine skips to (so a label on the text's very first line is not read:
+    that line is the vendor's name or the title); group 1 is the label."""
+    words = "|".join(branches).replace(" ", r"[\t\x20]+")
+    return re.compile(rf"\n[\t\x20]*({words})(?=[\t\x20:]*$)", re.MULTILINE)
+
+
+def _each(words: str, suffix: str = "", *, not_after: tuple[str, ...] = ()) -> str:
+    """One branch per word: « a|b », « X » → « \\ba X|\\bb X »; a one-word branch is no match right after
+    one of `not_after` (checked once the word matched: a pattern starting with a lookbehind is scanned slowly)."""
+    return "|".join(
+        rf"\b{word}"
+        + ("" if " " in word else "".join(f"(?<!{before}{word})" for before in not_after))
+        + suffix
+        for word in words.split("|")
+    )
 
 
 _NUMERO = r"n(?:umeros?|°|o|um)\.?"
 _QUOTE_WORDS = (
     "bon de commande|devis|commande|proposition commerciale|proposition|offre commerciale|offre|bdc"
 )
-_TITLES = "devis|bon de commande|proposition commerciale|offre commerciale"
+_OF_A_QUOTE = (
+    r"(?:du |de |de la |d'|de l')?(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc)\b"
+)
+_TITLES = "devis|bon de commande|proposition commerciale|proposition|offre commerciale"
 _CLIENT_WORDS = "client|etablissement|destinataire|beneficiaire|adresse de facturation|a l'attention de|structure|pharmacie|cabinet"
+# « Reste à charge de la pharmacie : 0,00 € »: a client word as a complement, not a label
+_COMPLEMENT = (r"de\x20la\x20", r"de\x20l'", r"du\x20", r"au\x20")
+# What may follow a referencing label: « de la solution logicielle », « (délivré par l'ANS) » with or without its
+# brackets, or any short bracketed gloss (« N° REF. ANS (numero unique de reference delivre par l'ANS) »)
+_REFERENCING_TAIL = (
+    r"(?: de la (?:solution|version)(?: logicielle)?)?"
+    r"(?:\s*\(?(?:delivre|attribue)e? par l'ans\)?|\s*\([^)\n]{0,80}\))?"
+)
+# « TilleulSoft DUI 5.4 », « Axiome DUI 2026 R2 », « Imagis RIS 15 », « Interlink PFI - vers. 7.4 », « Xyz (version
+# 4.2) »: a software's name, then its version at the end (« MediSys DPI vague 2 » names the vague, not a version)
+SOFTWARE_VERSION = re.compile(
+    r"(?<=\S )(?<!vague )(?<!va )(?:[-–—] |\()?(?:v|vers\.?|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\)?\s*$"
+)
+
+# The label of the referencing number, also when its value is missing (rule M03 says so)
+REFERENCING_LABEL = _label(
+    rf"\b{_NUMERO} ?(?:uniques? )?(?:de |d')?(?:referencement|enregistrement)(?: ans| segur)?{_REFERENCING_TAIL}",
+    rf"\b{_NUMERO} ?(?:ref(?:erence)?\.? ans\b|uniques? (?:de )?reference\b){_REFERENCING_TAIL}",
+    rf"\bref(?:erence)?\.? ans\b{_REFERENCING_TAIL}",
+    r"\bidentifiant ans\b",
+    rf"\breferencement (?:ans|segur)\b(?: ?{_NUMERO})?",
+    r"\bid(?:entifiant)? (?:de )?referencement\b",
+)
 
 SPECS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "numero_referencement",
-        _label(
-            rf"\b{_NUMERO} ?(?:uniques? )?(?:de |d')?(?:referencement|enregistrement)(?: ans)?"
-            r"(?: de la (?:solution|version)(?: logicielle)?)?(?:\s*\((?:delivre|attribue) par l'ans\))?",
-            r"\breferencement ans\b",
-            r"\bid(?:entifiant)? (?:de )?referencement\b",
-        ),
-        re.compile(r"[a-z0-9][a-z0-9/_.-]{3,}"),
+        REFERENCING_LABEL,
+        re.compile(r"[a-z0-9][a-z0-9/_.-]{3,}(?<![/_.-])"),
     ),
     FieldSpec(
         "numero_devis",
         _label(
             *(
-                rf"\b{first} ?(?:du |de |de la |d'|de l')?(?:bon de commande|devis|commande|proposition"
-                r"(?: commerciale)?|offre|bdc)\b"
+                # « Numéro de la proposition / du bon de commande : NXS-2022-0640 »
+                rf"\b{first} ?{_OF_A_QUOTE}(?: ?/ ?{_OF_A_QUOTE})?"
                 for first in (_NUMERO, r"ref(?:erence)?\.?")
             ),
             _each(_QUOTE_WORDS, r"(?: segur| sons)? ?(?:n°|no\b|numero|num\.?|ref\.?|reference)"),
@@ -72,6 +113,44 @@ SPECS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "numero_devis", _label(_each(_TITLES, rf"(?=[\t\x20]+{_ID})")), re.compile(_ID), line_start=True
     ),
+    # « DEVIS DRIMBOX — N° P1-DB-0062 », « PROPOSITION DE PRESTATION N° CSI/DPI/2025/0788 », « Devis Ségur vague 2 —
+    # DRIMbox — réf. IMP-2026-0087 »: the quote's name, then its number further on the line
+    FieldSpec(
+        "numero_devis",
+        _label(_each(_TITLES, r"\b[^\n]{0,80}?\b(?:n°|no\b|numeros?\b|num\b\.?|ref\b\.?|reference\b)")),
+        re.compile(_ID),
+    ),
+    FieldSpec(  # « Référence : MSH-DPI-25-0633 », a letter's « N/Réf. : » opening its line (« Référence client : » is
+        # another field)
+        "numero_devis",
+        _label(
+            *(
+                rf"\b{ref}(?=[\t\x20]*:)"
+                for ref in (
+                    r"reference",
+                    r"ref\b\.?",
+                    r"n/ ?ref\b\.?",
+                    r"nos? ref(?:erences?)?\b\.?",
+                    "notre reference",
+                )
+            )
+        ),
+        re.compile(_ID),
+        line_start=True,
+    ),
+    FieldSpec(
+        "numero_devis",
+        _alone(r"reference", r"ref\.?"),
+        re.compile(_ID),
+        alone=True,
+    ),
+    # « DEVIS » alone on its line, « N° DV-2025-12 » on the next: an identifier, not a date nor a bare number
+    FieldSpec(
+        "numero_devis",
+        _alone(_TITLES),
+        re.compile(rf"(?!\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)(?=[a-z0-9]*[a-z/_.-]){_ID}"),
+        alone=True,
+    ),
     FieldSpec(
         "logiciel",
         _label(
@@ -79,15 +158,26 @@ SPECS: tuple[FieldSpec, ...] = (
                 "denomination|nom|designation",
                 r"(?: et version)? (?:du|de la) (?:logiciel|solution)(?: logicielle)?(?: referencee?)?",
             ),
-            _each("logiciel|solution logicielle|solution", r"(?=[\t\x20.…]*:)"),
+            _each(
+                "logiciel|solution logicielle|solution|denomination",
+                r"(?: et version| concernee?| referencee?| commerciale)?(?=[\t\x20.…]*:)",
+            ),
         ),
         None,
     ),
     FieldSpec(
+        "logiciel",
+        _alone(r"(?:logiciel|solution logicielle|solution)(?: referencee?)?"),
+        None,
+        alone=True,
+    ),
+    FieldSpec(
         "version_logiciel", _label(r"\bversion(?: du logiciel| referencee| segur)?(?=[\t\x20.…]*:)"), None
     ),
-    FieldSpec("client", _label(_each(_CLIENT_WORDS, r"(?=[\t\x20.…]*:)")), None),
+    FieldSpec("version_logiciel", _alone(r"version(?: du logiciel| referencee| segur)?"), None, alone=True),
+    FieldSpec("client", _label(_each(_CLIENT_WORDS, r"(?=[\t\x20.…]*:)", not_after=_COMPLEMENT)), None),
     FieldSpec("client", _label(r"\bclient(?=\t|\x20{2,})"), None, line_start=True),
+    FieldSpec("client", _alone(_CLIENT_WORDS), None, alone=True),
     FieldSpec(
         "editeur",
         _label(_each("editeur|fournisseur|emetteur|prestataire|vendeur", r"(?=[\t\x20.…]*:)")),
@@ -141,9 +231,30 @@ def _value_at(text: str, pos: int, end: int, spec: FieldSpec) -> tuple[int, int]
 
 
 def _opens_line(text: str, pos: int) -> bool:
-    """`pos` opens its line, or a part of it after a dash (« INTERLINK — Devis IH-PFI-2025-061 — page 1/2 »)."""
+    """`pos` opens its line, or a part of it after a dash (« INTERLINK — Devis IH-PFI-2025-061 — page 1/2 »), or
+    a letter's subject (« Objet : proposition PS-PFI-2025-0918 »)."""
     before = text[text.rfind("\n", 0, pos) + 1 : pos].rstrip()
-    return not before or before.endswith(("—", "–", " -", "|"))
+    return not before or before.endswith(("—", "–", " -", "|")) or _SUBJECT.fullmatch(before) is not None
+
+
+_SUBJECT = re.compile(r"[ \t]*objet ?:")
+
+
+def _cut_at_labels(found: dict[str, Field]) -> dict[str, Field]:
+    """Each value ends where another field's label starts on its line (« Logiciel : Officinal 12.4 N° réf. ANS :
+    PHA-LGO-VA2-2026-0057 »: the software is « Officinal 12.4 »)."""
+    cut = {}
+    for key, field in found.items():
+        end = min(
+            (f.label_start for f in found.values() if field.start < f.label_start < field.end), default=None
+        )
+        if end is not None:
+            value = field.value[: end - field.start].rstrip(" \t:|-—–,;")
+            field = Field(
+                key, field.label_start, field.label_end, field.start, field.start + len(value), value
+            )
+        cut[key] = field
+    return cut
 
 
 def find_fields(text: str, line_starts: Sequence[int]) -> dict[str, Field]:
@@ -168,7 +279,12 @@ def find_fields(text: str, line_starts: Sequence[int]) -> dict[str, Field]:
                 span = _value_at(text, nxt, len(text) if nxt_end < 0 else nxt_end, spec)
             if span is not None:
                 found[spec.key] = Field(
-                    spec.key, m.start(), m.end(), span[0], span[1], text[span[0] : span[1]]
+                    spec.key,
+                    m.start(1 if spec.alone else 0),
+                    m.end(),
+                    span[0],
+                    span[1],
+                    text[span[0] : span[1]],
                 )
                 break
-    return found
+    return _cut_at_labels(found)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from segur_devis.document.fields import REFERENCING_LABEL, SOFTWARE_VERSION
 from segur_devis.normalize import flex, phrases_pattern
 from segur_devis.quote import Quote
 from segur_devis.reference import load
@@ -26,14 +27,7 @@ _REFERENCING_NUMBER = flex(
     r"\b(?:numeros?|n°|no|num)\.? *(?:uniques? *)?(?:de *)?referencement\b[^:|\n]{0,80}[:|] *[a-z0-9][a-z0-9-]{3,}"
     r"|\breferencement(?: ans)? *(?:n°|no|numero|num)?\.? *:? *[a-z]*-?\d[a-z0-9-]{3,}"
 )
-_REFERENCING_LABEL = flex(r"\b(?:numeros?|n°|no|num)\.? *(?:uniques? *)?(?:de *)?referencement\b")
 _BAREME_BASE = flex(r"\bbase de calcul\b|\bbareme\b[^\n]{0,60}\b(?:base|assiette)\b")
-_ORDER_NUMBER = flex(
-    r"\b(?:numero|n°|no|num|ref(?:erence)?)\.? *(?:du |de |de la |d'|de l')?"
-    r"(?:bon de commande|devis|commande|proposition|offre|bdc)\b"
-    r"|\b(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc)\b[^\n]{0,80}?"
-    r"\b(?:n°|no|numero|num|ref|reference)\.? *:? *[a-z0-9/_-]*\d"
-)
 _VERSION_LIST = flex(
     r"\bmise sur le marche\b|\bliste des versions\b|\bversions? (?:logicielles? )?(?:eligibles?|concernees?)\b"
 )
@@ -114,8 +108,10 @@ def software_name_and_version(quote: Quote) -> Iterator[Hit]:
     if quote.search(_SOFTWARE_NEAR_VERSION) or quote.search(_NAME_AND_VERSION_FILLED):
         return
     software = quote.fields.get("logiciel")
-    if "version_logiciel" in quote.fields or (software and _VERSION.search(software.value)):
-        return
+    if "version_logiciel" in quote.fields or (
+        software and (_VERSION.search(software.value) or SOFTWARE_VERSION.search(software.value))
+    ):
+        return  # « Logiciel : Imagis RIS 15 »: a name, then its version
     label = quote.search(_SOFTWARE_LABEL)
     if label and quote.search(_VERSION, label.end(), min(len(quote.folded_text), label.end() + 120)):
         return
@@ -156,7 +152,7 @@ def referencing_number(quote: Quote) -> Iterator[Hit]:
         or quote.conditional_clause
     ):
         return
-    label = quote.search(_REFERENCING_LABEL)
+    label = quote.search(REFERENCING_LABEL)
     if label:
         yield Hit(
             "La rubrique du numéro de référencement est présente, mais le numéro manque.",
@@ -215,7 +211,7 @@ def order_number(quote: Quote) -> Iterator[Hit]:
     L’éditeur dépose le bon de commande à l’ASP pour être payé. Un numéro permet de retrouver la commande et de
     la rapprocher de la vérification d’aptitude et de la facture.
     """
-    if "numero_devis" not in quote.fields and not quote.search(_ORDER_NUMBER):
+    if "numero_devis" not in quote.fields:
         yield Hit("Le devis n’a pas de numéro de bon de commande ou de devis.")
 
 
