@@ -115,7 +115,11 @@ def software_name_and_version(quote: Quote) -> Iterator[Hit]:
     label = quote.search(_SOFTWARE_LABEL)
     if label and quote.search(_VERSION, label.end(), min(len(quote.folded_text), label.end() + 120)):
         return
-    if label:
+    if software is not None:  # « Logiciel référencé » above « Medisys DPI »: the field read, label and name
+        yield Hit(
+            "Le logiciel est nommé, mais sa version n’est pas indiquée.", (software.label_start, software.end)
+        )
+    elif label:
         yield Hit("Le logiciel est nommé, mais sa version n’est pas indiquée.", (label.start(), label.end()))
     else:
         yield Hit("Le devis n’indique ni le nom du logiciel ni sa version.")
