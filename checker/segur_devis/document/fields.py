@@ -28,9 +28,7 @@ class FieldSpec:
     label: re.Pattern[str]
     value: re.Pattern[str] | None  # what a valid value looks like; None: any text
     line_start: bool = False  # the label opens its line or follows a dash (« MÉDIGEST — Devis MG-26 »)
-    alone: bool = (
-        False  # a label that is its line's only cell (one cell per line): the value is on the next line
-    )
+    alone: bool = False  # the label fills its line (one cell per line): the value is on the next one
 
 
 def _label(*branches: str) -> re.Pattern[str]:
