@@ -82,6 +82,11 @@ def find_totals(line: int, offset: int, text: str, amounts: Sequence[Amount]) ->
     return entries
 
 
+def total_kind(label: str) -> TotalKind | None:
+    """What a total's label says it is (« Total HT », « Dont pris en charge par l'État », « Net à payer »…)."""
+    return first_named(_KINDS, label)
+
+
 def find_captioned_total(
     line: int, caption_start: int, caption: str, offset: int, text: str, amount: Amount
 ) -> list[TotalEntry]:
@@ -94,7 +99,7 @@ def find_captioned_total(
 def _entry(label: str, after: str, amount: Amount, line: int, start: int) -> list[TotalEntry]:
     """The entry of `amount` from its label, or from the unit right after it (« 12 000 € HT »): none if neither
     says what it is."""
-    kind = first_named(_KINDS, label) or _UNIT_AFTER.get(m.group(1) if (m := _UNIT.match(after)) else "")
+    kind = total_kind(label) or _UNIT_AFTER.get(m.group(1) if (m := _UNIT.match(after)) else "")
     if kind is None:
         return []
     found = _RATE.search(label) or _RATE.search(after)
