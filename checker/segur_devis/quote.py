@@ -34,6 +34,7 @@ from segur_devis.document import (
     find_tables,
     find_totals,
     split_cells,
+    total_kind,
 )
 from segur_devis.document.fields import SOFTWARE_VERSION
 from segur_devis.document.stacked import find_stacked_tables
@@ -593,10 +594,12 @@ def _with_captions(lines: list[Line]) -> list[Line]:
             continue
         values = _run(lines, k, 1, _is_amount_only)
         captions = _run(lines, k - 1, -1, _is_caption)[::-1]
-        if len(captions) > 1 and len(values) >= len(captions):
-            pairs = zip(captions, values, strict=False)
+        if len(captions) == 1:
+            pairs = [(captions[0], values[0])]  # the label right above its value
+        elif captions and len(values) >= len(captions):
+            pairs = list(zip(captions, values, strict=False))  # labels, then values: paired by rank
         else:
-            pairs = zip(captions[-1:], values[:1], strict=False)  # the label right above its value
+            pairs = []  # labels and values that do not tally: no guess
         for caption, value in pairs:
             lines[value.index] = Line(value.index, value.start, value.end, value.text, value.amounts, caption)
         k = values[-1].index + 1
@@ -618,7 +621,7 @@ def _run(lines: list[Line], k: int, step: int, test: Callable[[Line], bool]) -> 
 def _is_caption(line: Line) -> bool:
     """A total's label alone on its line."""
     text = line.text.strip()
-    return not line.amounts and TOTAL_LINE.search(text) is not None and _CAPTION.fullmatch(text) is not None
+    return not line.amounts and total_kind(text) is not None and _CAPTION.fullmatch(text) is not None
 
 
 def _is_amount_only(line: Line) -> bool:

@@ -10,7 +10,7 @@ from segur_devis.document.cells import Cell, split_cells
 from segur_devis.document.fields import Field, find_fields
 from segur_devis.document.numbers import Number, parse_number
 from segur_devis.document.tables import Column, Row, Table, find_tables
-from segur_devis.document.totals import TotalEntry, find_captioned_total, find_totals
+from segur_devis.document.totals import TotalEntry, find_captioned_total, find_totals, total_kind
 
 __all__ = [
     "Cell",
@@ -26,4 +26,5 @@ __all__ = [
     "find_totals",
     "parse_number",
     "split_cells",
+    "total_kind",
 ]

@@ -44,9 +44,10 @@ _OF_ONE_LINE = re.compile(r" ?(?:ht |ttc )?(?:(?:sur|pour|de) la ligne\b|\(ligne
 _RATE = re.compile(r"(?P<rate>\d{1,2}(?:[.,]\d{1,2})?) ?%")
 # « Total Section 1 HT », « Sous-total lot 2 »: the number names a part of the quote, it is not an amount.
 _PART_NUMBER = re.compile(r"\b(?:section|partie|lot|page|tranche|phase|annexe)\W*$")
-# « Total par année   3 000,00   2 400,00 … », « Total / mois »: the sums of a table by year or month, a row of that
-# table, not the quote's total (« Total HT 49,00 € par mois » is one: the period follows its amount).
-_PER_PERIOD = re.compile(r"\btotal (?:par|/) ?(?:an|annee|mois|trimestre)\b")
+# « Total par année   3 000,00   2 400,00   2 400,00   7 800,00 », « Total annuel … »: a row of sums of a table by
+# year or month (several amounts), not the quote's total (« Total HT 49,00 € par mois » is one: its period follows
+# its amount; « Total annuel HT : 1 200 € » too: one amount).
+_PER_PERIOD = re.compile(r"\btotal (?:(?:par|/) ?(?:an|annee|mois|trimestre)|annuel|mensuel|trimestriel)\b")
 # « Report à la page 2 : 40 400,00 » / « Report de la page 1 » / « À reporter » on a quote over several pages: the
 # sum of the lines above carried over, neither a billed item nor a total of the quote.
 CARRIED_FORWARD = fast(r"\breport(?:s? (?:a|de|sur|en) (?:la )?page|er|e)\b")
@@ -70,7 +71,7 @@ def find_totals(line: int, offset: int, text: str, amounts: Sequence[Amount]) ->
         label = text[label_start : amount.start - offset]
         if _PART_NUMBER.search(label):
             continue  # the part's number stays in the label of the amount after it
-        if _PER_PERIOD.search(label):
+        if len(amounts) >= 3 and _PER_PERIOD.search(label):
             label_start = amount.end - offset
             continue  # « Total par année   3 000,00   2 400,00 … » of a table by year: not a total of the quote
         after = text[amount.end - offset : amount.end - offset + 14]
@@ -80,6 +81,11 @@ def find_totals(line: int, offset: int, text: str, amounts: Sequence[Amount]) ->
         entries += _entry(label, after, amount, line, offset + label_start)
         label_start = amount.end - offset
     return entries
+
+
+def total_kind(label: str) -> TotalKind | None:
+    """What a total's label says it is (« Total HT », « Dont pris en charge par l'État », « Net à payer »…)."""
+    return first_named(_KINDS, label)
 
 
 def find_captioned_total(
@@ -94,7 +100,7 @@ def find_captioned_total(
 def _entry(label: str, after: str, amount: Amount, line: int, start: int) -> list[TotalEntry]:
     """The entry of `amount` from its label, or from the unit right after it (« 12 000 € HT »): none if neither
     says what it is."""
-    kind = first_named(_KINDS, label) or _UNIT_AFTER.get(m.group(1) if (m := _UNIT.match(after)) else "")
+    kind = total_kind(label) or _UNIT_AFTER.get(m.group(1) if (m := _UNIT.match(after)) else "")
     if kind is None:
         return []
     found = _RATE.search(label) or _RATE.search(after)
