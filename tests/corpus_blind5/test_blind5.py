@@ -32,7 +32,7 @@ make_twin = TWIN_TESTS["make_twin"]
 
 
 @pytest.mark.browser
-def test_the_ght_twin_has_the_lines_on_page_one_and_the_recap_on_page_two(request: pytest.FixtureRequest) -> None:
+def test_the_ght_twin_puts_the_recap_on_page_two(request: pytest.FixtureRequest) -> None:
     # Quote 05 is printed as a GHT's vendor sends it: one line per establishment on page 1, the recap by payer and the
     # right-hand totals block on page 2, each page with the running header and footer that the pasted text repeats.
     from pypdf import PdfReader
