@@ -521,10 +521,12 @@ def _without_price_tail(quote: Quote, start: int, end: int) -> tuple[int, int]:
     """The sentence without the end of a priced line it may start with (« … ........ 48 mois × 39,00 € = 1 872,00 € »,
     cut after the dots of its leader): from the next line on."""
     line = quote.line_at(start)
-    if line.end < end and any(a.start >= start for a in line.amounts):
-        following = quote.lines[line.index + 1]
-        return following.start + len(following.text) - len(following.text.lstrip()), end
-    return start, end
+    if line.end >= end or not any(a.start >= start for a in line.amounts):
+        return start, end
+    following = next((x for x in quote.lines[line.index + 1 :] if x.text.strip()), None)
+    if following is None or following.start >= end:
+        return start, end
+    return following.start + len(following.text) - len(following.text.lstrip()), end
 
 
 _NAME_WORD = re.compile(r"\b[a-z]{4,}\b")
