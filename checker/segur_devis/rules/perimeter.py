@@ -173,22 +173,10 @@ def _find_client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], b
 
 # Words that name no product: the Ségur's own, and those a line of the quote capitalises for other reasons.
 _NOT_A_NAME = frozenset(
-    {
-        "segur",
-        "etat",
-        "ans",
-        "dsr",
-        "sons",
-        "dmp",
-        "mssante",
-        "ins",
-        "hds",
-        "ht",
-        "ttc",
-        "tva",
-        "option",
-        "options",
-    }
+    {"segur", "etat", "ans", "dsr", "sons", "dmp", "mssante", "ins", "hds", "ht", "ttc", "tva"}
+    # words of a kind of product, not a product's name (« Formation Module DPI »)
+    | {"option", "options", "module", "modules", "logiciel", "logiciels", "application", "applications"}
+    | {"extension", "extensions", "fonctionnalite", "fonctionnalites", "version", "versions"}
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
 _CELL_END = re.compile(
