@@ -24,7 +24,7 @@ function sayTooOld() {
       event.preventDefault();
     });
     var controls = form.querySelectorAll("button, input, textarea");
-    for (var i = 0; i < controls.length; i++) controls[i].disabled = true;
+    for (var i = 0; i < controls.length; i++) /** @type {HTMLButtonElement} */ (controls[i]).disabled = true;
   }
 }
 
