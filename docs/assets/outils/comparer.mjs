@@ -87,7 +87,10 @@ function table(id, caption, data, key, marked) {
   );
 }
 
-/** @param {Comparison} data */
+/**
+ * Fills the result region; returns its heading, to focus.
+ * @param {Comparison} data
+ */
 function render(data) {
   const heading = el("h2", { id: "comparer-resultat-titre", tabindex: "-1", text: "Résultat" });
   const conclusions = el("ul", { id: "comparer-conclusions", class: "outils-conclusions" });
@@ -110,16 +113,10 @@ function render(data) {
     table("comparer-cumul", `Coût cumulé pour l’établissement, sur ${years}`, data, "cumulative", true),
     table("comparer-annuel", "Coût de chaque année pour l’établissement", data, "per_year", false),
   );
-  result.hidden = false;
-  heading.focus();
+  return heading;
 }
 
-answerOnSubmit({
-  form,
-  message,
-  result,
-  ask,
-  kind: "compare",
+answerOnSubmit(ask, form, result, "compare", {
   payload: () => ({
     years: /** @type {HTMLSelectElement} */ ($("duree")).value,
     offers: visible().map((f) => Object.fromEntries(FIELDS.map((field) => [field, input(f.dataset.offre, field).value]))),

@@ -99,7 +99,10 @@ function datesTable(summary) {
   );
 }
 
-/** @param {DeadlineSummary} summary */
+/**
+ * Fills the result region; returns its heading, to focus.
+ * @param {DeadlineSummary} summary
+ */
 function render(summary) {
   const heading = el("h2", { id: "echeances-resultat-titre", tabindex: "-1", text: "Résultat" });
   const proofs = summary.proofs;
@@ -130,16 +133,10 @@ function render(summary) {
       datesTable(summary),
     );
   }
-  result.hidden = false;
-  heading.focus();
+  return heading;
 }
 
-answerOnSubmit({
-  form,
-  message,
-  result,
-  ask,
-  kind: "deadline",
+answerOnSubmit(ask, form, result, "deadline", {
   payload: () => ({
     couloir: couloir.value,
     vague: vague.value,
@@ -147,16 +144,11 @@ answerOnSubmit({
     dispositif: dispositifField.hidden ? "" : dispositif.value,
   }),
   render,
-  // An error about the date goes next to the field; anything else above the result.
-  showFailure: ({ error, fields }) => {
-    if (fields && fields.signed) {
-      showFieldErrors(form, { "echeances-date": fields.signed });
-      signed.focus();
-    } else if (fields && fields.dispositif) {
-      showFieldErrors(form, { "echeances-dispositif": fields.dispositif });
-      dispositif.focus();
-    } else {
-      showMessage(message, error);
-    }
+  // An error about the date or the establishment goes next to its field; anything else above the result.
+  showFailure: ({ error, fields = {} }) => {
+    const field = fields.signed ? signed : fields.dispositif ? dispositif : null;
+    if (!field) return showMessage(message, error);
+    showFieldErrors(form, { [field.id]: fields.signed || fields.dispositif });
+    field.focus();
   },
 });

@@ -3,7 +3,8 @@
 // each computation), the fields' error messages, the form's message and its submit.
 // Everything typed in a tool stays in the browser: requests go to the worker, never to the network.
 
-import { showMessage } from "../verifier/dom.mjs";
+import "../verifier/navigateur-sonde.mjs"; // an engine too old for Python never starts it (navigateur.mjs says why)
+import { $, showMessage } from "../verifier/dom.mjs";
 import { BootError, Engine, TimeoutError } from "../verifier/worker-client.mjs";
 
 /** @typedef {import("../verifier/protocole.mjs").Ask} Ask */
@@ -97,26 +98,32 @@ export function showFieldErrors(form, fields) {
 }
 
 /**
- * The tool's form, answered: on submit, the previous outcome goes, the engine computes `kind` from `payload()`,
- * then `render` shows the result, or the result region is emptied and `showFailure` says what went wrong (next
- * to the faulty fields, or in the form's message box).
+ * The tool's form, answered: on submit, the previous outcome goes and the engine computes `kind` from
+ * `payload()`; then `render` fills the `result` region, shown with the element `render` returns focused, or the
+ * region is emptied and `showFailure` says what went wrong (next to the faulty fields or in #outil-message).
  * @template {ToolKind} K
- * @param {{form: HTMLFormElement, message: HTMLElement, result: HTMLElement, ask: Ask, kind: K,
- *   payload: () => Record<string, unknown>, render: (result: ToolResults[K]) => void,
- *   showFailure: (failure: Failure) => void}} tool
+ * @param {Ask} ask
+ * @param {HTMLFormElement} form
+ * @param {HTMLElement} result
+ * @param {K} kind
+ * @param {{payload: () => Record<string, unknown>, render: (result: ToolResults[K]) => HTMLElement,
+ *   showFailure: (failure: Failure) => void}} handlers
  */
-export function answerOnSubmit({ form, message, result, ask, kind, payload, render, showFailure }) {
+export function answerOnSubmit(ask, form, result, kind, { payload, render, showFailure }) {
+  const message = $("outil-message");
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     showMessage(message, "");
     showFieldErrors(form, {});
     const answer = await ask(kind, payload());
     if (answer.ok) {
-      render(answer.result);
-      return;
+      const focus = render(answer.result);
+      result.hidden = false;
+      focus.focus();
+    } else {
+      result.hidden = true;
+      result.replaceChildren();
+      showFailure(answer);
     }
-    result.hidden = true;
-    result.replaceChildren();
-    showFailure(answer);
   });
 }
