@@ -45,14 +45,15 @@
  */
 
 /**
- * One known date of the deadline calculator (segur_devis.deadlines._dated), with the order's place beside it.
+ * One known date of the deadline calculator (segur_devis.tools.deadline_calculator._dated), with the order's
+ * place beside it.
  * @typedef {{kind: string, kind_label: string, date: string, date_fr: string, scope: string | null,
  *   source: string, url: string | null, official: boolean, retained: boolean, note: string | null,
  *   signed_in_time?: boolean}} DatedStep
  */
 
 /**
- * The deadline calculator's answer (segur_devis.deadlines.deadline_summary).
+ * The deadline calculator's answer (segur_devis.tools.deadline_calculator.deadline_summary).
  * @typedef {{
  *   dispositif_label: string, signed_fr: string,
  *   proofs: {date: string, date_fr: string, days: number, source: string, locator: string, message: string},
@@ -62,15 +63,15 @@
  */
 
 /**
- * The multi-year comparison (segur_devis.compare.Comparison.to_dict): exact amounts as strings, French labels,
- * floats for the chart; `cheapest[year - 1]` lists the indexes of that year's cheapest offers.
+ * The multi-year comparison (segur_devis.tools.compare.Comparison.to_dict): exact amounts as strings, French
+ * labels, floats for the chart; `cheapest[year - 1]` lists the indexes of that year's cheapest offers.
  * @typedef {{name: string, per_year: string[], per_year_fr: string[], cumulative: string[], cumulative_fr: string[],
  *   cumulative_chart: number[]}} ComparedOffer
  * @typedef {{years: number, offers: ComparedOffer[], cheapest: number[][], conclusions: string[]}} Comparison
  */
 
 /**
- * The text for the ANS (segur_devis.ans_report) and the address of its contact form.
+ * The text for the ANS (segur_devis.tools.ans_report) and the address of its contact form.
  * @typedef {{text: string, form_url: string}} AnsReport
  */
 
