@@ -298,7 +298,7 @@ def test_after_a_deploy_the_copy_holds_the_new_files_not_the_http_cache(
                 "the new deploy's page script never came from the offline copy"
             )
             page.wait_for_timeout(1_000)
-            page.reload()
+            page.reload(timeout=CACHE_FILLED_MS)  # the engine and the copy compete for the processor
         # Its engine starts on the new runtime files, which the new copy keeps.
         page.wait_for_selector("html[data-hors-ligne='ready']", state="attached", timeout=CACHE_FILLED_MS)
 
