@@ -169,6 +169,7 @@ export class Engine {
   }
 
   /**
+   * One round trip to the worker, once it is ready (restarted first after a failed boot), within the time limit.
    * @param {Request} request
    * @param {Transferable[]} [transfer]
    * @returns {Promise<Answer>}
