@@ -13,7 +13,8 @@
 // Privacy: only the files listed below (the site's own public files) are ever stored. The worker answers GET
 // requests for those files and lets everything else through untouched; a quote is never a request (the page
 // reads it locally and hands it to the checker's worker), so no quote can ever reach the cache.
-/// <reference lib="webworker" />
+//
+// Type-checked with a worker's library (tsconfig.workers.json; offline_sw_lists.d.ts declares the lists).
 
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 

@@ -4,7 +4,7 @@
 // The protocol (types: protocole.mjs) is answered in Python by segur_devis.web: this worker only forwards each
 // request as JSON text (a file's bytes beside it) and posts the JSON answer back. It also says, on its own,
 // {type: "progress", stage}, {type: "ready", boot: "snapshot" | "python"} and {type: "boot-error", error}.
-/// <reference lib="webworker" />
+// Type-checked with a worker's library, not the page's: tsconfig.workers.json.
 
 /** @typedef {import("pyodide").PyodideAPI} Pyodide */
 /** @typedef {typeof import("pyodide").loadPyodide} LoadPyodide */
