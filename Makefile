@@ -61,6 +61,7 @@ lint: setup
 	$(PY) -m ruff check checker site_hooks tests bench tools
 	$(PY) -m ruff format --check checker site_hooks tests bench tools
 	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.workers.json
 
 typecheck: setup
 	$(PY) -m mypy

@@ -7,6 +7,8 @@ The worker's source is `site_hooks/offline_sw.js`; this hook fills in
   restores on return visits), cached when a page running the engine asks for it (once the engine is ready);
 - VERSION: a hash of the worker's source and of every listed file's path and content, so that any change to the
   deployed site gives a new version, a new cache, and the deletion of the old one.
+Both lists map each file's address to the Subresource Integrity of its content: the worker stores a file only
+when its content is this deploy's, never a previous deploy's copy from the browser's HTTP cache.
 
 It runs after every hook that writes files (lowest priority), so that it hashes the files as deployed.
 
@@ -16,6 +18,7 @@ copy and unregisters itself, so that a copy left by `make serve` on the same add
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import logging
@@ -57,6 +60,11 @@ def file_lists(site: Path) -> tuple[list[str], list[str]]:
     return pages, runtime
 
 
+def integrity(path: Path) -> str:
+    """The file's Subresource Integrity value (what `fetch(url, {integrity})` checks the content against)."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode("ascii")
+
+
 def version(site: Path, files: list[str]) -> str:
     digest = hashlib.sha256(TEMPLATE.read_bytes())
     for relative in files:
@@ -91,8 +99,8 @@ def write_worker(site: Path) -> str:
     source = TEMPLATE.read_text(encoding="utf-8")
     for placeholder, value in (
         ("__VERSION__", tag),
-        ("__PAGES__", json.dumps([_url(p) for p in pages], indent=0)),
-        ("__RUNTIME__", json.dumps(runtime, indent=0)),
+        ("__PAGES__", json.dumps({_url(p): integrity(site / p) for p in pages}, indent=0)),
+        ("__RUNTIME__", json.dumps({p: integrity(site / p) for p in runtime}, indent=0)),
     ):
         if placeholder not in source:
             raise RuntimeError(f"offline: {placeholder} missing from {TEMPLATE.name}")

@@ -1,6 +1,7 @@
 """Offline use: the service worker generated at build time (site_hooks/offline.py) keeps the pages, the Python
 runtime, our wheels and the lockfile, so that after a first visit the checker works with the network cut; a new
-deploy (a new version) replaces the cache; quotes are never stored."""
+deploy (a new version) replaces the cache with the new deploy's files, never the old ones the browser's HTTP cache
+still holds; quotes are never stored."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from checker_page import SEED_CONFORME, SEED_MAINTENANCE, Session, fixture_text
 from playwright.sync_api import Browser, BrowserContext, Page
-from site_server import serve
+from site_server import Entry, serve
 from tool_page import BOOT_TIMEOUT_MS, SubPathHandler, new_tool_page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "site_hooks"))
@@ -33,10 +35,10 @@ MARKER = "Clinique-Zebulon-7f3a9c"  # put in the quotes checked below; nowhere i
 def sw_lists(site: Path) -> tuple[str, list[str], list[str]]:
     source = (site / "sw.js").read_text(encoding="utf-8")
     version = re.search(r'const VERSION = "([0-9a-f]{16})";', source)
-    pages = re.search(r"const PAGES = (\[.*?\]);", source, re.DOTALL)
-    runtime = re.search(r"const RUNTIME = (\[.*?\]);", source, re.DOTALL)
+    pages = re.search(r"const PAGES = (\{.*?\});", source, re.DOTALL)
+    runtime = re.search(r"const RUNTIME = (\{.*?\});", source, re.DOTALL)
     assert version and pages and runtime
-    return version.group(1), json.loads(pages.group(1)), json.loads(runtime.group(1))
+    return version.group(1), list(json.loads(pages.group(1))), list(json.loads(runtime.group(1)))
 
 
 def cache_state(page: Page) -> dict[str, list[str]]:
@@ -62,13 +64,19 @@ def wait_offline_ready(page: Page) -> None:
 
 
 @pytest.fixture
-def served_copy(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
+def served_copy_log(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str, list[Entry]]]:
     """A copy of the built site on its own server (GitHub Pages' caching headers), which a test may change (a new
-    deploy)."""
+    deploy), with the server's log of responses."""
     copy = tmp_path / "site"
     shutil.copytree(built_site, copy)
-    with serve(copy) as (url, _):
-        yield copy, url
+    with serve(copy) as (url, log):
+        yield copy, url, log
+
+
+@pytest.fixture
+def served_copy(served_copy_log: tuple[Path, str, list[Entry]]) -> tuple[Path, str]:
+    site, url, _ = served_copy_log
+    return site, url
 
 
 def checker_session(browser: Browser, site_url: str) -> Session:
@@ -242,5 +250,63 @@ def test_the_development_worker_removes_the_copy(browser: Browser, served_copy: 
                 && (await navigator.serviceWorker.getRegistration()) === undefined""",
             timeout=CACHE_FILLED_MS,
         )
+    finally:
+        tool.context.close()
+
+
+def deploy_changed_files(site: Path) -> None:
+    """A new deploy over `site`: a page script and a runtime file change at the same addresses, and the build's
+    hook writes the service worker for them (a new version, with the new files' integrity)."""
+    script = site / "assets/site/site.js"
+    script.write_text(
+        script.read_text(encoding="utf-8") + '\ndocument.documentElement.dataset.deploiement = "B";\n',
+        encoding="utf-8",
+    )
+    lockfile = site / "pyodide/pyodide-lock.json"
+    data = json.loads(lockfile.read_text(encoding="utf-8"))
+    data["deploiement"] = "B"  # Pyodide reads `info` and `packages` only
+    lockfile.write_text(json.dumps(data), encoding="utf-8")
+    offline.write_worker(site)
+
+
+def test_after_a_deploy_the_copy_holds_the_new_files_not_the_http_cache(
+    browser: Browser, served_copy_log: tuple[Path, str, list[Entry]]
+) -> None:
+    """GitHub Pages sends `max-age=600`: for ten minutes the browser's HTTP cache holds the previous deploy's files.
+    The new version's copy must be filled from the server (a new page never runs with an old checker)."""
+    site, url, log = served_copy_log
+    tool = new_tool_page(browser, url, service_workers="allow")
+    try:
+        page = tool.open("outils/echeances/")
+        page.wait_for_selector("html[data-hors-ligne='ready']", state="attached", timeout=CACHE_FILLED_MS)
+        # The copy of the runtime revalidates what the engine had just downloaded (304): its bytes came once.
+        # (Not the 8.6 MB WebAssembly file: this private context's HTTP cache does not keep it, so it comes twice
+        # whatever the request's cache mode.)
+        revalidated = re.compile(r"/pyodide/(python_stdlib\.zip|segur_devis-.*\.whl|pyodide-lock\.json)")
+        statuses: dict[str, list[int]] = {}
+        for _, path, status, _ in log:
+            if revalidated.fullmatch(path):
+                statuses.setdefault(path, []).append(status)
+        assert len(statuses) == 3 and all(s == [200, 304] for s in statuses.values()), statuses
+
+        deploy_changed_files(site)
+        page.evaluate("async () => { await (await navigator.serviceWorker.getRegistration()).update(); }")
+        # The new worker takes over the open page once its copy of the pages is complete: revisit until then.
+        deadline = time.monotonic() + CACHE_FILLED_MS / 1000
+        while page.query_selector("html[data-deploiement='B']") is None:
+            assert time.monotonic() < deadline, (
+                "the new deploy's page script never came from the offline copy"
+            )
+            page.wait_for_timeout(1_000)
+            page.reload(timeout=CACHE_FILLED_MS)  # the engine and the copy compete for the processor
+        # Its engine starts on the new runtime files, which the new copy keeps.
+        page.wait_for_selector("html[data-hors-ligne='ready']", state="attached", timeout=CACHE_FILLED_MS)
+
+        tool.context.set_offline(True)
+        page.goto(url + "pyodide/pyodide-lock.json")
+        assert '"deploiement": "B"' in page.inner_text("body")
+        page.goto(url + "outils/echeances/")
+        page.wait_for_selector("html[data-deploiement='B']", state="attached")
+        tool.wait_ready()  # the new copy's runtime starts offline
     finally:
         tool.context.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 import shutil
@@ -14,6 +16,17 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "site_hooks"))
 import offline  # noqa: E402
+
+
+def listed(source: str, name: str) -> dict[str, str]:
+    """A list of sw.js: each file's address → the integrity of its content."""
+    found = re.search(rf"const {name} = (\{{.*?\}});", source, re.DOTALL)
+    assert found, name
+    return dict(json.loads(found.group(1)))
+
+
+def sha256_integrity(data: bytes) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
 
 
 def all_files(site: Path) -> list[str]:
@@ -70,8 +83,11 @@ def test_worker_gets_the_addresses_and_a_version(tmp_path: Path) -> None:
     source = (site / "sw.js").read_text(encoding="utf-8")
     assert f'const VERSION = "{version}";' in source
     assert "__" not in re.sub(r"//.*", "", source)  # every placeholder filled
-    pages = json.loads(re.search(r"const PAGES = (\[.*?\]);", source, re.DOTALL).group(1))  # type: ignore[union-attr]
+    pages = listed(source, "PAGES")
     assert "./" in pages and "verifier/" in pages and "index.html" not in pages
+    # The worker stores a file only when its content has this integrity: the content of this build.
+    assert pages["verifier/"] == sha256_integrity("vérifier".encode())
+    assert listed(source, "RUNTIME")["pyodide/pyodide.asm.wasm"] == sha256_integrity(b"wasm")
     assert offline.write_worker(site) == version  # sw.js itself is not hashed: same files, same version
 
 
@@ -87,11 +103,12 @@ def test_any_content_change_gives_a_new_version(tmp_path: Path, changed: str) ->
 
 def test_built_worker_is_valid_javascript_listing_existing_files(built_site: Path) -> None:
     source = (built_site / "sw.js").read_text(encoding="utf-8")
-    pages = json.loads(re.search(r"const PAGES = (\[.*?\]);", source, re.DOTALL).group(1))  # type: ignore[union-attr]
-    runtime = json.loads(re.search(r"const RUNTIME = (\[.*?\]);", source, re.DOTALL).group(1))  # type: ignore[union-attr]
-    for address in pages + runtime:
-        path = built_site / (address + "index.html" if address.endswith("/") else address)
+    pages = listed(source, "PAGES")
+    runtime = listed(source, "RUNTIME")
+    for address, integrity in (pages | runtime).items():
+        path = built_site / (address.removeprefix("./") + "index.html" if address.endswith("/") else address)
         assert path.is_file(), address
+        assert integrity == sha256_integrity(path.read_bytes()), address
     assert {"pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json"} <= set(
         runtime
     )

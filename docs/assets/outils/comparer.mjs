@@ -1,21 +1,28 @@
 // The multi-year comparison: the form's strings go to segur_devis.tools.compare.compare_form (Python, in the
 // worker, exact amounts); the answer is shown as sentences, a chart (inline SVG) and two tables (its text alternative).
 
+import { $, el, showMessage } from "../verifier/dom.mjs";
 import { lineChart, markerSwatch } from "./graphique.mjs";
-import { el, showFieldErrors, showMessage, startEngine } from "./formulaire.mjs";
+import { answerOnSubmit, showFieldErrors, startEngine } from "./formulaire.mjs";
 
-const $ = (id) => document.getElementById(id);
-const form = $("comparer-formulaire");
+/** @typedef {import("../verifier/protocole.mjs").Comparison} Comparison */
+
+const form = /** @type {HTMLFormElement} */ ($("comparer-formulaire"));
 const addButton = $("comparer-ajouter");
 const result = $("comparer-resultat");
 const message = $("outil-message");
-const fieldsets = [...form.querySelectorAll("fieldset.outils-offre")];
+const fieldsets = [...form.querySelectorAll("fieldset.outils-offre")].map((f) => /** @type {HTMLFieldSetElement} */ (f));
 const FIELDS = ["name", "one_off", "yearly", "monthly", "maintenance", "state"];
 
 const { ask } = startEngine($("outil-etat"), "Le comparateur est prêt.");
 
 const visible = () => fieldsets.filter((f) => !f.hidden);
-const input = (n, field) => $(`offre-${n}-${field}`);
+/**
+ * The field `field` of offer `n` (1, 2, 3…).
+ * @param {string | number | undefined} n
+ * @param {string} field
+ */
+const input = (n, field) => /** @type {HTMLInputElement} */ ($(`offre-${n}-${field}`));
 
 function refreshAddButton() {
   addButton.hidden = visible().length === fieldsets.length;
@@ -32,7 +39,7 @@ addButton.addEventListener("click", () => {
 // Removing offer n moves the following offers up, so the shown offers stay numbered 1, 2, 3…
 form.addEventListener("click", (event) => {
   const button = event.target instanceof Element ? event.target.closest(".outils-retirer") : null;
-  if (!button) return;
+  if (!(button instanceof HTMLElement)) return;
   const shown = visible().map((f) => Number(f.dataset.offre));
   const last = shown[shown.length - 1];
   for (let n = Number(button.dataset.offre); n < last; n++) {
@@ -46,6 +53,14 @@ form.addEventListener("click", (event) => {
 });
 refreshAddButton();
 
+/**
+ * A table of the offers' costs, one row a year: cumulative or per year; `marked` marks each year's cheapest.
+ * @param {string} id
+ * @param {string} caption
+ * @param {Comparison} data
+ * @param {"cumulative" | "per_year"} key
+ * @param {boolean} marked
+ */
 function table(id, caption, data, key, marked) {
   const head = el("tr", {}, el("th", { scope: "col", text: "Année" }));
   for (const offer of data.offers) head.append(el("th", { scope: "col", text: offer.name }));
@@ -72,6 +87,10 @@ function table(id, caption, data, key, marked) {
   );
 }
 
+/**
+ * Fills the result region; returns its heading, to focus.
+ * @param {Comparison} data
+ */
 function render(data) {
   const heading = el("h2", { id: "comparer-resultat-titre", tabindex: "-1", text: "Résultat" });
   const conclusions = el("ul", { id: "comparer-conclusions", class: "outils-conclusions" });
@@ -94,29 +113,22 @@ function render(data) {
     table("comparer-cumul", `Coût cumulé pour l’établissement, sur ${years}`, data, "cumulative", true),
     table("comparer-annuel", "Coût de chaque année pour l’établissement", data, "per_year", false),
   );
-  result.hidden = false;
-  heading.focus();
+  return heading;
 }
 
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  showMessage(message, "");
-  showFieldErrors(form, {});
-  const offers = visible().map((f) =>
-    Object.fromEntries(FIELDS.map((field) => [field, input(f.dataset.offre, field).value])),
-  );
-  const answer = await ask("compare", { years: $("duree").value, offers });
-  if (!answer.ok) {
-    result.hidden = true;
-    result.replaceChildren();
-    const first = showFieldErrors(form, answer.fields);
-    const count = Object.keys(answer.fields || {}).length;
+answerOnSubmit(ask, form, result, "compare", {
+  payload: () => ({
+    years: /** @type {HTMLSelectElement} */ ($("duree")).value,
+    offers: visible().map((f) => Object.fromEntries(FIELDS.map((field) => [field, input(f.dataset.offre, field).value]))),
+  }),
+  render,
+  showFailure: (failure) => {
+    const first = showFieldErrors(form, failure.fields);
+    const count = Object.keys(failure.fields || {}).length;
     showMessage(
       message,
-      count ? `${count > 1 ? `${count} champs sont à corriger` : "Un champ est à corriger"} : ${answer.error}` : answer.error,
+      count ? `${count > 1 ? `${count} champs sont à corriger` : "Un champ est à corriger"} : ${failure.error}` : failure.error,
     );
     if (first) first.focus();
-    return;
-  }
-  render(answer.result);
+  },
 });

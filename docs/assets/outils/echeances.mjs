@@ -1,14 +1,17 @@
 // The deadline calculator: the form's values go to segur_devis.tools.deadline_calculator.deadline_summary
 // (Python, in the worker); the answer is shown with DOM APIs only (every text through textContent).
 
-import { el, showFieldErrors, showMessage, startEngine } from "./formulaire.mjs";
+import { $, el, showMessage } from "../verifier/dom.mjs";
+import { answerOnSubmit, showFieldErrors, startEngine } from "./formulaire.mjs";
 
-const $ = (id) => document.getElementById(id);
-const form = $("echeances-formulaire");
-const couloir = $("echeances-couloir");
-const vague = $("echeances-vague");
-const signed = $("echeances-date");
-const dispositif = $("echeances-dispositif");
+/** @typedef {import("../verifier/protocole.mjs").DeadlineSummary} DeadlineSummary */
+/** @typedef {import("../verifier/protocole.mjs").DatedStep} DatedStep */
+
+const form = /** @type {HTMLFormElement} */ ($("echeances-formulaire"));
+const couloir = /** @type {HTMLSelectElement} */ ($("echeances-couloir"));
+const vague = /** @type {HTMLSelectElement} */ ($("echeances-vague"));
+const signed = /** @type {HTMLInputElement} */ ($("echeances-date"));
+const dispositif = /** @type {HTMLSelectElement} */ ($("echeances-dispositif"));
 const dispositifField = $("echeances-dispositif-champ");
 const result = $("echeances-resultat");
 const message = $("outil-message");
@@ -55,11 +58,13 @@ vague.addEventListener("change", syncDispositifs);
 syncVagues();
 syncDispositifs();
 
+/** @param {DatedStep} entry */
 function source(entry) {
   const label = entry.official === false ? `${entry.source} (source non officielle)` : entry.source;
   return entry.url ? el("a", { href: entry.url, text: label }) : document.createTextNode(label);
 }
 
+/** @param {DeadlineSummary} summary */
 function datesTable(summary) {
   const table = el("table", { id: "echeances-dates" });
   table.append(el("caption", { text: `Toutes les dates connues : ${summary.dispositif_label}` }));
@@ -94,6 +99,10 @@ function datesTable(summary) {
   );
 }
 
+/**
+ * Fills the result region; returns its heading, to focus.
+ * @param {DeadlineSummary} summary
+ */
 function render(summary) {
   const heading = el("h2", { id: "echeances-resultat-titre", tabindex: "-1", text: "Résultat" });
   const proofs = summary.proofs;
@@ -124,34 +133,22 @@ function render(summary) {
       datesTable(summary),
     );
   }
-  result.hidden = false;
-  heading.focus();
+  return heading;
 }
 
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  showMessage(message, "");
-  showFieldErrors(form, {});
-  const answer = await ask("deadline", {
+answerOnSubmit(ask, form, result, "deadline", {
+  payload: () => ({
     couloir: couloir.value,
     vague: vague.value,
     signed: signed.value,
     dispositif: dispositifField.hidden ? "" : dispositif.value,
-  });
-  if (!answer.ok) {
-    result.hidden = true;
-    result.replaceChildren();
-    // An error about the date goes next to the field; anything else above the result.
-    if (answer.fields && answer.fields.signed) {
-      showFieldErrors(form, { "echeances-date": answer.fields.signed });
-      signed.focus();
-    } else if (answer.fields && answer.fields.dispositif) {
-      showFieldErrors(form, { "echeances-dispositif": answer.fields.dispositif });
-      dispositif.focus();
-    } else {
-      showMessage(message, answer.error);
-    }
-    return;
-  }
-  render(answer.result);
+  }),
+  render,
+  // An error about the date or the establishment goes next to its field; anything else above the result.
+  showFailure: ({ error, fields = {} }) => {
+    const field = fields.signed ? signed : fields.dispositif ? dispositif : null;
+    if (!field) return showMessage(message, error);
+    showFieldErrors(form, { [field.id]: fields.signed || fields.dispositif });
+    field.focus();
+  },
 });

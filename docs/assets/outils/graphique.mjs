@@ -10,20 +10,37 @@ const MARKERS = ["circle", "square", "triangle", "diamond"]; // shapes, not only
 
 const euros = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
 
+/**
+ * An SVG element with its attributes and, optionally, its text.
+ * @param {string} tag
+ * @param {Record<string, string | number>} [attributes]
+ * @param {string} [text]
+ * @returns {SVGElement}
+ */
 function svg(tag, attributes = {}, text) {
-  const node = document.createElementNS(SVG, tag);
+  const node = /** @type {SVGElement} */ (document.createElementNS(SVG, tag));
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
   if (text !== undefined) node.textContent = text;
   return node;
 }
 
 // 1, 2 or 5 times a power of ten: round numbers for the axis.
+/**
+ * @param {number} max
+ * @param {number} ticks
+ */
 function niceStep(max, ticks) {
   const raw = max / ticks;
   const power = 10 ** Math.floor(Math.log10(raw));
   return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) || raw;
 }
 
+/**
+ * @param {string} shape one of MARKERS
+ * @param {number} x
+ * @param {number} y
+ * @param {string} className
+ */
 function marker(shape, x, y, className) {
   const r = 5;
   if (shape === "circle") return svg("circle", { cx: x, cy: y, r, class: className });
@@ -35,6 +52,10 @@ function marker(shape, x, y, className) {
   return svg("polygon", { points: points.map((p) => p.join(",")).join(" "), class: className });
 }
 
+/**
+ * The line and marker of series `index`, for a legend.
+ * @param {number} index
+ */
 export function markerSwatch(index) {
   const box = svg("svg", { width: 28, height: 14, viewBox: "0 0 28 14", "aria-hidden": "true", focusable: "false" });
   box.append(svg("line", { x1: 1, y1: 7, x2: 27, y2: 7, class: `outils-serie outils-serie--${index + 1}` }));
@@ -42,7 +63,11 @@ export function markerSwatch(index) {
   return box;
 }
 
-// series: [{name, values: [number per year]}]; returns the <svg>.
+/**
+ * The chart of `series` (one value per year each) over `years` years, as an <svg> named by `title`.
+ * @param {{id: string, title: string, description: string, series: {name: string, values: number[]}[],
+ *   years: number}} chart
+ */
 export function lineChart({ id, title, description, series, years }) {
   const chart = svg("svg", {
     id,
@@ -60,8 +85,8 @@ export function lineChart({ id, title, description, series, years }) {
   const top = Math.max(step, Math.ceil(max / step) * step);
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const x = (year) => MARGIN.left + (years === 1 ? plotW / 2 : ((year - 1) / (years - 1)) * plotW);
-  const y = (value) => MARGIN.top + plotH - (value / top) * plotH;
+  const x = (/** @type {number} */ year) => MARGIN.left + (years === 1 ? plotW / 2 : ((year - 1) / (years - 1)) * plotW);
+  const y = (/** @type {number} */ value) => MARGIN.top + plotH - (value / top) * plotH;
 
   const axes = svg("g", { class: "outils-axes" });
   for (let value = 0; value <= top + step / 2; value += step) {

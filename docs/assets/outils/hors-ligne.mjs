@@ -5,6 +5,9 @@
 const root = new URL("../../", import.meta.url);
 const html = document.documentElement;
 
+/** @typedef {"unsupported" | "pending" | "pages" | "ready"} OfflineState */
+
+/** @type {Record<OfflineState, string>} */
 const STATUS = {
   unsupported: "Ce navigateur ne permet pas d’utiliser le site hors connexion.",
   pending: "La copie hors connexion est en cours de préparation…",
@@ -12,12 +15,14 @@ const STATUS = {
   ready: "Le site et le vérificateur sont disponibles hors connexion sur ce navigateur.",
 };
 
+/** @param {OfflineState} state */
 function show(state) {
   html.dataset.horsLigne = state;
   const box = document.getElementById("hors-ligne-etat");
   if (box) box.textContent = STATUS[state];
 }
 
+/** @param {MessageEvent<{type?: string, pages?: boolean, runtime?: boolean} | null>} event */
 function receive(event) {
   const message = event.data;
   if (!message || message.type !== "status") return;
@@ -32,6 +37,7 @@ function engineReady() {
 
 // Resolves once the page has loaded and its engine, if it has one, is no longer loading: the offline copy (every
 // page of the site) must not compete with the engine's download and start-up for the network and the processor.
+/** @returns {Promise<void>} */
 function pageSettled() {
   const loading = () => html.dataset.checker === "loading" || html.dataset.outil === "loading";
   return new Promise((resolve) => {
@@ -64,7 +70,7 @@ async function start() {
   }
   show("pending");
   const registration = await navigator.serviceWorker.ready;
-  const ask = (type) => registration.active && registration.active.postMessage({ type });
+  const ask = (/** @type {"status" | "cache-runtime"} */ type) => registration.active && registration.active.postMessage({ type });
   ask("status");
   let asked = false;
   const askRuntime = () => {

@@ -1,4 +1,3 @@
-// @ts-check
 // outils/signalement/: the text for the ANS from a report saved by the checker (JSON file, read locally).
 
 import { $, showMessage } from "../verifier/dom.mjs";

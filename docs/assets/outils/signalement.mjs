@@ -1,9 +1,10 @@
-// @ts-check
 // The report to the ANS: a French text written by segur_devis.tools.ans_report (Python, in the worker) from a checker
 // report, shown in a read-only text area with a copy button. Nothing is sent: the user pastes it into the ANS
 // contact form. Used by the checker page (« Préparer un signalement à l’ANS ») and by outils/signalement/.
 
 import { copyText, el } from "../verifier/dom.mjs";
+
+/** @typedef {import("../verifier/protocole.mjs").Ask} Ask */
 
 const COPIED = "Texte copié : collez-le dans le formulaire de contact de l’ANS.";
 const COPY_FAILED = "La copie n’a pas fonctionné : sélectionnez le texte (Ctrl+A dans la zone) et copiez-le (Ctrl+C).";
@@ -21,7 +22,7 @@ async function copy(area, status) {
 // `formUrl` is the ANS contact form's address, from reference.json (source "esante-formulaire").
 /**
  * @param {HTMLElement} section
- * @param {{text: string, form_url: string}} result
+ * @param {import("../verifier/protocole.mjs").AnsReport} result
  * @param {{level?: "h2" | "h3"}} [options]
  */
 export function renderSignalement(section, { text, form_url: formUrl }, { level = "h3" } = {}) {
@@ -58,7 +59,7 @@ export function renderSignalement(section, { text, form_url: formUrl }, { level 
 
 /**
  * Asks the engine for the text of `reportJson` (the report as JSON text) and shows it in `section`.
- * @param {(kind: string, payload: Record<string, unknown>) => Promise<{ok: boolean, result?: any, error?: string}>} ask
+ * @param {Ask} ask
  * @param {string} reportJson
  * @param {HTMLElement} section
  * @param {{level?: "h2" | "h3"}} [options]
@@ -89,10 +90,10 @@ function ensureStyles() {
  */
 export async function showForReport(engine, reportJson, section, onError) {
   ensureStyles();
-  /** @type {(kind: string, payload: Record<string, unknown>) => Promise<any>} */
+  /** @type {Ask} */
   const ask = async (kind, payload) => {
     try {
-      return await engine.check({ kind, payload });
+      return await engine.compute(kind, payload);
     } catch {
       return { ok: false, error: FAILED };
     }

@@ -3,39 +3,52 @@
 // each window's dates and its sentences; this module only compares today's date with them (no domain logic here)
 // and builds the DOM with text nodes. The day can be set for tests with ?aujourdhui=YYYY-MM-DD.
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
+import { el } from "../verifier/dom.mjs";
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
+/**
+ * What aujourdhui.json holds (site_hooks/reference_tables.py).
+ * @typedef {"a-venir" | "inconnu" | "ouvert" | "ferme"} Status
+ * @typedef {{ids: string[], label: string | null, opens: string | null, closes: string | null,
+ *   texts: Record<Status, string>}} Window
+ * @typedef {{couloir: string, label: string, vague: number, windows: Window[]}} Row
+ * @typedef {{checked_on: string, vagues: {vague: number, label: string}[], rows: Row[],
+ *   texts: {title: string, day: string, checked: string, caption: string, couloir: string, none: string}}} Today
+ */
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 // Today in the reader's time zone, as YYYY-MM-DD (ISO dates compare as strings).
 function today() {
   const asked = new URLSearchParams(window.location.search).get("aujourdhui");
   if (asked && ISO.test(asked) && !Number.isNaN(Date.parse(asked))) return asked;
   const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** @param {string} iso */
 function frDate(iso) {
   const [y, m, d] = iso.split("-");
   return `${d}/${m}/${y}`;
 }
 
-// The same comparison as segur_devis.deadlines.status_on.
+/**
+ * The same comparison as segur_devis.deadlines.status_on.
+ * @param {{opens: string | null, closes: string | null}} window
+ * @param {string} day YYYY-MM-DD
+ * @returns {Status}
+ */
 export function statusOn(window, day) {
   if (window.opens && day < window.opens) return "a-venir";
   if (!window.closes) return "inconnu";
   return day > window.closes ? "ferme" : "ouvert";
 }
 
+/**
+ * @param {Row | undefined} row
+ * @param {string} day
+ * @param {string} none what the cell says without a row
+ */
 function cell(row, day, none) {
   const td = el("td");
   if (!row) {
@@ -52,6 +65,11 @@ function cell(row, day, none) {
   return td;
 }
 
+/**
+ * @param {HTMLElement} root
+ * @param {Today} data
+ * @param {string} day
+ */
 function render(root, data, day) {
   const texts = data.texts;
   const vagues = data.vagues.map((v) => v.vague);
@@ -77,7 +95,7 @@ function render(root, data, day) {
 }
 
 async function start() {
-  const roots = document.querySelectorAll("[data-aujourdhui]");
+  const roots = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-aujourdhui]"));
   if (!roots.length) return;
   const style = el("link", { rel: "stylesheet", href: new URL("aujourdhui.css", import.meta.url).href });
   document.head.append(style);
@@ -85,7 +103,7 @@ async function start() {
   try {
     const response = await fetch(new URL("aujourdhui.json", import.meta.url));
     if (!response.ok) throw new Error(String(response.status));
-    const data = await response.json();
+    const data = /** @type {Today} */ (await response.json());
     for (const root of roots) render(root, data, day);
   } catch {
     for (const root of roots) {

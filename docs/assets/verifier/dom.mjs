@@ -1,4 +1,3 @@
-// @ts-check
 // DOM helpers shared by the checker page and the tool pages. Text from a quote or a report only ever goes
 // through textContent / text nodes (never HTML), so nothing pasted can run or restyle the page.
 

@@ -1,4 +1,3 @@
-// @ts-check
 // Builds the report's DOM from its view (segur_devis.view.page_view, computed in Python by the worker): every
 // word comes from there. Text from the quote goes through text nodes only, never HTML.
 
@@ -144,8 +143,8 @@ export function renderReport(container, view, tools) {
     ),
     el("p", { class: "verifier-resume", text: view.summary }),
     header,
-    tools,
   );
+  if (tools) container.append(tools);
   for (const group of view.groups) {
     const list = el("ol", { class: "verifier-constats" });
     for (const finding of group.findings) list.append(findingItem(view, finding));

@@ -1,4 +1,3 @@
-// @ts-check
 // The checker page: reads the quote (pasted text, chosen or dropped file), asks the engine, shows the report.
 // The words of the report come from Python (segur_devis.view); this script keeps the page's own words.
 
@@ -117,7 +116,7 @@ function clearReport() {
 }
 
 /**
- * @param {import("./protocole.mjs").Request} request
+ * @param {import("./protocole.mjs").QuoteRequest} request
  * @param {Transferable[]} [transfer]
  */
 async function run(request, transfer) {
@@ -127,6 +126,7 @@ async function run(request, transfer) {
   showMessage("");
   clearReport();
   refreshStatus();
+  /** @type {import("./protocole.mjs").QuoteAnswer} */
   let answer;
   try {
     answer = await engine.check({ ...request, today: todayParam }, transfer);

@@ -4,6 +4,21 @@
 // The protocol (types: protocole.mjs) is answered in Python by segur_devis.web: this worker only forwards each
 // request as JSON text (a file's bytes beside it) and posts the JSON answer back. It also says, on its own,
 // {type: "progress", stage}, {type: "ready", boot: "snapshot" | "python"} and {type: "boot-error", error}.
+// Type-checked with a worker's library, not the page's: tsconfig.workers.json.
+
+/** @typedef {import("pyodide").PyodideAPI} Pyodide */
+/** @typedef {typeof import("pyodide").loadPyodide} LoadPyodide */
+/** @typedef {import("./protocole.mjs").Request} Request */
+/** @typedef {import("./protocole.mjs").Answer} Answer */
+/** @typedef {import("./protocole.mjs").Notice} Notice */
+
+/**
+ * Everything this worker says to its page.
+ * @param {Notice | Answer} message
+ */
+function say(message) {
+  postMessage(message);
+}
 
 const RUNTIME_URL = new URL("../../pyodide/", import.meta.url);
 const CHECKER_PACKAGE = "segur-devis";
@@ -17,11 +32,14 @@ const GENERIC_ERROR =
 let respond = null;
 /** @type {((head: Uint8Array, filename: string) => boolean) | null} segur_devis.web.needs_pdf_reader */
 let needsPdfReader = null;
+/** @type {Pyodide | null} */
 let pyodide = null;
-let pdfReady = null; // promise, set when the first PDF arrives
+/** @type {Promise<void> | null} set when the first PDF arrives */
+let pdfReady = null;
 
 // When its WebAssembly cannot be downloaded (or a snapshot does not fit it), Pyodide 0.29 only logs a warning and
 // then waits forever: turn that warning into a failure of the start under way, so the page can say so at once.
+/** @type {(error: Error) => void} */
 let wasmFailure = () => {};
 const warn = console.warn.bind(console);
 console.warn = (...args) => {
@@ -57,11 +75,18 @@ async function snapshotInOfflineCopy() {
   }
 }
 
+/** @param {Response} response a gzip file */
 async function decompress(response) {
+  if (!response.body) throw new Error("empty snapshot");
   const raw = response.body.pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(raw).arrayBuffer());
 }
 
+/**
+ * @param {LoadPyodide} loadPyodide
+ * @param {Promise<Uint8Array> | null} snapshot
+ * @returns {Promise<Pyodide>}
+ */
 function startPython(loadPyodide, snapshot) {
   const loading = loadPyodide({
     indexURL: RUNTIME_URL.href,
@@ -69,13 +94,18 @@ function startPython(loadPyodide, snapshot) {
     stdout: () => {},
     ...(snapshot ? { _loadSnapshot: snapshot } : {}),
   });
+  /** @type {Promise<never>} */
   const failed = new Promise((_, reject) => {
     wasmFailure = reject;
   });
   return Promise.race([loading, failed]);
 }
 
-// The snapshot's Python, restored, or null when anything goes wrong (another runtime build, a damaged file…).
+/**
+ * The snapshot's Python, restored, or null when anything goes wrong (another runtime build, a damaged file…).
+ * @param {LoadPyodide} loadPyodide
+ * @param {Response} response
+ */
 async function restoreSnapshot(loadPyodide, response) {
   try {
     // Pyodide takes the snapshot as a promise: it compiles its WebAssembly while the snapshot decompresses.
@@ -89,21 +119,22 @@ async function restoreSnapshot(loadPyodide, response) {
 }
 
 async function boot() {
-  postMessage({ type: "progress", stage: "runtime" });
+  say({ type: "progress", stage: "runtime" });
   const snapshot = snapshotInOfflineCopy(); // at once, while Pyodide's module loads
+  /** @type {{loadPyodide: LoadPyodide}} */
   const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME_URL).href);
   const response = await snapshot;
   pyodide = response ? await restoreSnapshot(loadPyodide, response) : null;
   const from = pyodide ? "snapshot" : "python";
   if (!pyodide) {
     pyodide = await startPython(loadPyodide, null);
-    postMessage({ type: "progress", stage: "checker" });
-    await loadPackage(CHECKER_PACKAGE);
+    say({ type: "progress", stage: "checker" });
+    await loadPackage(pyodide, CHECKER_PACKAGE);
   }
   const web = pyodide.pyimport("segur_devis.web");
   respond = web.respond;
   needsPdfReader = web.needs_pdf_reader;
-  postMessage({ type: "ready", boot: from });
+  say({ type: "ready", boot: from });
 }
 
 // Right after ready, one check of public text (the rules' own examples): WebAssembly functions are compiled on
@@ -115,23 +146,29 @@ segur_devis.check_text("\\n\\n".join(rule.bad for rule in segur_devis.RULES), so
 
 function warmUp() {
   try {
-    pyodide.runPython(WARM_UP);
+    pyodide?.runPython(WARM_UP);
   } catch (error) {
     console.warn("warm-up failed", error); // worker console only: checks work without it
   }
 }
 
-async function loadPackage(name) {
+/**
+ * @param {Pyodide} python
+ * @param {string} name
+ */
+async function loadPackage(python, name) {
+  /** @type {string[]} */
   const errors = [];
-  await pyodide.loadPackage([name], { messageCallback: () => {}, errorCallback: (m) => errors.push(m) });
+  await python.loadPackage([name], { messageCallback: () => {}, errorCallback: (m) => errors.push(m) });
   if (errors.length) throw new Error(errors.join("\n"));
 }
 
 // pypdf is only needed for PDF quotes: load it when the first one arrives.
-function loadPdfReader() {
+/** @param {Pyodide} python */
+function loadPdfReader(python) {
   if (!pdfReady) {
-    postMessage({ type: "progress", stage: "pdf" });
-    pdfReady = loadPackage(PDF_PACKAGE).catch((error) => {
+    say({ type: "progress", stage: "pdf" });
+    pdfReady = loadPackage(python, PDF_PACKAGE).catch((error) => {
       pdfReady = null; // let the next PDF try again
       throw error;
     });
@@ -139,29 +176,33 @@ function loadPdfReader() {
   return pdfReady;
 }
 
-/** @param {{id: number} & import("./protocole.mjs").Request} message */
+/** @param {{id: number} & Request} message */
 async function handle({ id, ...request }) {
-  const bytes = "bytes" in request ? request.bytes : undefined;
-  if (bytes && needsPdfReader(bytes.subarray(0, 1024), request.filename || "")) await loadPdfReader();
+  if (!pyodide || !respond || !needsPdfReader) throw new Error("not booted"); // requests wait for the boot
+  const bytes = request.kind === "file" ? request.bytes : undefined;
+  if (request.kind === "file" && needsPdfReader(request.bytes.subarray(0, 1024), request.filename)) {
+    await loadPdfReader(pyodide);
+  }
   const { bytes: _sent, ...fields } = /** @type {Record<string, unknown>} */ (request);
   const answer = JSON.parse(respond(JSON.stringify(fields), bytes));
-  postMessage({ type: "result", id, ...answer });
+  say({ type: "result", id, ...answer });
 }
 
 const booted = boot().catch((error) => {
   console.error(error);
-  postMessage({ type: "boot-error", error: String(error) });
+  say({ type: "boot-error", error: String(error) });
   throw error;
 });
 
 // Requests are answered one after the other, in order, after the warm-up.
 let queue = booted.then(warmUp);
+/** @param {MessageEvent<{id: number} & Request>} event */
 onmessage = (event) => {
   const request = event.data;
   queue = queue
     .then(() => handle(request))
     .catch((error) => {
       console.error(error);
-      postMessage({ type: "result", id: request.id, ok: false, error: GENERIC_ERROR });
+      say({ type: "result", id: request.id, ok: false, error: GENERIC_ERROR });
     });
 };
