@@ -23,9 +23,10 @@ from playwright.sync_api import Browser, Page, sync_playwright
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 from site_server import PYODIDE_TYPES  # noqa: E402
+from support.quotes import SEED_MAINTENANCE  # noqa: E402
 
 VIEWPORTS = {"ordinateur": (1366, 900), "telephone": (390, 844)}
-QUOTE = REPO / "tests" / "fixtures" / "seed_non_conforme_pack.txt"
+QUOTE = SEED_MAINTENANCE  # the seed's non-conforming pack
 BOOT_TIMEOUT_MS = 180_000
 
 

@@ -7,39 +7,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from checker_page import CHECK_TIMEOUT_MS, Session
 from playwright.sync_api import Browser
-
-
-def new_session(browser: Browser, site_url: str) -> Session:
-    context = browser.new_context(accept_downloads=True, locale="fr-FR")
-    context.set_default_timeout(CHECK_TIMEOUT_MS)
-    recorder = Session(context, context.new_page(), site_url)
-    context.on("request", recorder.record)
-    return recorder
+from support.pages import CheckerPage
 
 
 @pytest.fixture
-def session(browser: Browser, site_url: str) -> Iterator[Session]:
-    recorder = new_session(browser, site_url)
-    yield recorder
-    recorder.context.close()
+def session(browser: Browser, site_url: str) -> Iterator[CheckerPage]:
+    checker = CheckerPage.new(browser, site_url, accept_downloads=True)
+    yield checker
+    checker.close()
 
 
 @pytest.fixture(scope="module")
-def booted(browser: Browser, site_url: str) -> Iterator[Session]:
-    recorder = new_session(browser, site_url)
-    recorder.open()
-    recorder.wait_ready()
-    yield recorder
-    recorder.context.close()
+def booted(browser: Browser, site_url: str) -> Iterator[CheckerPage]:
+    checker = CheckerPage.new(browser, site_url, accept_downloads=True)
+    checker.open()
+    checker.wait_ready()
+    yield checker
+    checker.close()
 
 
 @pytest.fixture
-def ready(booted: Session) -> Session:
-    page = booted.page
-    page.emulate_media(media="screen")
-    page.click("#effacer")  # empties the text, the file choice, the message and the report
-    page.wait_for_function("() => document.documentElement.dataset.checker === 'ready'", timeout=90_000)
+def ready(booted: CheckerPage) -> CheckerPage:
+    booted.page.emulate_media(media="screen")
+    booted.page.click("#effacer")  # empties the text, the file choice, the message and the report
+    booted.wait_ready()
     booted.requests.clear()
     return booted

@@ -6,55 +6,50 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from checker_page import CHECK_TIMEOUT_MS, SEED_CONFORME, SEED_MAINTENANCE, Session, fixture_text
 from office_files import blocks_from_text, docx_bytes, odt_bytes
-from pdf_fixtures import scanned_pdf
 from playwright.sync_api import Browser
+from support.axe import axe_violations
+from support.pages import CheckerPage
+from support.pdf_makers import scanned_pdf
+from support.quotes import CORPUS, SEED_CONFORME, SEED_MAINTENANCE, fixture_text
 
 import segur_devis
 from segur_devis import versions
 
 pytestmark = pytest.mark.browser
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 HARDWARE = (CORPUS / "20_hop_pfi_mssante_et_serveur_dans_part_etat.txt").read_text(encoding="utf-8")
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # The theme's search dialog and its nested navigation are every page's (issue 12's site work fixes them and its
 # tests cover every page): here, everything of the checker page and its report.
 SITE_WIDE = ("aria-dialog-name", "landmark-unique")
-AXE = {
-    "runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-    "rules": {rule: {"enabled": False} for rule in SITE_WIDE},
-}
 
 
 @pytest.fixture(params=["desktop", "phone"])
-def sized(request: pytest.FixtureRequest, ready: Session) -> Iterator[Session]:
+def sized(request: pytest.FixtureRequest, ready: CheckerPage) -> Iterator[CheckerPage]:
     ready.page.set_viewport_size(DESKTOP if request.param == "desktop" else PHONE)
     ready.page.evaluate("() => window.scrollTo(0, 0)")
     yield ready
     ready.page.set_viewport_size(DESKTOP)
 
 
-def in_viewport(session: Session, selector: str) -> bool:
+def in_viewport(session: CheckerPage, selector: str) -> bool:
     box = session.page.locator(selector).bounding_box()
     size = session.page.viewport_size
     assert box is not None and size is not None
     return box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
 
 
-def test_the_verdict_comes_into_view_after_a_check(sized: Session) -> None:
+def test_the_verdict_comes_into_view_after_a_check(sized: CheckerPage) -> None:
     assert sized.check_text(fixture_text(SEED_MAINTENANCE)) == "non_conforme"
     assert in_viewport(sized, "#rapport .verifier-verdict")
     assert "Verdict : Non conforme" in sized.page.inner_text("#rapport .verifier-verdict")
 
 
-def test_the_report_header_names_the_document_the_time_and_the_versions(sized: Session) -> None:
+def test_the_report_header_names_the_document_the_time_and_the_versions(sized: CheckerPage) -> None:
     before = datetime.now().replace(second=0, microsecond=0)
     sized.check_file("devis-pharmacie.txt", HARDWARE.encode("utf-8"), mime="text/plain")
     terms = sized.page.eval_on_selector_all(".verifier-entete dt", "els => els.map(e => e.textContent)")
@@ -69,7 +64,7 @@ def test_the_report_header_names_the_document_the_time_and_the_versions(sized: S
     )
 
 
-def test_repeated_occurrences_are_grouped_with_their_subtotal(sized: Session) -> None:
+def test_repeated_occurrences_are_grouped_with_their_subtotal(sized: CheckerPage) -> None:
     sized.check_text(HARDWARE)
     p06 = sized.page.locator("#rapport [data-code='P06']")
     assert p06.count() == 1
@@ -81,7 +76,7 @@ def test_repeated_occurrences_are_grouped_with_their_subtotal(sized: Session) ->
     assert sorted(set(sized.codes())) == sorted(set(expected.codes))
 
 
-def test_highlights_link_to_their_finding_and_back(ready: Session) -> None:
+def test_highlights_link_to_their_finding_and_back(ready: CheckerPage) -> None:
     ready.check_text(HARDWARE)
     page = ready.page
     legend = page.inner_text(".verifier-legende")
@@ -103,7 +98,7 @@ def test_highlights_link_to_their_finding_and_back(ready: Session) -> None:
     assert page.evaluate("() => location.hash") == href
 
 
-def test_the_print_view_shows_the_report_without_tool_panels(ready: Session) -> None:
+def test_the_print_view_shows_the_report_without_tool_panels(ready: CheckerPage) -> None:
     ready.check_text(fixture_text(SEED_MAINTENANCE))
     ready.page.click("#rapport-signalement")
     ready.page.wait_for_selector("#signalement-texte", state="visible")
@@ -122,7 +117,7 @@ def test_the_print_view_shows_the_report_without_tool_panels(ready: Session) -> 
     assert avoid == "avoid"
 
 
-def test_the_json_is_for_vendors_behind_a_disclosure(ready: Session) -> None:
+def test_the_json_is_for_vendors_behind_a_disclosure(ready: CheckerPage) -> None:
     ready.check_text(fixture_text(SEED_MAINTENANCE))
     assert not ready.page.is_visible("#rapport-telecharger")
     ready.page.click("#rapport-editeurs summary")
@@ -131,7 +126,7 @@ def test_the_json_is_for_vendors_behind_a_disclosure(ready: Session) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".odt"])
-def test_word_processor_quotes_are_read(ready: Session, suffix: str) -> None:
+def test_word_processor_quotes_are_read(ready: CheckerPage, suffix: str) -> None:
     maker = docx_bytes if suffix == ".docx" else odt_bytes
     data = maker(blocks_from_text(HARDWARE))
     verdict = ready.check_file(f"devis{suffix}", data, mime="application/octet-stream")
@@ -141,7 +136,7 @@ def test_word_processor_quotes_are_read(ready: Session, suffix: str) -> None:
     assert f"devis{suffix}" in ready.page.inner_text(".verifier-entete")
 
 
-def test_an_encrypted_odt_gets_a_french_message(ready: Session) -> None:
+def test_an_encrypted_odt_gets_a_french_message(ready: CheckerPage) -> None:
     assert (
         ready.check_file("devis.odt", odt_bytes(["Devis"], encrypted=True), mime="application/octet-stream")
         == ""
@@ -149,7 +144,7 @@ def test_an_encrypted_odt_gets_a_french_message(ready: Session) -> None:
     assert "mot de passe" in ready.message()
 
 
-def test_a_scanned_pdf_gets_one_message_and_no_report_tools(sized: Session) -> None:
+def test_a_scanned_pdf_gets_one_message_and_no_report_tools(sized: CheckerPage) -> None:
     assert sized.check_file("scan.pdf", scanned_pdf()) == "non_reconnu"
     text = sized.page.inner_text("#rapport")
     assert "scanné" in text and "ne ressemble pas" not in text
@@ -157,7 +152,7 @@ def test_a_scanned_pdf_gets_one_message_and_no_report_tools(sized: Session) -> N
     assert in_viewport(sized, "#rapport .verifier-verdict")
 
 
-def test_what_could_not_be_checked_is_listed_when_the_report_has_it(ready: Session) -> None:
+def test_what_could_not_be_checked_is_listed_when_the_report_has_it(ready: CheckerPage) -> None:
     # Shown only when the checker says it; a conforming quote of vague 1 has nothing it could not check here.
     ready.check_text(fixture_text(SEED_CONFORME))
     limits = ready.page.locator(".verifier-groupe--limites")
@@ -166,32 +161,26 @@ def test_what_could_not_be_checked_is_listed_when_the_report_has_it(ready: Sessi
 
 
 @pytest.fixture(scope="module", params=["light", "dark"])
-def scheme_session(request: pytest.FixtureRequest, browser: Browser, site_url: str) -> Iterator[Session]:
-    context = browser.new_context(locale="fr-FR", color_scheme=request.param)
-    context.set_default_timeout(CHECK_TIMEOUT_MS)
-    session = Session(context, context.new_page(), site_url)
+def scheme_session(request: pytest.FixtureRequest, browser: Browser, site_url: str) -> Iterator[CheckerPage]:
+    session = CheckerPage.new(browser, site_url, color_scheme=request.param)
     session.open()
     session.wait_ready()
     yield session
-    session.context.close()
+    session.close()
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_axe_with_best_practices_finds_nothing_with_a_report_shown(
-    scheme_session: Session, size: str
+    scheme_session: CheckerPage, size: str
 ) -> None:
     page = scheme_session.page
     page.set_viewport_size(DESKTOP if size == "desktop" else PHONE)
     scheme_session.check_text(HARDWARE)
     page.click("#rapport-editeurs summary")
-    violations = Axe().run(page, options=AXE).response["violations"]
-    summary = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}) e.g. {v['nodes'][0]['html'][:160]}" for v in violations
-    ]
-    assert not violations, "\n".join(summary)
+    assert axe_violations(page, best_practices=True, skip=SITE_WIDE) == []
 
 
-def test_on_a_phone_the_report_actions_take_two_rows_at_most(ready: Session) -> None:
+def test_on_a_phone_the_report_actions_take_two_rows_at_most(ready: CheckerPage) -> None:
     ready.page.set_viewport_size(PHONE)
     try:
         ready.check_text(fixture_text(SEED_MAINTENANCE))
@@ -203,7 +192,7 @@ def test_on_a_phone_the_report_actions_take_two_rows_at_most(ready: Session) -> 
         ready.page.set_viewport_size(DESKTOP)
 
 
-def test_the_loading_status_sits_next_to_the_button_in_plain_words(session: Session) -> None:
+def test_the_loading_status_sits_next_to_the_button_in_plain_words(session: CheckerPage) -> None:
     page = session.open()
     page.set_viewport_size(PHONE)
     status = page.locator("#verifier-etat-texte")

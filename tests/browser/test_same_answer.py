@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from checker_page import FIXTURES, SEED_ERA, Session
 from playwright.sync_api import Browser
+from support.pages import CheckerPage
 from support.pdf_makers import load_twins, twin_pdf
+from support.quotes import CORPUS, SEED_ERA, TESTS
+from support.reports import compare
 
 import segur_devis
 
 pytestmark = pytest.mark.browser
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-BLIND = Path(__file__).resolve().parents[1] / "corpus_blind"
-QUOTES = sorted(FIXTURES.glob("*.txt")) + sorted(CORPUS.glob("*.txt")) + sorted(BLIND.glob("*.txt"))
+BLIND = TESTS / "corpus_blind"
+QUOTES = sorted(CORPUS.glob("*.txt")) + sorted(BLIND.glob("*.txt"))  # the seed's quotes are the corpus' first
 
 
-def essentials(report: dict) -> tuple[str, list[tuple[str, int | None, int | None]]]:
-    findings = [
-        (
-            f["code"],
-            f["evidence"]["start"] if f["evidence"] else None,
-            f["evidence"]["end"] if f["evidence"] else None,
-        )
-        for f in report["findings"]
-    ]
-    return report["verdict"], findings
-
-
-def test_browser_and_cpython_agree_on_every_quote(ready: Session) -> None:
+def test_browser_and_cpython_agree_on_every_quote(ready: CheckerPage) -> None:
     assert len(QUOTES) >= 2
     differences = []
     for path in QUOTES:
@@ -57,15 +44,7 @@ def test_browser_and_cpython_agree_on_every_quote(ready: Session) -> None:
     assert differences == []
 
 
-def compare(name: str, browser: dict, expected: dict) -> list[tuple[object, ...]]:
-    if essentials(browser) != essentials(expected):
-        return [(name, essentials(browser), essentials(expected))]
-    if browser != expected:
-        return [(name, "same findings, different report", browser, expected)]
-    return []
-
-
-def test_browser_and_cpython_agree_on_the_pdf_twins(ready: Session, browser: Browser) -> None:
+def test_browser_and_cpython_agree_on_the_pdf_twins(ready: CheckerPage, browser: Browser) -> None:
     # The blind corpus' PDFs printed by Chromium, reportlab and fpdf2: the page reads them as the CLI does.
     twins = load_twins(BLIND)
     assert len(twins) >= 15

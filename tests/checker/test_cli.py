@@ -3,16 +3,15 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from support.quotes import SEED_CONFORME, SEED_MAINTENANCE
 
 from segur_devis.cli import main
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
-GOOD = FIXTURES / "seed_conforme_hop_pfi.txt"
+GOOD = SEED_CONFORME
 SEED_ERA = "2022-06-01"  # the seed's unsigned vague 1 example, judged on a day its couloir was still open
-BAD = FIXTURES / "seed_non_conforme_pack.txt"
+BAD = SEED_MAINTENANCE
 
 
 def run(capsys, *args):

@@ -1,16 +1,15 @@
 """The two example quotes of seed 002, as pasted from the ANS document."""
 
 from datetime import date
-from pathlib import Path
+
+from support.quotes import SEED_CONFORME, SEED_MAINTENANCE
 
 from segur_devis import check_text
-
-FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def test_conforming_hop_pfi_example_is_conforme():
     # Unsigned, so judged on the day of the check: a day when vague 1 hospital orders were still open.
-    text = (FIXTURES / "seed_conforme_hop_pfi.txt").read_text(encoding="utf-8")
+    text = SEED_CONFORME.read_text(encoding="utf-8")
     report = check_text(text, today=date(2022, 6, 1))
     assert report.verdict == "conforme"
     assert report.codes == ["C02"]  # the order is conditional on referencing: the 120-day reminder
@@ -19,7 +18,7 @@ def test_conforming_hop_pfi_example_is_conforme():
 
 
 def test_non_conforming_pack_with_maintenance():
-    text = (FIXTURES / "seed_non_conforme_pack.txt").read_text(encoding="utf-8")
+    text = SEED_MAINTENANCE.read_text(encoding="utf-8")
     report = check_text(text)
     assert report.verdict == "non_conforme"
     codes = set(report.codes)

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import OpenPage
 from engine_checker import paste
 from support.axe import axe_violations
-from support.engines import EnginePage
+from support.engines import EnginePage, OpenPage
 
 pytestmark = pytest.mark.browser
 

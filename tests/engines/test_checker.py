@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from engine_checker import choose, drop, paste
-from pdfs import make_pdf
 from support.engines import EnginePage
+from support.pdf_makers import make_pdf
 
 import segur_devis
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import OpenPage
 from engine_checker import paste
+from support.engines import OpenPage
 from support.site import serve
 from support.waits import BOOT_TIMEOUT_MS, CHECKER_READY, OFFLINE_COPY_TIMEOUT_MS, OFFLINE_READY
 

@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Engines, OpenPage
 from support.axe import axe_violations
-from support.engines import ENGINES, EnginePage, PlaywrightPage
+from support.engines import ENGINES, EnginePage, Engines, OpenPage, PlaywrightPage
 from support.waits import STEP_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser

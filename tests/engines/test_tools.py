@@ -4,8 +4,7 @@ of their Python code on CPython (they run it in the checker's worker)."""
 from __future__ import annotations
 
 import pytest
-from conftest import OpenPage
-from support.engines import EnginePage, set_value
+from support.engines import EnginePage, OpenPage, set_value
 from support.waits import BOOT_TIMEOUT_MS, CHECK_TIMEOUT_MS, TOOL_READY
 
 from segur_devis.deadlines import windows

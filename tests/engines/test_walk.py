@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import OpenPage
+from support.engines import OpenPage
 
 pytestmark = pytest.mark.browser
 

@@ -8,17 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from hardening_browser import fixture_text, wait_outcome, wait_ready
 from playwright.sync_api import Browser, Page
-from support.axe import WCAG_TAGS
-from test_site_walk import html_pages
-
-REPO = Path(__file__).resolve().parents[2]
-
-# WCAG 2.1 A/AA (one list for every browser test, tests/support/axe.py) and axe's best practices (named
-# landmarks and dialogs…), which every page of the site meets too.
-WCAG = {"runOnly": [*WCAG_TAGS, "best-practice"]}
+from support.axe import axe_violations
+from support.pages import wait_checker_ready, wait_outcome
+from support.quotes import SEED_MAINTENANCE, fixture_text
+from support.site import REPO, html_pages
 
 # Records every text the live regions (role=status / role=alert / aria-live) take, in order.
 LIVE_RECORDER = """
@@ -48,8 +42,8 @@ def test_every_page_passes_axe(browser: Browser, site_url: str, built_site: Path
     try:
         for path in distinct_layouts(html_pages(built_site)):
             page.goto(site_url + path)
-            for v in Axe().run(page, options=WCAG).response["violations"]:
-                problems.append(f"{path}: {v['id']} ({len(v['nodes'])}) e.g. {v['nodes'][0]['html'][:120]}")
+            # WCAG 2.1 A/AA and axe's best practices (named landmarks and dialogs…): every page meets both.
+            problems += [f"{path}: {v}" for v in axe_violations(page, best_practices=True)]
     finally:
         context.close()
     assert problems == []
@@ -75,7 +69,7 @@ def test_checker_by_keyboard_only(browser: Browser, site_url: str) -> None:
     page = context.new_page()
     try:
         page.goto(site_url + "verifier/")
-        wait_ready(page)
+        wait_checker_ready(page)
         # From the top of the page, Tab reaches the file picker, then the text, then the button, in that order,
         # each with a visible focus indicator.
         order = []
@@ -98,7 +92,7 @@ def test_checker_by_keyboard_only(browser: Browser, site_url: str) -> None:
         # Type the quote, then Space on the button runs the check; the focus goes to the report heading.
         page.keyboard.press("Tab")
         assert focused(page) == "devis-texte"
-        page.keyboard.insert_text(fixture_text("seed_non_conforme_pack.txt"))
+        page.keyboard.insert_text(fixture_text(SEED_MAINTENANCE))
         page.keyboard.press("Tab")
         assert focused(page) == "verifier"
         page.keyboard.press("Space")
@@ -121,8 +115,8 @@ def test_live_regions_announce_progress_verdict_and_errors(browser: Browser, sit
     page = context.new_page()
     try:
         page.goto(site_url + "verifier/")
-        wait_ready(page)
-        page.fill("#devis-texte", fixture_text("seed_non_conforme_pack.txt"))
+        wait_checker_ready(page)
+        page.fill("#devis-texte", fixture_text(SEED_MAINTENANCE))
         page.click("#verifier")
         assert wait_outcome(page) == "non_conforme"
         page.fill("#devis-texte", "")

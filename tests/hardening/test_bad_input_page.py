@@ -7,47 +7,45 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hardening_browser import (
-    Recorder,
-    check_file,
-    check_text,
-    fixture_text,
-    message,
-    quote_pdf,
-    set_text,
-    wait_outcome,
-    wait_ready,
-)
+from hardening_browser import Recorder
 from playwright.sync_api import Browser, Page
 from pypdf import PdfWriter
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "checker"))
-from test_pdf import raw_pdf
+from support.pages import (
+    assert_plain_french,
+    check_file,
+    check_text,
+    message,
+    set_text,
+    wait_checker_ready,
+    wait_outcome,
+)
+from support.pdf_makers import make_pdf, raw_pdf
+from support.quotes import SEED_CONFORME, SEED_MAINTENANCE, fixture_text
+from support.waits import CHECK_TIMEOUT_MS
 
 from segur_devis.extract import MAX_PDF_PAGES, MAX_TEXT_CHARS
 
 pytestmark = pytest.mark.browser
 
-GOOD = fixture_text("seed_conforme_hop_pfi.txt")
-PACK = fixture_text("seed_non_conforme_pack.txt")
+GOOD = fixture_text(SEED_CONFORME)
+PACK = fixture_text(SEED_MAINTENANCE)
 
 
 @pytest.fixture(scope="module")
 def page(browser: Browser, site_url: str) -> Iterator[Page]:
     context = browser.new_context(locale="fr-FR")
-    context.set_default_timeout(60_000)
+    context.set_default_timeout(CHECK_TIMEOUT_MS)
     recorder = Recorder.attach(context)
     page = context.new_page()
     page.goto(
         site_url + "verifier/?aujourdhui=2022-06-01"
     )  # GOOD, the seed's unsigned vague 1 quote, in its era
-    wait_ready(page)
+    wait_checker_ready(page)
     yield page
     assert recorder.errors == []
     context.close()
@@ -56,17 +54,8 @@ def page(browser: Browser, site_url: str) -> Iterator[Page]:
 @pytest.fixture
 def fresh(page: Page) -> Page:
     page.click("#effacer")
-    wait_ready(page)
+    wait_checker_ready(page)
     return page
-
-
-def assert_french_message(text: str, *expected: str) -> None:
-    assert text.strip(), "no message shown"
-    for word in ("Traceback", "Error", "Exception", "undefined", "null", "pypdf"):
-        assert word not in text, text
-    assert re.search(r"[éèàùçêâîô’«]", text), f"not French prose: {text!r}"
-    for part in expected:
-        assert part in text, text
 
 
 def assert_still_usable(page: Page) -> None:
@@ -76,7 +65,7 @@ def assert_still_usable(page: Page) -> None:
 
 
 def encrypted_pdf() -> bytes:
-    writer = PdfWriter(clone_from=io.BytesIO(quote_pdf(GOOD)))
+    writer = PdfWriter(clone_from=io.BytesIO(make_pdf(GOOD)))
     writer.encrypt(user_password="secret", owner_password="owner")
     buffer = io.BytesIO()
     writer.write(buffer)
@@ -92,7 +81,7 @@ FILES = {
         "ni un texte",
     ),
     "faux-pdf": ("devis.pdf", lambda: b"Ceci n'est pas un PDF.\n" * 50, "application/pdf", "pas un PDF"),
-    "pdf-tronque": ("devis.pdf", lambda: quote_pdf(GOOD)[:700], "application/pdf", "endommagé"),
+    "pdf-tronque": ("devis.pdf", lambda: make_pdf(GOOD)[:700], "application/pdf", "endommagé"),
     "pdf-chiffre": ("devis.pdf", encrypted_pdf, "application/pdf", "mot de passe"),
     "pdf-bombe": (
         "devis.pdf",
@@ -123,20 +112,20 @@ def test_bad_file_gets_a_french_message(fresh: Page, case: str) -> None:
     started = time.monotonic()
     assert check_file(fresh, name, data, mime=mime) == ""  # a message, not a report
     assert time.monotonic() - started < 90  # generous: a loaded CI machine; the point is that it ends
-    assert_french_message(message(fresh), expected)
+    assert_plain_french(message(fresh), expected)
     assert fresh.get_attribute("#rapport", "data-verdict") is None
     assert_still_usable(fresh)
 
 
 def test_scanned_pdf_is_not_recognised_and_says_why(fresh: Page) -> None:
     assert check_file(fresh, "scan.pdf", raw_pdf(b"q 100 0 0 100 0 0 cm Q\n")) == "non_reconnu"
-    assert_french_message(fresh.inner_text("#rapport .verifier-resume"), "scanné")
+    assert_plain_french(fresh.inner_text("#rapport .verifier-resume"), "scanné")
     assert_still_usable(fresh)
 
 
 def test_a_pdf_named_txt_is_read_as_a_pdf(fresh: Page) -> None:
     # The content decides, not the name: a file that lies about its type is still read for what it is.
-    assert check_file(fresh, "devis.txt", quote_pdf(PACK), mime="text/plain") == "non_conforme"
+    assert check_file(fresh, "devis.txt", make_pdf(PACK), mime="text/plain") == "non_conforme"
     assert_still_usable(fresh)
 
 
@@ -150,13 +139,13 @@ def test_invalid_utf8_text_file_is_decoded_sensibly(fresh: Page) -> None:
 @pytest.mark.parametrize("text", ["", "   \n\t  \u00a0"])
 def test_empty_or_blank_text_asks_for_the_quote(fresh: Page, text: str) -> None:
     assert check_text(fresh, text) == ""
-    assert_french_message(message(fresh), "Collez le texte du devis")
+    assert_plain_french(message(fresh), "Collez le texte du devis")
     assert_still_usable(fresh)
 
 
 def test_text_that_is_not_a_quote(fresh: Page) -> None:
     assert check_text(fresh, "Liste de courses : pain, lait, 12 œufs, café.\n") == "non_reconnu"
-    assert_french_message(fresh.inner_text("#rapport .verifier-resume"), "ne ressemble pas")
+    assert_plain_french(fresh.inner_text("#rapport .verifier-resume"), "ne ressemble pas")
     assert_still_usable(fresh)
 
 
@@ -172,7 +161,7 @@ def test_five_megabytes_of_quotes_are_checked_or_stopped_in_time(fresh: Page) ->
     if outcome:
         assert outcome == "non_conforme"
     else:
-        assert_french_message(message(fresh), "trop de temps")
+        assert_plain_french(message(fresh), "trop de temps")
     assert_still_usable(fresh)
 
 
@@ -185,7 +174,7 @@ def test_fifty_megabytes_pasted_are_refused_at_once(fresh: Page) -> None:
     fresh.keyboard.press("Control+V")  # a real paste, as a user would
     fresh.wait_for_selector("#verifier-message:not([hidden])", state="attached")
     assert time.monotonic() - started < 5
-    assert_french_message(message(fresh), "trop long")
+    assert_plain_french(message(fresh), "trop long")
     assert fresh.input_value("#devis-texte") == ""  # never inserted: the page did not freeze on it
     assert_still_usable(fresh)
 
@@ -202,7 +191,7 @@ def test_fifty_megabytes_typed_in_are_refused_without_reaching_the_checker(fresh
         MAX_TEXT_CHARS,
     )
     assert wait_outcome(fresh) == ""
-    assert_french_message(message(fresh), "trop long")
+    assert_plain_french(message(fresh), "trop long")
     assert_still_usable(fresh)
 
 

@@ -13,16 +13,13 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfWriter
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "checker"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
-from pdfs import make_pdf
-from test_pdf import raw_pdf
+from support.pdf_makers import make_pdf, raw_pdf
+from support.quotes import SEED_CONFORME
 
 from segur_devis.extract import MAX_PDF_PAGES, MAX_TEXT_CHARS, decode_text
 
 REPO = Path(__file__).resolve().parents[2]
-GOOD = REPO / "tests" / "fixtures" / "seed_conforme_hop_pfi.txt"
+GOOD = SEED_CONFORME
 
 
 def cli(*args: str, stdin: bytes | None = None) -> tuple[int, str, str, float]:

@@ -15,17 +15,13 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from hardening_browser import (
-    BOOT_TIMEOUT_MS,
-    Recorder,
-    check_file,
-    check_text,
-    fixture_text,
-    quote_pdf,
-    wait_ready,
-)
+from hardening_browser import Recorder
 from playwright.sync_api import Browser
 from site_server import PYODIDE_TYPES
+from support.pages import check_file, check_text, wait_checker_ready
+from support.pdf_makers import make_pdf
+from support.quotes import SEED_CONFORME, SEED_MAINTENANCE, fixture_text
+from support.waits import BOOT_TIMEOUT_MS
 
 REPO = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("csp_hook", REPO / "site_hooks" / "csp.py")
@@ -285,9 +281,9 @@ def test_checker_works_when_workers_get_the_same_policy(
     page = context.new_page()
     try:
         page.goto(url + "verifier/?aujourdhui=2022-06-01")  # the seed's unsigned vague 1 example, in its era
-        wait_ready(page)
-        assert check_text(page, fixture_text("seed_non_conforme_pack.txt")) == "non_conforme"
-        pdf = quote_pdf(fixture_text("seed_conforme_hop_pfi.txt"))
+        wait_checker_ready(page)
+        assert check_text(page, fixture_text(SEED_MAINTENANCE)) == "non_conforme"
+        pdf = make_pdf(fixture_text(SEED_CONFORME))
         assert check_file(page, "devis.pdf", pdf) == "conforme"  # pypdf loaded under the policy too
         page.goto(url, wait_until="networkidle")  # the search worker, under the policy as well
         page.keyboard.press("/")

@@ -9,11 +9,11 @@ inputs comes from the Hypothesis profile (tests/hardening/conftest.py): brief un
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from support.pdf_makers import make_pdf
+from support.quotes import SEEDS, fixture_text
 
 from segur_devis import InputError, check_bytes, check_pdf, check_text
 from segur_devis.amounts import find_amounts
@@ -22,11 +22,7 @@ from segur_devis.formats import to_json, to_sarif, to_text
 from segur_devis.normalize import fold
 from segur_devis.quote import Quote
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
-from pdfs import make_pdf
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SEEDS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+SEED_TEXTS = [fixture_text(path) for path in SEEDS]
 
 # Pieces of real quotes and of what breaks parsers: typographic spaces, ligatures, combining marks, CRLF,
 # surrogate-free astral characters, digits in odd places, bidi controls.
@@ -43,9 +39,9 @@ PIECES = [
     "\r\n", "\r", "\n", "\n\n", "\t", " ", "  ", "Pres-\ntation", "É", "ß", "İ", "ǅ", "𝟘", "😀", "\x00",
 ]  # fmt: skip
 quote_like = st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=80).map("".join)
-seed_mutant = st.tuples(st.sampled_from(SEEDS), st.integers(0, 10_000), st.integers(0, 400), quote_like).map(
-    lambda t: t[0][: t[1] % (len(t[0]) + 1)] + t[3] + t[0][t[1] % (len(t[0]) + 1) + t[2] :]
-)
+seed_mutant = st.tuples(
+    st.sampled_from(SEED_TEXTS), st.integers(0, 10_000), st.integers(0, 400), quote_like
+).map(lambda t: t[0][: t[1] % (len(t[0]) + 1)] + t[3] + t[0][t[1] % (len(t[0]) + 1) + t[2] :])
 any_text = st.text(max_size=300) | quote_like | seed_mutant
 
 # No deadline (a long generated quote may take a while on a loaded machine); the number of inputs comes from the
@@ -139,7 +135,7 @@ def test_any_bytes_give_a_report_or_a_french_input_error(data: bytes, name: str)
         assert report.verdict in {"conforme", "a_verifier", "non_conforme", "non_reconnu"}
 
 
-PDF = make_pdf(SEEDS[0])
+PDF = make_pdf(SEED_TEXTS[0])
 
 
 @fuzz

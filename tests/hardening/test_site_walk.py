@@ -16,16 +16,13 @@ from typing import Any
 from urllib.parse import unquote, unquote_plus, urlsplit
 
 import pytest
-from hardening_browser import (
-    STORAGE_SNAPSHOT,
-    Recorder,
-    check_file,
-    check_text,
-    fixture_text,
-    quote_pdf,
-    wait_ready,
-)
+from hardening_browser import STORAGE_SNAPSHOT, Recorder
 from playwright.sync_api import Browser
+from support.pages import check_file, check_text, wait_checker_ready
+from support.pdf_makers import make_pdf
+from support.quotes import SEED_CONFORME, SEED_MAINTENANCE, fixture_text
+from support.site import html_pages
+from support.waits import CHECK_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 
@@ -35,12 +32,12 @@ PRIVACY_PAGE = Path(__file__).resolve().parents[2] / "docs" / "a-propos" / "conf
 TEXT_MARKERS = ("CANARI-7Q2ZX", "Clinique des Tilleuls Zéphyr", "tresorier.zephyr@example.invalid")
 PDF_MARKERS = ("CANARI-PDF-4K8W", "Pharmacie du Vieux Lavoir")
 QUOTE = (
-    fixture_text("seed_non_conforme_pack.txt")
+    fixture_text(SEED_MAINTENANCE)
     + "\nRéférence client : CANARI-7Q2ZX\nÉtablissement : Clinique des Tilleuls Zéphyr\n"
     + "Contact : tresorier.zephyr@example.invalid\n"
 )
 PDF_QUOTE = (
-    fixture_text("seed_conforme_hop_pfi.txt")
+    fixture_text(SEED_CONFORME)
     + "\nRéférence client : CANARI-PDF-4K8W\nÉtablissement : Pharmacie du Vieux Lavoir\n"
 )
 # Passages of the quotes themselves, not only the markers (requests only: the site's annotated examples quote
@@ -64,20 +61,11 @@ class Walk:
     copied: str = ""
 
 
-def html_pages(site: Path) -> list[str]:
-    """URL paths of every HTML file of the build, as a visitor reaches them."""
-    paths = []
-    for file in sorted(site.rglob("*.html")):
-        relative = file.relative_to(site).as_posix()
-        paths.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-    return paths
-
-
 @pytest.fixture(scope="module")
 def walk(browser: Browser, site_url: str, built_site: Path) -> Iterator[Walk]:
     result = Walk(site_url, html_pages(built_site))
     context = browser.new_context(locale="fr-FR", accept_downloads=True)
-    context.set_default_timeout(60_000)
+    context.set_default_timeout(CHECK_TIMEOUT_MS)
     origin = site_url.rstrip("/")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     recorder = result.recorder = Recorder.attach(context)
@@ -102,7 +90,7 @@ def walk(browser: Browser, site_url: str, built_site: Path) -> Iterator[Walk]:
         page.goto(
             site_url + "verifier/?aujourdhui=2022-06-01"
         )  # the seed's unsigned vague 1 quote, in its era
-        wait_ready(page)
+        wait_checker_ready(page)
         result.verdicts["text"] = check_text(page, QUOTE)
         page.click("#rapport-copier")
         page.wait_for_selector("#rapport-outils-etat:has-text('copié')")
@@ -114,7 +102,7 @@ def walk(browser: Browser, site_url: str, built_site: Path) -> Iterator[Walk]:
         page.emulate_media(media="print")
         page.wait_for_timeout(200)
         page.emulate_media(media="screen")
-        result.verdicts["pdf"] = check_file(page, "devis-pharmacie.pdf", quote_pdf(PDF_QUOTE))
+        result.verdicts["pdf"] = check_file(page, "devis-pharmacie.pdf", make_pdf(PDF_QUOTE))
         page.wait_for_timeout(1000)  # anything sent after the report would be seen
         recorder.collect_violations(page)
         result.storage = page.evaluate(STORAGE_SNAPSHOT, list(UNIQUE_MARKERS))
@@ -158,7 +146,7 @@ def test_no_request_carries_the_quote(walk: Walk) -> None:
     leaks = []
     for request in walk.recorder.requests:
         url_forms = {request.url, unquote(request.url), unquote_plus(request.url)}
-        body = request.body or b""
+        body = request.post_data or b""
         for marker in ALL_MARKERS:
             if any(marker in form for form in url_forms) or marker.encode() in body:
                 leaks.append((request.method, request.url[:200], marker))

@@ -9,8 +9,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hardening_browser import Recorder, check_file, check_text, fixture_text, wait_ready
+from hardening_browser import Recorder
 from playwright.sync_api import Browser, Page
+from support.pages import check_file, check_text, wait_checker_ready
+from support.quotes import SEED_CONFORME, SEED_MAINTENANCE, fixture_text
+from support.waits import CHECK_TIMEOUT_MS
 
 import segur_devis
 
@@ -37,20 +40,20 @@ HOSTILE_NAME = "<img src=x onerror=\"window.__pwned='nom'\">devis.txt"
 def hostile_quote() -> str:
     """The pack quote plus one line billed to the client per payload: each payload is quoted as evidence."""
     lines = [f"Formation des utilisateurs {p} à la charge du client : 1 200,00 €" for p in PAYLOADS]
-    return fixture_text("seed_non_conforme_pack.txt") + "\n" + "\n".join(lines) + "\n"
+    return fixture_text(SEED_MAINTENANCE) + "\n" + "\n".join(lines) + "\n"
 
 
 @pytest.fixture(scope="module")
 def hostile(browser: Browser, site_url: str) -> Iterator[tuple[Page, Recorder, list[str]]]:
     context = browser.new_context(accept_downloads=True)
-    context.set_default_timeout(60_000)
+    context.set_default_timeout(CHECK_TIMEOUT_MS)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     recorder = Recorder.attach(context)
     dialogs: list[str] = []
     page = context.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(site_url + "verifier/?aujourdhui=2022-06-01")  # the seed's unsigned vague 1 example, in its era
-    wait_ready(page)
+    wait_checker_ready(page)
     yield page, recorder, dialogs
     context.close()
 
@@ -114,7 +117,7 @@ def test_hostile_quote_is_shown_as_text_everywhere(hostile: tuple[Page, Recorder
 def test_hostile_file_name_is_shown_as_text(hostile: tuple[Page, Recorder, list[str]]) -> None:
     page, recorder, dialogs = hostile
     page.click("#effacer")
-    data = fixture_text("seed_conforme_hop_pfi.txt").encode("utf-8")
+    data = fixture_text(SEED_CONFORME).encode("utf-8")
     assert check_file(page, HOSTILE_NAME, data, mime="text/plain") == "conforme"
     assert HOSTILE_NAME in page.inner_text("#rapport .verifier-entete")
     assert HOSTILE_NAME in page.inner_text("#fichier-choisi")

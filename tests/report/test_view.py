@@ -8,6 +8,8 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+from support.quotes import CORPUS, SEED_CONFORME, SEED_MAINTENANCE
+
 import segur_devis
 from segur_devis import formats, versions
 from segur_devis.check import NO_TEXT_LAYER
@@ -15,8 +17,8 @@ from segur_devis.report import Report
 from segur_devis.view import MAX_VIEW_CHARS, page_view
 
 TESTS = Path(__file__).resolve().parents[1]
-HARDWARE = (TESTS / "corpus" / "20_hop_pfi_mssante_et_serveur_dans_part_etat.txt").read_text(encoding="utf-8")
-CONFORME = (TESTS / "browser" / "fixtures" / "seed002_hop_pfi_conforme.txt").read_text(encoding="utf-8")
+HARDWARE = (CORPUS / "20_hop_pfi_mssante_et_serveur_dans_part_etat.txt").read_text(encoding="utf-8")
+CONFORME = SEED_CONFORME.read_text(encoding="utf-8")
 WHEN = datetime(2026, 11, 30, 9, 5)
 
 
@@ -58,7 +60,7 @@ def formats_counts(view: dict) -> str:  # type: ignore[type-arg]
 
 
 def test_findings_come_in_the_order_of_what_to_do_title_before_code() -> None:
-    view = view_of((TESTS / "browser" / "fixtures" / "seed002_pack_avec_maintenance.txt").read_text("utf-8"))
+    view = view_of(SEED_MAINTENANCE.read_text("utf-8"))
     severities = [f["severity"] for f in findings(view)]
     assert severities == sorted(severities, key=["error", "warning", "info"].index)
     headings = [g["heading"] for g in view["groups"]]

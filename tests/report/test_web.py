@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 
 from office_files import blocks_from_text, docx_bytes
+from support.quotes import CORPUS, SEED_MAINTENANCE
 
 import segur_devis
 from segur_devis import web
 
-FIXTURES = Path(__file__).resolve().parents[1] / "browser" / "fixtures"
-MAINTENANCE = (FIXTURES / "seed002_pack_avec_maintenance.txt").read_text(encoding="utf-8")
+MAINTENANCE = SEED_MAINTENANCE.read_text(encoding="utf-8")
 NOW = "2026-11-30T10:42:00"
 
 
@@ -94,9 +94,7 @@ def test_pdf_files_are_told_apart_for_the_worker() -> None:
 
 
 def test_a_test_day_judges_the_quote_and_a_bad_one_falls_back_to_the_readers_day() -> None:
-    text = (FIXTURES.parent.parent / "corpus" / "20_hop_pfi_mssante_et_serveur_dans_part_etat.txt").read_text(
-        "utf-8"
-    )
+    text = (CORPUS / "20_hop_pfi_mssante_et_serveur_dans_part_etat.txt").read_text("utf-8")
     for today in ("2022-10-01", "2026-11-30"):
         view = ask({"kind": "text", "text": text, "now": NOW, "today": today})["view"]
         expected = segur_devis.check_text(text, today=date.fromisoformat(today)).to_dict()

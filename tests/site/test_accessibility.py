@@ -4,10 +4,8 @@ A and AA, and axe's best practices (landmark names, a named search dialog…).""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
-
-AXE_RULES = {"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
+from support.axe import axe_violations
 
 PAGES = [
     "",
@@ -33,12 +31,6 @@ def test_page_has_no_axe_violation(browser: Browser, site_url: str, path: str, s
     try:
         page = context.new_page()
         page.goto(site_url + path)
-        results = Axe().run(page, options=AXE_RULES)
-        violations = results.response["violations"]
-        summary = [
-            f"{v['id']}: {v['help']} ({len(v['nodes'])}) e.g. {v['nodes'][0]['html'][:160]}"
-            for v in violations
-        ]
-        assert not violations, "\n".join(summary)
+        assert axe_violations(page, best_practices=True) == []
     finally:
         context.close()

@@ -8,15 +8,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import DOCS, Build
+from support.site import DOCS, Build
 
 # Generated at build time by other hooks, or owned by the browser engineer: not hand-written pages.
 NOT_PAGES = ("pyodide/",)
 
 
-def test_strict_build_passes(build: Build) -> None:
-    assert build.returncode == 0, build.output[-4000:]
-    assert not re.search(r"^(WARNING|ERROR)\b", build.output, re.M), build.output
+def test_strict_build_passes(site_build: Build) -> None:
+    assert site_build.returncode == 0, site_build.output[-4000:]
+    assert not re.search(r"^(WARNING|ERROR)\b", site_build.output, re.M), site_build.output
 
 
 class _Links(HTMLParser):

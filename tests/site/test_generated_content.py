@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import page_text, squash
+from support.site import page_text, squash
 from data_schema import json_schemas
 
 import segur_devis

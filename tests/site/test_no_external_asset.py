@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from conftest import REPO
+from support.site import REPO
 from external_refs import scan_file, scan_site
 
 # Absolute URL strings that ship inside third-party bundles, each harmless for a stated reason. Matching is

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from support.pages import check_text, wait_checker_ready
+from support.waits import CHECK_TIMEOUT_MS, STEP_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 
 TODAY = "2026-11-30"
 VIEWPORTS = {"ordinateur": (1366, 900), "telephone": (390, 844)}
-BOOT_TIMEOUT_MS = 120_000  # the first boot compiles Pyodide's WebAssembly on a shared 2-core machine
 VERDICT_LABELS = {"non_conforme": "Non conforme", "a_verifier": "À vérifier", "conforme": "Conforme"}
 
 
@@ -112,7 +113,7 @@ READERS = [
 def device(request: pytest.FixtureRequest, browser: Browser) -> Iterator[BrowserContext]:
     width, height = VIEWPORTS[request.param]
     context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
-    context.set_default_timeout(60_000)
+    context.set_default_timeout(CHECK_TIMEOUT_MS)
     yield context
     context.close()
 
@@ -139,11 +140,8 @@ def test_reader_goes_from_home_to_a_report(device: BrowserContext, site_url: str
         page.wait_for_url(site_url + "verifier/")
         # Same page, judged on the day the expectations were written (the checker's injectable « today »).
         page.goto(site_url + "verifier/?aujourdhui=" + TODAY)
-        page.wait_for_selector("html[data-checker='ready']", state="attached", timeout=BOOT_TIMEOUT_MS)
-        page.fill("#devis-texte", reader.quote)
-        page.click("#verifier")
-        page.wait_for_selector("#rapport[data-verdict]", timeout=60_000)
-        assert page.get_attribute("#rapport", "data-verdict") == reader.verdict
+        wait_checker_ready(page)
+        assert check_text(page, reader.quote) == reader.verdict
         label = VERDICT_LABELS[reader.verdict]
         expect(page.locator("#rapport")).to_contain_text(f"Verdict : {label}")
         assert in_view(page, f"Verdict : {label}"), "the verdict is out of sight after the check"
@@ -172,12 +170,12 @@ def test_readers_words_find_their_page(browser: Browser, site_url: str, words: s
         page.goto(site_url)
         page.click(".md-search__input")
         # The theme's search worker has loaded the index once it invites to type.
-        expect(page.locator(".md-search-result__meta")).to_contain_text("Taper", timeout=30_000)
+        expect(page.locator(".md-search-result__meta")).to_contain_text("Taper", timeout=STEP_TIMEOUT_MS)
         # The whole words at once, then one key for the theme, which searches on key presses: one query only.
         page.fill(".md-search__input", words)
         page.press(".md-search__input", "End")
         results = page.locator(".md-search-result__list a")
-        expect(results.first).to_be_visible(timeout=30_000)
+        expect(results.first).to_be_visible(timeout=STEP_TIMEOUT_MS)
         hrefs = [a.get_attribute("href") or "" for a in results.all()]  # the first page of results
         assert any(SEARCHES[words] in href for href in hrefs), hrefs
     finally:

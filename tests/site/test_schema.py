@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from support.site import REPO
 from data_schema import validate_glossary, validate_reference, validate_report
 from pydantic import ValidationError
 

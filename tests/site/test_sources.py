@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from conftest import DOCS, REPO
+from support.site import DOCS, REPO
 
 SEEDS = Path("/work/shared/seeds")  # the project's two source documents, when available on this machine
 URL = re.compile(r"https?://[^\s)\]>\"'`]+")

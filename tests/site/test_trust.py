@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, page_text
+from support.site import REPO, page_text
 
 sys.path.insert(0, str(REPO / "site_hooks"))
 from mise_a_jour import read_history

@@ -6,9 +6,14 @@ fetched. The driver injects it (as its own script, outside the page's Content Se
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
+
+from playwright.sync_api import Page
+
+from support.engines import PlaywrightScripts
 
 # WCAG 2.1 A and AA: the level the site claims.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -26,11 +31,28 @@ def axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
-def axe_violations(page: ScriptRunner, rules: list[str] | None = None) -> list[str]:
-    """axe's violations on the page as it is now, one line each: rule id and the first element's HTML. Every
-    WCAG 2.1 A/AA rule, or only `rules` (axe rule ids)."""
-    if not page.call("() => typeof window.axe === 'object'"):
-        page.inject(axe_source())
-    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
-    results = page.call("(only) => axe.run(document, {runOnly: only})", only)
-    return [f"{v['id']}: {v['nodes'][0]['html'][:160]}" for v in results["violations"]]
+def axe_violations(
+    page: ScriptRunner | Page,
+    rules: list[str] | None = None,
+    *,
+    best_practices: bool = False,
+    skip: Iterable[str] = (),
+) -> list[str]:
+    """axe's violations on the page as it is now, one line each: rule, what it asks, how many elements, the first
+    one's HTML. Every WCAG 2.1 A/AA rule (and axe's best practices with `best_practices`), or only `rules` (axe
+    rule ids); `skip` turns rules off."""
+    if isinstance(page, Page):
+        page.mouse.move(0, 0)  # no hover state left by a click: the page as a reader who reads it
+    runner = PlaywrightScripts(page) if isinstance(page, Page) else page
+    if not runner.call("() => typeof window.axe === 'object'"):
+        runner.inject(axe_source())
+    tags = [*WCAG_TAGS, "best-practice"] if best_practices else WCAG_TAGS
+    options = {
+        "runOnly": {"type": "rule", "values": rules} if rules else {"type": "tag", "values": tags},
+        "rules": {rule: {"enabled": False} for rule in skip},
+    }
+    results = runner.call("(options) => axe.run(document, options)", options)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}) e.g. {v['nodes'][0]['html'][:160]}"
+        for v in results["violations"]
+    ]

@@ -15,12 +15,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from support.waits import STEP_TIMEOUT_MS
+import pytest
+
+from support.waits import BOOT_TIMEOUT_MS, CHECKER_READY, STEP_TIMEOUT_MS
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 FIREFOX = os.environ.get("FIREFOX") or shutil.which("firefox-esr") or "/usr/bin/firefox-esr"
@@ -73,13 +75,26 @@ def set_value(page: EnginePage, selector: str, value: str) -> None:
     page.call(SET_VALUE, selector, value)
 
 
-class PlaywrightPage:
+class PlaywrightScripts:
+    """A Playwright page's scripting: a source injected as it is, a function called with arguments."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+
+    def inject(self, source: str) -> None:
+        self.page.evaluate(source)
+
+    def call(self, function: str, *args: Any) -> Any:
+        return self.page.evaluate(f"(args) => ({function})(...args)", list(args))
+
+
+class PlaywrightPage(PlaywrightScripts):
     """Chromium or Firefox through Playwright; `context` is the page's own browser profile."""
 
     def __init__(self, engine: str, context: Any) -> None:
+        super().__init__(context.new_page())
         self.engine = engine
         self.context = context
-        self.page = context.new_page()
 
     def goto(self, url: str) -> None:
         self.page.goto(url)
@@ -99,12 +114,6 @@ class PlaywrightPage:
 
     def text(self, selector: str) -> str:
         return str(self.page.inner_text(selector))
-
-    def inject(self, source: str) -> None:
-        self.page.evaluate(source)
-
-    def call(self, function: str, *args: Any) -> Any:
-        return self.page.evaluate(f"(args) => ({function})(...args)", list(args))
 
     def close(self) -> None:
         self.context.close()
@@ -229,3 +238,44 @@ def missing(engine: str) -> str | None:
     }[engine]
     absent = [path for path in needed if not Path(path).exists()]
     return f"{engine}: {', '.join(absent)} not installed (make test installs it)" if absent else None
+
+
+OpenPage = Callable[[], EnginePage]
+
+
+class Engines:
+    """The engines started so far (each on first use) and their booted checker pages; all stopped at the end."""
+
+    def __init__(self, playwright: Any, stack: ExitStack) -> None:
+        self.playwright = playwright
+        self.stack = stack
+        self.browsers: dict[str, Any] = {}
+        self.checkers: dict[str, EnginePage] = {}
+
+    def opener(self, engine: str) -> OpenPage:
+        if reason := missing(engine):
+            pytest.skip(reason)
+        if engine not in self.browsers:
+            if engine == "webkit" and ENGINES_FROM == "playwright":
+                self.browsers[engine] = launch_playwright_webkit(self.playwright)
+                self.stack.callback(self.browsers[engine].close)
+            elif engine == "webkit":
+                self.browsers[engine] = self.stack.enter_context(xvfb_display())
+            else:
+                launch = launch_firefox if engine == "firefox" else launch_chromium
+                self.browsers[engine] = launch(self.playwright)
+                self.stack.callback(self.browsers[engine].close)
+        started = self.browsers[engine]
+        if engine == "webkit" and ENGINES_FROM != "playwright":
+            return lambda: webkit_page(started)
+        return lambda: playwright_page(engine, started)
+
+    def checker(self, engine: str, site_url: str) -> EnginePage:
+        """A checker page booted once per engine (each boot compiles Pyodide again: 5 to 40 s)."""
+        if engine not in self.checkers:
+            page = self.opener(engine)()
+            self.stack.callback(page.close)
+            page.goto(site_url + "verifier/")
+            page.wait(CHECKER_READY, BOOT_TIMEOUT_MS)
+            self.checkers[engine] = page
+        return self.checkers[engine]

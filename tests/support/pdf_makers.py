@@ -13,6 +13,7 @@ Vendors' quotes come out of a few kinds of engine, and each lays text out its ow
   (how quoting SaaS print), through Playwright and Debian Chromium; header and footer templates may use
   `<span class="pageNumber">` / `<span class="totalPages">`. `chromium()` opens a browser outside pytest;
 - `encrypted_pdf_of(text)`, `scanned_pdf()` — a password-protected PDF and a PDF without a text layer;
+- `raw_pdf(content, pages=1)` — a hand-written PDF around one content stream (decompression bombs, page counts);
 - `twin_pdf(folder, name, spec)` — the PDF twin of a corpus quote as its folder's `twins.json` describes it.
 
 The fpdf2 and reportlab makers use DejaVu Sans (Debian package `fonts-dejavu-core`) when installed, so accents,
@@ -27,6 +28,7 @@ import json
 import os
 import re
 import shutil
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -157,6 +159,33 @@ def encrypted_pdf_of(text: str) -> bytes:
     pdf.set_font("Helvetica", size=10)
     pdf.multi_cell(0, 5, to_latin1(text))
     return bytes(pdf.output())
+
+
+def raw_pdf(content: bytes, *, pages: int = 1) -> bytes:
+    """A minimal hand-written PDF whose pages all share one Flate-compressed content stream."""
+    comp = zlib.compress(content, 9)
+    kids = " ".join(f"{6 + i} 0 R" for i in range(pages))
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+        b"null",  # unused slot, keeps object numbers simple
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(comp) + comp + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    objs += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>"
+    ] * pages
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return out
 
 
 def scanned_pdf() -> bytes:

@@ -12,9 +12,15 @@ STEP_TIMEOUT_MS = 30_000
 # The offline copy fills its cache (13 MB) after the engine is ready.
 OFFLINE_COPY_TIMEOUT_MS = 120_000
 
+
 # Selectors the pages set when they are ready: waits go through selectors, since the site's Content Security
 # Policy forbids the eval that Playwright's `wait_for_function` needs.
-CHECKER_READY = "html[data-checker='ready']"
+def checker_state(state: str) -> str:
+    """The checker page's engine in `state`: "loading", "ready" or "error"."""
+    return f"html[data-checker='{state}']"
+
+
+CHECKER_READY = checker_state("ready")
 TOOL_READY = "html[data-outil='ready']"
 OFFLINE_READY = "html[data-hors-ligne='ready']"
 OUTCOME = "#rapport[data-verdict], #verifier-message:not([hidden])"

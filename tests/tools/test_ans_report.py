@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support.quotes import SEED_CONFORME, SEED_MAINTENANCE, fixture_text
 
 import segur_devis
 from segur_devis.errors import InputError
@@ -16,9 +17,8 @@ from segur_devis.reference import sources
 from segur_devis.tools.ans_report import MAX_PER_GROUP, ans_report_text, form_url, report_from_json
 
 REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO / "tests" / "browser" / "fixtures"
-MAINTENANCE = (FIXTURES / "seed002_pack_avec_maintenance.txt").read_text(encoding="utf-8")
-CONFORME = (FIXTURES / "seed002_hop_pfi_conforme.txt").read_text(encoding="utf-8")
+MAINTENANCE = fixture_text(SEED_MAINTENANCE)
+CONFORME = fixture_text(SEED_CONFORME)
 
 
 def test_form_address_comes_from_the_reference_data() -> None:

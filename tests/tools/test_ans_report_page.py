@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from checker_page import SEED_CONFORME, SEED_ERA, SEED_MAINTENANCE, Session, fixture_text
 from playwright.sync_api import Browser, Page
-from tool_page import BOOT_TIMEOUT_MS, ToolPage, assert_plain_french, axe_violations, new_tool_page
+from support.axe import axe_violations
+from support.pages import CheckerPage, ToolPage, assert_plain_french, new_tool_page
+from support.quotes import SEED_CONFORME, SEED_ERA, SEED_MAINTENANCE, fixture_text
 
 import segur_devis
 from segur_devis.tools.ans_report import ans_report_text, form_url
@@ -19,27 +20,23 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def checker(browser: Browser, site_url: str) -> Iterator[Session]:
-    context = browser.new_context(locale="fr-FR", service_workers="block")
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
-    session = Session(context, context.new_page(), site_url)
-    context.on("request", session.record)
+def checker(browser: Browser, site_url: str) -> Iterator[CheckerPage]:
+    session = CheckerPage.new(browser, site_url, service_workers="block")
+    session.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     session.open()
-    session.page.wait_for_function(
-        "() => document.documentElement.dataset.checker === 'ready'", timeout=BOOT_TIMEOUT_MS
-    )
+    session.wait_ready()
     yield session
-    context.close()
+    session.close()
 
 
-def prepare(session: Session, quote: str) -> str:
+def prepare(session: CheckerPage, quote: str) -> str:
     session.check_text(quote)
     session.page.click("#rapport-signalement")
     session.page.wait_for_selector("#signalement-texte", state="visible")
     return session.page.input_value("#signalement-texte")
 
 
-def test_button_shows_the_python_text_read_only(checker: Session) -> None:
+def test_button_shows_the_python_text_read_only(checker: CheckerPage) -> None:
     text = prepare(checker, fixture_text(SEED_MAINTENANCE))
     expected = segur_devis.check_text(fixture_text(SEED_MAINTENANCE), source="texte", today=SEED_ERA)
     assert text == ans_report_text(expected)
@@ -56,29 +53,27 @@ def test_button_shows_the_python_text_read_only(checker: Session) -> None:
     assert link.get_attribute("rel") == "noopener noreferrer"
 
 
-def test_copy_button_puts_the_text_on_the_clipboard(checker: Session) -> None:
+def test_copy_button_puts_the_text_on_the_clipboard(checker: CheckerPage) -> None:
     text = prepare(checker, fixture_text(SEED_MAINTENANCE))
     checker.page.click("#signalement-copier")
-    checker.page.wait_for_function(
-        "() => document.getElementById('signalement-etat').textContent.includes('copié')"
-    )
+    checker.page.wait_for_selector("#signalement-etat:has-text('copié')")
     assert checker.page.evaluate("() => navigator.clipboard.readText()") == text
 
 
-def test_a_new_check_removes_the_previous_text(checker: Session) -> None:
+def test_a_new_check_removes_the_previous_text(checker: CheckerPage) -> None:
     prepare(checker, fixture_text(SEED_MAINTENANCE))
     assert checker.check_text(fixture_text(SEED_CONFORME)) == "conforme"
     assert checker.page.locator("#signalement-texte").count() == 0
     assert checker.page.is_hidden("#signalement")
 
 
-def test_not_offered_when_there_is_nothing_to_report(checker: Session) -> None:
+def test_not_offered_when_there_is_nothing_to_report(checker: CheckerPage) -> None:
     assert checker.check_text(fixture_text(SEED_CONFORME)) == "conforme"
     assert checker.page.locator("#rapport-copier").is_visible()
     assert checker.page.locator("#rapport-signalement").count() == 0
 
 
-def test_nothing_is_sent(checker: Session) -> None:
+def test_nothing_is_sent(checker: CheckerPage) -> None:
     checker.check_text(fixture_text(SEED_MAINTENANCE))
     seen = len(checker.requests)
     checker.page.click("#rapport-signalement")
@@ -88,7 +83,7 @@ def test_nothing_is_sent(checker: Session) -> None:
     assert checker.requests[seen:] == []
 
 
-def test_keyboard_only(checker: Session) -> None:
+def test_keyboard_only(checker: CheckerPage) -> None:
     checker.check_text(fixture_text(SEED_MAINTENANCE))
     checker.page.focus("#rapport-signalement")
     checker.page.keyboard.press("Enter")
@@ -106,7 +101,7 @@ def from_file(browser: Browser, site_url: str) -> Iterator[ToolPage]:
     tool.open("outils/signalement/")
     tool.wait_ready()
     yield tool
-    tool.context.close()
+    tool.close()
 
 
 def choose(page: Page, name: str, content: bytes) -> None:
@@ -142,7 +137,7 @@ def test_anything_else_is_refused_in_french(from_file: ToolPage, content: bytes,
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_axe_violation_with_the_text_shown(checker: Session, from_file: ToolPage, scheme: str) -> None:
+def test_no_axe_violation_with_the_text_shown(checker: CheckerPage, from_file: ToolPage, scheme: str) -> None:
     checker.page.emulate_media(color_scheme=scheme)
     prepare(checker, fixture_text(SEED_MAINTENANCE))
     assert axe_violations(checker.page) == []

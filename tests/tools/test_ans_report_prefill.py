@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+
+from support.quotes import SEED_MAINTENANCE, fixture_text
 
 import segur_devis
 from segur_devis.tools.ans_report import TO_FILL, ans_report_text, report_from_json
 
-FIXTURES = Path(__file__).resolve().parents[1] / "browser" / "fixtures"
-MAINTENANCE = (FIXTURES / "seed002_pack_avec_maintenance.txt").read_text(encoding="utf-8")
+MAINTENANCE = fixture_text(SEED_MAINTENANCE)
 
 NAMED = {
     "editeur": "Biolog Systèmes",

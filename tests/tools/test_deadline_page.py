@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page
-from tool_page import ToolPage, assert_plain_french, axe_violations
+from support.axe import axe_violations
+from support.pages import ToolPage, assert_plain_french
 
 from segur_devis.deadlines import Window, windows
 from segur_devis.tools.deadline_calculator import deadline_summary, needs_dispositif

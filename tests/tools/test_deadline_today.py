@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from data_schema import validate_reference
 from playwright.sync_api import Page
-from tool_page import ToolPage, axe_violations
+from support.axe import axe_violations
+from support.pages import ToolPage
 
 import segur_devis
 from segur_devis.deadlines import Window, status_on, today_table, windows

@@ -18,10 +18,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from checker_page import SEED_CONFORME, SEED_MAINTENANCE, Session, fixture_text
 from playwright.sync_api import Browser, BrowserContext, Page
 from site_server import Entry, serve
-from tool_page import BOOT_TIMEOUT_MS, SubPathHandler, new_tool_page
+from support.pages import CheckerPage as Session
+from support.pages import new_tool_page
+from support.quotes import SEED_CONFORME, SEED_MAINTENANCE, fixture_text
+from support.site import SubPathHandler
+from support.waits import BOOT_TIMEOUT_MS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "site_hooks"))
 import offline

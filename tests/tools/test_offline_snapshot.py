@@ -11,11 +11,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from checker_page import FIXTURES, SEED_ERA, SEED_MAINTENANCE, Session, fixture_text
-from pdf_fixtures import pdf_of
 from playwright.sync_api import Browser
 from site_server import Entry, serve
-from test_same_answer import compare
+from support.pages import CheckerPage as Session
+from support.pdf_makers import pdf_of
+from support.quotes import SEED_ERA, SEED_MAINTENANCE, SEEDS, fixture_text
+from support.reports import compare
 
 import segur_devis
 from segur_devis.deadlines import proofs_due
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.browser
 
 READY_MS = 120_000
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-QUOTES = sorted(FIXTURES.glob("*.txt"))[:4] + sorted(CORPUS.glob("*.txt"))[:4]
+QUOTES = list(SEEDS) + sorted(CORPUS.glob("*.txt"))[:4]
 
 
 @pytest.fixture

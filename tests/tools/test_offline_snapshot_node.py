@@ -11,8 +11,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from checker_page import FIXTURES, SEED_MAINTENANCE, fixture_text
-from pdf_fixtures import pdf_of
+from support.pdf_makers import pdf_of
+from support.quotes import SEED_MAINTENANCE, SEEDS, fixture_text
 
 import segur_devis
 
@@ -50,7 +50,7 @@ NOW = "2026-11-30T10:00:00"
 
 def requests() -> list[tuple[int, list[Any]]]:
     """(entry point, arguments): the request as JSON text, and a file's bytes beside it."""
-    quotes = sorted(FIXTURES.glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+    quotes = list(SEEDS) + sorted(CORPUS.glob("*.txt"))
     report = segur_devis.check_text(fixture_text(SEED_MAINTENANCE)).to_dict()
 
     def ask(request: dict[str, Any], data: bytes | None = None) -> tuple[int, list[Any]]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser
-from tool_page import axe_violations, new_tool_page
+from support.axe import axe_violations
+from support.pages import new_tool_page
 
 pytestmark = pytest.mark.browser
 
@@ -27,4 +28,4 @@ def test_page_has_no_axe_violation(browser: Browser, site_url: str, path: str, s
         page.emulate_media(color_scheme=scheme)
         assert axe_violations(page) == []
     finally:
-        tool.context.close()
+        tool.close()

@@ -9,9 +9,14 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO / "tests" / "browser" / "fixtures"
-GOOD = FIXTURES / "seed002_hop_pfi_conforme.txt"
-BAD = FIXTURES / "seed002_pack_avec_maintenance.txt"
+sys.path.insert(
+    0, str(REPO / "tests")
+)  # `support`, also when the release workflow runs this file as a script
+from support.pdf_makers import make_pdf  # noqa: E402
+from support.quotes import SEED_CONFORME, SEED_MAINTENANCE  # noqa: E402
+
+GOOD = SEED_CONFORME
+BAD = SEED_MAINTENANCE
 # GOOD is the seed's unsigned vague 1 example: judged on a day of its era (on 30/11/2026, vague 1 is closed and an
 # unsigned quote « signé aujourd'hui » could no longer be financed: C01).
 TODAY = "2022-06-01"
@@ -19,9 +24,6 @@ TODAY_DATE = date.fromisoformat(TODAY)
 # A hook, an Action or a plain `segur-devis check` has no --today: the template is signed in its era, when vague 1
 # orders were open.
 SIGNED_GOOD = GOOD.read_text(encoding="utf-8") + "\nBon pour accord, signé le 01/06/2022\n"
-
-sys.path.insert(0, str(REPO / "tests"))
-from support.pdf_makers import make_pdf  # noqa: E402  (the tests' one PDF maker)
 
 
 def pdf_of(template: Path) -> bytes:
