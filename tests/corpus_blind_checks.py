@@ -1,8 +1,14 @@
-"""The checks of a blind corpus itself, without the checker: shared by `tests/corpus_blind2/` and `tests/corpus_blind3/`.
+"""Every test of a blind corpus (`tests/corpus_blind2/` and after): one call, `blind_corpus(folder, …)`.
 
-A blind corpus measures false positives and misses, so about half of it conforms and half has real faults; the
-newer catalogue codes are each expected somewhere; some quotes are judged on a day of their era; and no code is
-expected without the source that demands it. Each test module calls `blind_corpus_tests(folder, …)`.
+The oracle's checks (corpus_oracle.py), its PDF twins' (corpus_twins.py), and the checks of the corpus itself,
+without the checker: a blind corpus measures false positives and misses, so about half of it conforms and half has
+real faults; the newer catalogue codes are each expected somewhere; some quotes are judged on a day of their era;
+and no code is expected without the source that demands it. A test module is:
+
+    TESTS = blind_corpus(Path(__file__).parent, quotes=24, faulty=12, twins=10)
+    globals().update(TESTS)
+
+and, for checks of its own on a twin's pages, `twin_pages = TESTS["twin_pages"]`.
 """
 
 from __future__ import annotations
@@ -11,9 +17,21 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
-from corpus_oracle import SEVERITY, load_expected
+from corpus_oracle import SEVERITY, load_expected, oracle_tests
+from corpus_twins import twin_tests
+
+
+def blind_corpus(folder: Path, *, quotes: int, faulty: int, twins: int) -> dict[str, Callable[..., Any]]:
+    """The tests of the blind corpus in `folder` (at least `quotes` quotes, `faulty` of them with real faults, and
+    `twins` PDF twins), with the twins' helpers `make_twin` and `twin_pages`."""
+    return (
+        oracle_tests(folder)  # verdict, must, must_not, evidence, dates…
+        | twin_tests(folder, at_least=twins)  # twins well-formed, carrying the text's figures and report
+        | blind_corpus_tests(folder, quotes=quotes, faulty=faulty)  # the corpus itself, without the checker
+    )
 
 
 def blind_corpus_tests(folder: Path, *, quotes: int, faulty: int) -> dict[str, Callable[..., None]]:

@@ -29,8 +29,8 @@ def words(text: str) -> list[str]:
 
 
 def twin_tests(folder: Path, *, at_least: int) -> dict[str, Callable[..., Any]]:
-    """The test functions for the twins of `folder` (at least `at_least` of them), and `make_twin` for a module's
-    own twin checks."""
+    """The test functions for the twins of `folder` (at least `at_least` of them), and `make_twin` and `twin_pages`
+    for a module's own twin checks."""
     EXPECTED = load_expected(folder)
     TWINS = load_twins(folder)
     PDFS: dict[str, bytes] = {}
@@ -46,6 +46,13 @@ def twin_tests(folder: Path, *, at_least: int) -> dict[str, Callable[..., Any]]:
             browser = request.getfixturevalue("browser") if spec["engine"] == "chromium" else None
             PDFS[name] = twin_pdf(folder, name, spec, browser=browser)
         return PDFS[name]
+
+    def twin_pages(name: str, request: pytest.FixtureRequest) -> list[str]:
+        """The text layer of each page of the twin, white space folded: for a module's own twin checks."""
+        from pypdf import PdfReader
+
+        pages = PdfReader(io.BytesIO(make_twin(name, request))).pages
+        return [re.sub(r"\s+", " ", page.extract_text()) for page in pages]
 
     def twin_params(*, judged: bool) -> list[Any]:
         params = []
@@ -94,6 +101,7 @@ def twin_tests(folder: Path, *, at_least: int) -> dict[str, Callable[..., Any]]:
 
     return {
         "make_twin": make_twin,
+        "twin_pages": twin_pages,
         "test_the_twins_are_well_formed": test_the_twins_are_well_formed,
         "test_twin_is_a_real_pdf_with_the_quotes_text": test_twin_is_a_real_pdf_with_the_quotes_text,
         "test_twin_gets_the_same_report_as_its_text": test_twin_gets_the_same_report_as_its_text,

@@ -10,23 +10,14 @@ fpdf2) and must get the same verdict and codes as its text.
 
 from __future__ import annotations
 
-import io
-import re
 from pathlib import Path
 
 import pytest
-from corpus_blind_checks import blind_corpus_tests
-from corpus_oracle import oracle_tests
-from corpus_twins import twin_tests
+from corpus_blind_checks import blind_corpus
 
-HERE = Path(__file__).parent
-TWIN_TESTS = twin_tests(HERE, at_least=10)  # twins well-formed, carrying the text's figures and report
-globals().update(oracle_tests(HERE) | TWIN_TESTS)  # and the oracle: verdict, must, must_not, evidence, dates…
-globals().update(blind_corpus_tests(HERE, quotes=24, faulty=12))  # the corpus itself, without the checker
-make_twin = TWIN_TESTS["make_twin"]
-
-
-# --- the PDF twins ---
+TESTS = blind_corpus(Path(__file__).parent, quotes=24, faulty=12, twins=10)
+globals().update(TESTS)
+twin_pages = TESTS["twin_pages"]
 
 
 @pytest.mark.browser
@@ -35,11 +26,7 @@ def test_the_chromium_twin_carries_the_report_line_onto_its_second_page(
 ) -> None:
     # A quote in two sections over two printed pages: the subtotal leaves page 1 as « Report à la page 2 » and
     # opens page 2 as « Report de la page 1 », under Chromium's « Page n/N » footer.
-    from pypdf import PdfReader
-
-    pages = PdfReader(io.BytesIO(make_twin("06_hop_pfi_va2_deux_pages_report.txt", request))).pages
-    assert len(pages) == 2
-    first, second = (re.sub(r"\s+", " ", page.extract_text()) for page in pages)
+    first, second = twin_pages("06_hop_pfi_va2_deux_pages_report.txt", request)
     assert "Report à la page 2" in first and "Page 1/2" in first
     assert "Report de la page 1" in second and "Page 2/2" in second
     assert "40 400,00" in first and "40 400,00" in second

@@ -12,36 +12,21 @@ the same verdict and codes as its text.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from corpus_blind_checks import blind_corpus_tests
-from corpus_oracle import oracle_tests
-from corpus_twins import twin_tests
+from corpus_blind_checks import blind_corpus
 
-HERE = Path(__file__).parent
-TWIN_TESTS = twin_tests(HERE, at_least=10)  # twins well-formed, carrying the text's figures and report
-globals().update(oracle_tests(HERE) | TWIN_TESTS)  # and the oracle: verdict, must, must_not, evidence, dates…
-globals().update(blind_corpus_tests(HERE, quotes=26, faulty=13))  # the corpus itself, without the checker
-make_twin = TWIN_TESTS["make_twin"]
-
-
-# --- the PDF twins ---
+TESTS = blind_corpus(Path(__file__).parent, quotes=26, faulty=13, twins=10)
+globals().update(TESTS)
+twin_pages = TESTS["twin_pages"]
 
 
 @pytest.mark.browser
 def test_the_chromium_twin_puts_each_part_on_its_own_page(request: pytest.FixtureRequest) -> None:
     # Quote 07 is printed as vendors send it: part A (State) on page 1, part B (client) on page 2, each page with the
     # running header that the pasted text repeats.
-    from pypdf import PdfReader
-
-    pages = [
-        page.extract_text()
-        for page in PdfReader(
-            io.BytesIO(make_twin("07_bio_sgl_va2_partie_a_partie_b_pages.txt", request))
-        ).pages
-    ]
+    pages = twin_pages("07_bio_sgl_va2_partie_a_partie_b_pages.txt", request)
     assert len(pages) == 2
     assert "PARTIE A" in pages[0] and "PARTIE B" not in pages[0]
     assert "PARTIE B" in pages[1] and "35 400,00" in pages[1]
