@@ -19,6 +19,15 @@ from support.engines import PlaywrightScripts
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+# axe on the page once its finite CSS transitions and animations have ended (a hover just left, a report just
+# shown): colours measured mid-transition would be neither the old nor the new ones.
+RUN_SETTLED = """async (options) => {
+  const finite = document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  await Promise.all(finite.map((a) => a.finished.catch(() => null)));
+  return axe.run(document, options);
+}"""
+
+
 class ScriptRunner(Protocol):
     def inject(self, source: str) -> None: ...
     def call(self, function: str, *args: Any) -> Any: ...
@@ -51,7 +60,7 @@ def axe_violations(
         "runOnly": {"type": "rule", "values": rules} if rules else {"type": "tag", "values": tags},
         "rules": {rule: {"enabled": False} for rule in skip},
     }
-    results = runner.call("(options) => axe.run(document, options)", options)
+    results = runner.call(RUN_SETTLED, options)
     return [
         f"{v['id']}: {v['help']} ({len(v['nodes'])}) e.g. {v['nodes'][0]['html'][:160]}"
         for v in results["violations"]

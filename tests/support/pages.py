@@ -69,8 +69,8 @@ class SitePage:
         self.page.goto(self.site_url + path)
         return self.page
 
-    def wait_ready(self) -> None:
-        self.page.wait_for_selector(self.READY, state="attached", timeout=BOOT_TIMEOUT_MS)
+    def wait_ready(self, timeout_ms: int = BOOT_TIMEOUT_MS) -> None:
+        self.page.wait_for_selector(self.READY, state="attached", timeout=timeout_ms)
 
     def close(self) -> None:
         self.context.close()

@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import shutil
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,10 +35,11 @@ from typing import Any
 
 from fpdf import FPDF
 
+from support.engines import launch_chromium
+
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 FONT_SIZE = 8
 LINE_HEIGHT = 4.2
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 # Characters outside Latin-1 that quotes use, for the core-font fallback only.
 LATIN1_FALLBACK = str.maketrans(
@@ -376,17 +375,13 @@ def reportlab_pdf(text: str, *, header: str = "", font_size: float = 8) -> bytes
 # --- Chromium print to PDF ------------------------------------------------------------------------------------
 
 
-def chromium_executable() -> str:
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-
-
 @contextmanager
 def chromium() -> Iterator[Any]:
     """A headless Debian Chromium (Playwright) for code outside pytest; tests use the session's `browser`."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             yield browser
         finally:
