@@ -7,14 +7,7 @@ Usage: python tools/screenshots.py [SITE_DIR] [OUT_DIR]   (defaults: site/ and s
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from PIL import Image
@@ -22,41 +15,20 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
-from site_server import PYODIDE_TYPES  # noqa: E402
-from support.quotes import SEED_MAINTENANCE  # noqa: E402
+from support.engines import launch_chromium  # noqa: E402
+from support.pages import check_text, wait_checker_ready  # noqa: E402
+from support.quotes import SEED_MAINTENANCE, fixture_text  # noqa: E402
+from support.site import serve  # noqa: E402
 
 VIEWPORTS = {"ordinateur": (1366, 900), "telephone": (390, 844)}
 QUOTE = SEED_MAINTENANCE  # the seed's non-conforming pack
-BOOT_TIMEOUT_MS = 180_000
-
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = PYODIDE_TYPES
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def show_report(page: Page, url: str) -> None:
     """The checker as a reader sees it after pasting a quote and clicking « Vérifier »."""
     page.goto(url + "verifier/")
-    page.wait_for_selector("html[data-checker='ready']", state="attached", timeout=BOOT_TIMEOUT_MS)
-    page.fill("#devis-texte", QUOTE.read_text(encoding="utf-8"))
-    page.click("#verifier")
-    page.wait_for_selector("#rapport[data-verdict]", timeout=BOOT_TIMEOUT_MS)
+    wait_checker_ready(page)
+    check_text(page, fixture_text(QUOTE))
 
 
 def shrink(path: Path) -> None:
@@ -89,8 +61,7 @@ def main(site: Path, out: Path) -> None:
         sys.exit(f"{site}/index.html is missing: build the site first (make build).")
     out.mkdir(parents=True, exist_ok=True)
     with serve(site) as url, sync_playwright() as playwright:
-        chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        browser = launch_chromium(playwright)
         try:
             for path in take(browser, url, out):
                 shrink(path)

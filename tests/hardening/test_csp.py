@@ -4,12 +4,10 @@ applied to the workers, as a browser that makes dedicated workers inherit their 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
 import re
-import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -17,10 +15,10 @@ from typing import ClassVar
 import pytest
 from hardening_browser import Recorder
 from playwright.sync_api import Browser
-from site_server import PYODIDE_TYPES
 from support.pages import check_file, check_text, wait_checker_ready
 from support.pdf_makers import make_pdf
 from support.quotes import SEED_CONFORME, SEED_MAINTENANCE, fixture_text
+from support.site import SiteHandler, serve
 from support.waits import BOOT_TIMEOUT_MS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -232,13 +230,12 @@ def test_without_javascript_the_form_never_sends_the_quote(browser: Browser, sit
         context.close()
 
 
-class _WorkerPolicyHandler(http.server.SimpleHTTPRequestHandler):
+class WorkerPolicyHandler(SiteHandler):
     """Serves the site and gives every script the page's policy as a header, which makes it the workers' policy
     (a page's own scripts ignore such a header). Violations are reported to /__csp-report."""
 
-    policy = ""
+    policy: ClassVar[str] = ""
     reports: ClassVar[list[bytes]] = []
-    extensions_map: ClassVar[dict[str, str]] = PYODIDE_TYPES
 
     def end_headers(self) -> None:
         if self.path.split("?")[0].endswith((".js", ".mjs")):
@@ -251,17 +248,14 @@ class _WorkerPolicyHandler(http.server.SimpleHTTPRequestHandler):
         self.send_response(204)
         self.end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
-
-def _worker_policy_server(site: Path, policy: str) -> tuple[http.server.ThreadingHTTPServer, type]:
-    handler_class = type("Handler", (_WorkerPolicyHandler,), {"policy": policy, "reports": []})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler_class, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, handler_class
+@contextmanager
+def worker_policy_site(site: Path, policy: str) -> Iterator[tuple[str, list[bytes]]]:
+    """The site with `policy` on its workers: its URL, and the violation reports received."""
+    reports: list[bytes] = []
+    handler = type("Handler", (WorkerPolicyHandler,), {"policy": policy, "reports": reports})
+    with serve(site, handler=handler) as url:
+        yield url, reports
 
 
 @pytest.fixture
@@ -274,28 +268,27 @@ def worker_policy(built_site: Path, policies: dict[str, str]) -> Iterator[str]:
 def test_checker_works_when_workers_get_the_same_policy(
     browser: Browser, built_site: Path, worker_policy: str
 ) -> None:
-    server, handler = _worker_policy_server(built_site, worker_policy)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
     context = browser.new_context()
     recorder = Recorder.attach(context)
     page = context.new_page()
     try:
-        page.goto(url + "verifier/?aujourdhui=2022-06-01")  # the seed's unsigned vague 1 example, in its era
-        wait_checker_ready(page)
-        assert check_text(page, fixture_text(SEED_MAINTENANCE)) == "non_conforme"
-        pdf = make_pdf(fixture_text(SEED_CONFORME))
-        assert check_file(page, "devis.pdf", pdf) == "conforme"  # pypdf loaded under the policy too
-        page.goto(url, wait_until="networkidle")  # the search worker, under the policy as well
-        page.keyboard.press("/")
-        page.keyboard.type("devis")
-        page.wait_for_selector(".md-search-result__item", state="attached")
-        page.wait_for_timeout(500)
-        assert handler.reports == []
+        with worker_policy_site(built_site, worker_policy) as (url, reports):
+            page.goto(
+                url + "verifier/?aujourdhui=2022-06-01"
+            )  # the seed's unsigned vague 1 example, in its era
+            wait_checker_ready(page)
+            assert check_text(page, fixture_text(SEED_MAINTENANCE)) == "non_conforme"
+            pdf = make_pdf(fixture_text(SEED_CONFORME))
+            assert check_file(page, "devis.pdf", pdf) == "conforme"  # pypdf loaded under the policy too
+            page.goto(url, wait_until="networkidle")  # the search worker, under the policy as well
+            page.keyboard.press("/")
+            page.keyboard.type("devis")
+            page.wait_for_selector(".md-search-result__item", state="attached")
+            page.wait_for_timeout(500)
+        assert reports == []
         assert recorder.csp_console_messages() == []
     finally:
         context.close()
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.mark.browser
@@ -306,21 +299,16 @@ def test_wasm_allowance_is_needed_when_workers_get_the_policy(
     mechanism of the test above does see violations)."""
     narrower = worker_policy.replace(" 'wasm-unsafe-eval'", "")
     assert narrower != worker_policy
-    server, handler = _worker_policy_server(built_site, narrower)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
     context = browser.new_context()
     page = context.new_page()
     try:
-        page.goto(url + "verifier/")
-        for _ in range(BOOT_TIMEOUT_MS // 250):
-            if handler.reports:
-                break
-            page.wait_for_timeout(250)
-        assert any(b"wasm-eval" in report or b"wasm-unsafe-eval" in report for report in handler.reports), (
-            handler.reports
-        )
-        assert page.get_attribute("html", "data-checker") != "ready"
+        with worker_policy_site(built_site, narrower) as (url, reports):
+            page.goto(url + "verifier/")
+            for _ in range(BOOT_TIMEOUT_MS // 250):
+                if reports:
+                    break
+                page.wait_for_timeout(250)
+            assert any(b"wasm-eval" in report or b"wasm-unsafe-eval" in report for report in reports), reports
+            assert page.get_attribute("html", "data-checker") != "ready"
     finally:
         context.close()
-        server.shutdown()
-        server.server_close()

@@ -1,5 +1,6 @@
-"""The built site for every test: built once per session (strict), served from a free local port by the project's one server
-(tests/site_server.py: GitHub Pages' caching headers, the types Pyodide needs), as `make serve` and the bench serve it.
+"""The built site for every test: built once per session (strict), served from a free local port by the project's
+one server (tests/site_server.py: GitHub Pages' caching headers, the types Pyodide needs), as `make serve` and the
+bench serve it.
 
 `serve(directory, record=True)` also inserts, first in every page's <head>, a small same-origin script that
 records the page's Content Security Policy violations and uncaught errors in `window.__recorded`: every engine
@@ -129,8 +130,11 @@ class SubPathHandler(site_server.SiteHandler):
 
 
 @contextmanager
-def serve(directory: Path, *, record: bool = False) -> Iterator[str]:
-    """Serves `directory` on 127.0.0.1 and a free port until the block ends; yields the base URL."""
-    handler = type("Handler", (SiteHandler,), {"record": record})
+def serve(
+    directory: Path, *, record: bool = False, handler: type[SiteHandler] = SiteHandler
+) -> Iterator[str]:
+    """Serves `directory` on 127.0.0.1 and a free port until the block ends; yields the base URL. `handler` may
+    add to what the site answers (a subclass of `SiteHandler`)."""
+    handler = type("Handler", (handler,), {"record": record})
     with site_server.serve(directory, handler=handler) as (url, _):
         yield url
