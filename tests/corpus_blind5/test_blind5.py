@@ -13,36 +13,21 @@ the same verdict and codes as its text.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from corpus_blind_checks import blind_corpus_tests
-from corpus_oracle import oracle_tests
-from corpus_twins import twin_tests
+from corpus_blind_checks import blind_corpus
 
-HERE = Path(__file__).parent
-TWIN_TESTS = twin_tests(HERE, at_least=10)  # twins well-formed, carrying the text's figures and report
-globals().update(oracle_tests(HERE) | TWIN_TESTS)  # and the oracle: verdict, must, must_not, evidence, dates…
-globals().update(blind_corpus_tests(HERE, quotes=26, faulty=13))  # the corpus itself, without the checker
-make_twin = TWIN_TESTS["make_twin"]
-
-
-# --- the PDF twins ---
+TESTS = blind_corpus(Path(__file__).parent, quotes=26, faulty=13, twins=10)
+globals().update(TESTS)
+twin_pages = TESTS["twin_pages"]
 
 
 @pytest.mark.browser
 def test_the_ght_twin_puts_the_recap_on_page_two(request: pytest.FixtureRequest) -> None:
     # Quote 05 is printed as a GHT's vendor sends it: one line per establishment on page 1, the recap by payer and the
     # right-hand totals block on page 2, each page with the running header and footer that the pasted text repeats.
-    from pypdf import PdfReader
-
-    pages = [
-        page.extract_text()
-        for page in PdfReader(
-            io.BytesIO(make_twin("05_hop_dpi_va2_ght_trois_finess_recapitulatif.txt", request))
-        ).pages
-    ]
+    pages = twin_pages("05_hop_dpi_va2_ght_trois_finess_recapitulatif.txt", request)
     assert len(pages) == 2
     assert all(finess in pages[0] for finess in ("560000143", "220000368", "220000574"))
     assert "Récapitulatif" not in pages[0]
