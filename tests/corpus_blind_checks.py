@@ -1,14 +1,20 @@
 """Every test of a blind corpus (`tests/corpus_blind2/` and after): one call, `blind_corpus(folder, …)`.
 
+A blind corpus is written after the checker was tuned on the earlier ones, to measure it on documents it has never
+seen: its quotes and their expectations (`expected.json`) come from the seeds, domain-facts.md and the public rule
+catalogue only, without reading the checker's code, and are committed before the checker ever runs on them (each
+corpus' README.md). A quote the checker is known to misjudge carries `known_failure` (the oracle then expects its
+checks to fail, strictly for one of them). A PDF twin (`twins.json`) is made in the test by a real engine (Chromium
+print to PDF of a stored HTML page, reportlab or fpdf2) and must get the same verdict and codes as its text.
+
 The oracle's checks (corpus_oracle.py), its PDF twins' (corpus_twins.py), and the checks of the corpus itself,
 without the checker: a blind corpus measures false positives and misses, so about half of it conforms and half has
 real faults; the newer catalogue codes are each expected somewhere; some quotes are judged on a day of their era;
 and no code is expected without the source that demands it. A test module is:
 
-    TESTS = blind_corpus(Path(__file__).parent, quotes=24, faulty=12, twins=10)
-    globals().update(TESTS)
+    globals().update(blind_corpus(Path(__file__).parent, quotes=24, faulty=12, twins=10))
 
-and, for checks of its own on a twin's pages, `twin_pages = TESTS["twin_pages"]`.
+and, for checks of its own on a twin's pages, the fixture `twin_pages` (corpus_twins.py).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from corpus_twins import twin_tests
 
 def blind_corpus(folder: Path, *, quotes: int, faulty: int, twins: int) -> dict[str, Callable[..., Any]]:
     """The tests of the blind corpus in `folder` (at least `quotes` quotes, `faulty` of them with real faults, and
-    `twins` PDF twins), with the twins' helpers `make_twin` and `twin_pages`."""
+    `twins` PDF twins), with the twins' helper `make_twin` and fixture `twin_pages`."""
     return (
         oracle_tests(folder)  # verdict, must, must_not, evidence, dates…
         | twin_tests(folder, at_least=twins)  # twins well-formed, carrying the text's figures and report

@@ -20,6 +20,7 @@ import pytest
 from corpus_oracle import DEFAULT_TODAY, api, codes, describe, load_expected
 from support.pdf_makers import ENGINES, load_twins, twin_pdf
 
+TwinPages = Callable[[str], list[str]]  # what the `twin_pages` fixture gives: a twin's name → its pages' text
 TWIN_KEYS = {"engine", "html", "header", "footer", "pages", "ligatures", "known_failure"}
 
 
@@ -29,8 +30,8 @@ def words(text: str) -> list[str]:
 
 
 def twin_tests(folder: Path, *, at_least: int) -> dict[str, Callable[..., Any]]:
-    """The test functions for the twins of `folder` (at least `at_least` of them), and `make_twin` and `twin_pages`
-    for a module's own twin checks."""
+    """The test functions for the twins of `folder` (at least `at_least` of them), `make_twin`, and the fixture
+    `twin_pages` for a module's own twin checks."""
     EXPECTED = load_expected(folder)
     TWINS = load_twins(folder)
     PDFS: dict[str, bytes] = {}
@@ -47,12 +48,16 @@ def twin_tests(folder: Path, *, at_least: int) -> dict[str, Callable[..., Any]]:
             PDFS[name] = twin_pdf(folder, name, spec, browser=browser)
         return PDFS[name]
 
-    def twin_pages(name: str, request: pytest.FixtureRequest) -> list[str]:
-        """The text layer of each page of the twin, white space folded: for a module's own twin checks."""
+    @pytest.fixture
+    def twin_pages(request: pytest.FixtureRequest) -> Callable[[str], list[str]]:
+        """For a module's own twin checks: the text layer of each page of a twin, white space folded."""
         from pypdf import PdfReader
 
-        pages = PdfReader(io.BytesIO(make_twin(name, request))).pages
-        return [re.sub(r"\s+", " ", page.extract_text()) for page in pages]
+        def pages(name: str) -> list[str]:
+            reader = PdfReader(io.BytesIO(make_twin(name, request)))
+            return [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+
+        return pages
 
     def twin_params(*, judged: bool) -> list[Any]:
         params = []

@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 from corpus_oracle import load_expected, oracle_tests
-from corpus_twins import twin_tests
+from corpus_twins import TwinPages, twin_tests
 
 HERE = Path(__file__).parent
 EXPECTED = load_expected(HERE)
 NAMES = sorted(EXPECTED)
 TWIN_TESTS = twin_tests(HERE, at_least=15)  # twins well-formed, carrying the text's figures and report
-twin_pages = TWIN_TESTS["twin_pages"]
 
 globals().update(oracle_tests(HERE))  # verdict, must, must_not, evidence, determinism, dates, known failures
 globals().update(TWIN_TESTS)
@@ -50,9 +49,9 @@ def test_every_expected_code_is_derived_from_a_cited_source() -> None:
 
 
 @pytest.mark.browser
-def test_the_chromium_twin_has_running_headers_on_each_page(request: pytest.FixtureRequest) -> None:
+def test_the_chromium_twin_has_running_headers_on_each_page(twin_pages: TwinPages) -> None:
     # As quoting SaaS print: the same header and « Page n/N » footer on every page, from Chromium's templates.
-    pages = twin_pages("12_hop_dpi_va2_multipage_entetes.txt", request)
+    pages = twin_pages("12_hop_dpi_va2_multipage_entetes.txt")
     assert len(pages) == 2
     for number, text in enumerate(pages, start=1):
         assert f"Devis n° MSH-V2-25-0880 — Page {number}/2" in text
