@@ -9,7 +9,7 @@ import re
 
 import pytest
 from playwright.sync_api import Browser, Route
-from tool_page import new_tool_page
+from support.pages import new_tool_page
 
 pytestmark = pytest.mark.browser
 
