@@ -1,4 +1,5 @@
-"""Kept for the callers that put `tests/corpus` on `sys.path`: the PDF makers live in `tests/support/pdf_makers.py`."""
+"""Kept for bench/checker_cpu.py, which puts `tests/corpus` on `sys.path`: the PDF makers live in
+`tests/support/pdf_makers.py` (import them from there; this file goes when nothing imports it)."""
 
 from __future__ import annotations
 

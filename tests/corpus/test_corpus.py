@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from corpus_oracle import SEVERITY, VERDICTS, api, describe, load_expected, oracle_tests
 from corpus_oracle import read_quote as corpus_read_quote
-from pdfs import make_pdf
+from support.pdf_makers import make_pdf
 
 HERE = Path(__file__).parent
 EXPECTED = load_expected(HERE)
