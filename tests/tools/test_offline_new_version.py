@@ -1,0 +1,96 @@
+"""A new deploy while a tab is open: when the new version's service worker takes control of the page, the reader is
+told so calmly (docs/assets/site/nouvelle-version.mjs) and offered a reload, which brings the new version; the
+first visit (the first worker taking control) says nothing; a quote pasted in the checker is never lost by surprise."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from checker_page import SEED_CONFORME, fixture_text
+from playwright.sync_api import Browser, Page
+from site_server import serve
+from test_offline import CACHE_FILLED_MS, deploy_changed_files
+from tool_page import BOOT_TIMEOUT_MS, new_tool_page
+
+pytestmark = pytest.mark.browser
+
+NOTICE = ".sd-nouvelle-version"
+RELOAD = f"{NOTICE} button:has-text('Recharger la page')"
+AXE = {"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
+
+
+@pytest.fixture
+def served_copy(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A copy of the built site on its own server, which the test deploys anew."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    with serve(copy) as (url, _):
+        yield copy, url
+
+
+def wait_controlled(page: Page) -> None:
+    """Until the offline service worker controls the page (it claims open pages when it activates)."""
+    deadline = time.monotonic() + CACHE_FILLED_MS / 1000
+    while not page.evaluate("() => Boolean(navigator.serviceWorker.controller)"):
+        assert time.monotonic() < deadline, "the service worker never took control of the page"
+        page.wait_for_timeout(250)
+
+
+def axe_on_notice(page: Page) -> list[str]:
+    """axe on the notice, once the theme's colour transitions (125 ms after a change of scheme) have ended."""
+    page.evaluate("() => Promise.allSettled(document.getAnimations().map((a) => a.finished))")
+    violations = Axe().run(page, context=NOTICE, options=AXE).response["violations"]
+    return [f"{v['id']}: {v['nodes'][0]['html'][:160]} {v['nodes'][0]['any'][:1]}" for v in violations]
+
+
+def test_a_new_version_taking_control_offers_a_reload_without_losing_a_pasted_quote(
+    browser: Browser, served_copy: tuple[Path, str]
+) -> None:
+    site, url = served_copy
+    tool = new_tool_page(browser, url, service_workers="allow")
+    page = tool.page
+    try:
+        tool.open("verifier/")
+        page.wait_for_selector("html[data-checker='ready']", state="attached", timeout=BOOT_TIMEOUT_MS)
+        wait_controlled(page)  # the first worker took control: a first visit, nothing to say
+        page.wait_for_selector(
+            "html[data-hors-ligne='pages'], html[data-hors-ligne='ready']", state="attached"
+        )
+        assert page.locator(NOTICE).count() == 1
+        assert page.inner_text(NOTICE) == ""
+        assert page.get_attribute(NOTICE, "role") == "status"
+
+        page.fill("#devis-texte", fixture_text(SEED_CONFORME))
+        page.focus("#devis-texte")
+        deploy_changed_files(site)  # a new deploy at the same address
+        page.evaluate("async () => { await (await navigator.serviceWorker.getRegistration()).update(); }")
+        page.wait_for_selector(RELOAD, timeout=CACHE_FILLED_MS)
+
+        notice = page.inner_text(NOTICE)
+        assert "Une nouvelle version du site est disponible." in notice
+        assert "effacera le texte collé" in notice  # the reader has a quote in the text area
+        assert page.locator(f"{NOTICE} p", has_text="effacera").is_visible()
+        # Nothing taken from the reader: the text, the focus and the page are as they were.
+        assert page.input_value("#devis-texte") == fixture_text(SEED_CONFORME)
+        assert page.evaluate("() => document.activeElement.id") == "devis-texte"
+        assert page.query_selector("html[data-deploiement='B']") is None
+        assert page.locator(RELOAD).is_visible()
+        assert page.eval_on_selector(RELOAD, "b => b.tabIndex") == 0  # reached with the keyboard
+
+        for scheme in ("default", "slate"):
+            page.eval_on_selector("body", "(b, s) => b.setAttribute('data-md-color-scheme', s)", scheme)
+            assert axe_on_notice(page) == [], scheme
+
+        page.fill("#devis-texte", "")  # an empty text area: no warning left to give
+        assert not page.locator(f"{NOTICE} p", has_text="effacera").is_visible()
+
+        page.click(RELOAD)
+        page.wait_for_selector("html[data-deploiement='B']", state="attached", timeout=CACHE_FILLED_MS)
+        assert page.inner_text(NOTICE) == ""  # the new version's page, controlled from the start: no notice
+    finally:
+        tool.context.close()
