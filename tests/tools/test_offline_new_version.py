@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from checker_page import SEED_CONFORME, fixture_text
 from playwright.sync_api import Browser, Page
 from site_server import serve
-from test_offline import CACHE_FILLED_MS, deploy_changed_files
-from tool_page import BOOT_TIMEOUT_MS, new_tool_page
+from support.waits import BOOT_TIMEOUT_MS, CHECKER_READY, OFFLINE_COPY_TIMEOUT_MS
+from test_offline import deploy_changed_files
 
 pytestmark = pytest.mark.browser
 
 NOTICE = ".sd-nouvelle-version"
 RELOAD = f"{NOTICE} button:has-text('Recharger la page')"
+QUOTE = "Devis n° 2026-118 — Prestation Ségur MS-DUI-Va2\nTotal HT : 9 000,00 €\n"
 AXE = {"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
 
 
@@ -35,7 +35,7 @@ def served_copy(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
 def wait_controlled(page: Page) -> None:
     """Until the offline service worker controls the page (it claims open pages when it activates)."""
-    deadline = time.monotonic() + CACHE_FILLED_MS / 1000
+    deadline = time.monotonic() + OFFLINE_COPY_TIMEOUT_MS / 1000
     while not page.evaluate("() => Boolean(navigator.serviceWorker.controller)"):
         assert time.monotonic() < deadline, "the service worker never took control of the page"
         page.wait_for_timeout(250)
@@ -52,11 +52,11 @@ def test_a_new_version_taking_control_offers_a_reload_without_losing_a_pasted_qu
     browser: Browser, served_copy: tuple[Path, str]
 ) -> None:
     site, url = served_copy
-    tool = new_tool_page(browser, url, service_workers="allow")
-    page = tool.page
+    context = browser.new_context(locale="fr-FR", service_workers="allow")
+    page = context.new_page()
     try:
-        tool.open("verifier/")
-        page.wait_for_selector("html[data-checker='ready']", state="attached", timeout=BOOT_TIMEOUT_MS)
+        page.goto(url + "verifier/")
+        page.wait_for_selector(CHECKER_READY, state="attached", timeout=BOOT_TIMEOUT_MS)
         wait_controlled(page)  # the first worker took control: a first visit, nothing to say
         page.wait_for_selector(
             "html[data-hors-ligne='pages'], html[data-hors-ligne='ready']", state="attached"
@@ -65,18 +65,18 @@ def test_a_new_version_taking_control_offers_a_reload_without_losing_a_pasted_qu
         assert page.inner_text(NOTICE) == ""
         assert page.get_attribute(NOTICE, "role") == "status"
 
-        page.fill("#devis-texte", fixture_text(SEED_CONFORME))
+        page.fill("#devis-texte", QUOTE)
         page.focus("#devis-texte")
         deploy_changed_files(site)  # a new deploy at the same address
         page.evaluate("async () => { await (await navigator.serviceWorker.getRegistration()).update(); }")
-        page.wait_for_selector(RELOAD, timeout=CACHE_FILLED_MS)
+        page.wait_for_selector(RELOAD, timeout=OFFLINE_COPY_TIMEOUT_MS)
 
         notice = page.inner_text(NOTICE)
         assert "Une nouvelle version du site est disponible." in notice
         assert "effacera le texte collé" in notice  # the reader has a quote in the text area
         assert page.locator(f"{NOTICE} p", has_text="effacera").is_visible()
         # Nothing taken from the reader: the text, the focus and the page are as they were.
-        assert page.input_value("#devis-texte") == fixture_text(SEED_CONFORME)
+        assert page.input_value("#devis-texte") == QUOTE
         assert page.evaluate("() => document.activeElement.id") == "devis-texte"
         assert page.query_selector("html[data-deploiement='B']") is None
         assert page.locator(RELOAD).is_visible()
@@ -90,7 +90,9 @@ def test_a_new_version_taking_control_offers_a_reload_without_losing_a_pasted_qu
         assert not page.locator(f"{NOTICE} p", has_text="effacera").is_visible()
 
         page.click(RELOAD)
-        page.wait_for_selector("html[data-deploiement='B']", state="attached", timeout=CACHE_FILLED_MS)
+        page.wait_for_selector(
+            "html[data-deploiement='B']", state="attached", timeout=OFFLINE_COPY_TIMEOUT_MS
+        )
         assert page.inner_text(NOTICE) == ""  # the new version's page, controlled from the start: no notice
     finally:
-        tool.context.close()
+        context.close()
