@@ -17,17 +17,25 @@ function pastedText() {
   return area instanceof HTMLTextAreaElement ? area : null;
 }
 
+// The notice shown now follows the text area; a later one (or « Plus tard ») stops the previous one following it.
+let following = new AbortController();
+
 /** @param {HTMLElement} region the live region, empty until a new version takes control */
 function show(region) {
+  following.abort();
+  following = new AbortController();
   const area = pastedText();
   const caveat = el("p", { class: "sd-nouvelle-version__attention", text: PASTED });
-  const holdsText = () => Boolean(area && area.value.trim());
-  caveat.hidden = !holdsText();
-  if (area) area.addEventListener("input", () => (caveat.hidden = !holdsText()));
+  const follow = () => (caveat.hidden = !(area && area.value.trim()));
+  follow();
+  if (area) area.addEventListener("input", follow, { signal: following.signal });
   const reload = el("button", { type: "button", class: "md-button md-button--primary", text: RELOAD });
   reload.addEventListener("click", () => window.location.reload());
   const later = el("button", { type: "button", class: "md-button", text: LATER });
-  later.addEventListener("click", () => region.replaceChildren());
+  later.addEventListener("click", () => {
+    following.abort();
+    region.replaceChildren();
+  });
   region.replaceChildren(
     el(
       "div",
