@@ -96,3 +96,27 @@ def test_a_new_version_taking_control_offers_a_reload_without_losing_a_pasted_qu
         assert page.inner_text(NOTICE) == ""  # the new version's page, controlled from the start: no notice
     finally:
         context.close()
+
+
+def test_on_a_guidance_page_the_notice_has_no_warning_and_waits_for_the_reader(
+    browser: Browser, served_copy: tuple[Path, str]
+) -> None:
+    site, url = served_copy
+    context = browser.new_context(locale="fr-FR", service_workers="allow")
+    page = context.new_page()
+    try:
+        page.goto(url + "comprendre/")
+        wait_controlled(page)
+        assert page.inner_text(NOTICE) == ""  # a first visit
+        deploy_changed_files(site)
+        page.evaluate("async () => { await (await navigator.serviceWorker.getRegistration()).update(); }")
+        page.wait_for_selector(RELOAD, timeout=OFFLINE_COPY_TIMEOUT_MS)
+        assert page.inner_text(NOTICE).split("\n")[0] == "Une nouvelle version du site est disponible."
+        assert "effacera" not in page.inner_text(NOTICE)  # no quote to lose here
+        page.click(f"{NOTICE} button:has-text('Plus tard')")
+        assert page.inner_text(NOTICE) == ""
+        assert (
+            page.query_selector("html[data-deploiement='B']") is None
+        )  # not reloaded behind the reader's back
+    finally:
+        context.close()
