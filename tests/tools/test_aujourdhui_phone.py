@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
+from support.axe import axe_violations
 
 from segur_devis.deadlines import status_on, today_table, windows
 
@@ -42,16 +42,6 @@ def page(phone: Page) -> Page:
 def open_on(page: Page, url: str, day: date) -> None:
     page.goto(f"{url}?aujourdhui={day.isoformat()}")
     page.wait_for_selector(COMPONENT, state="attached")
-
-
-def axe_violations(page: Page) -> list[str]:
-    """WCAG 2.1 A/AA and best practices, once the theme's colour transitions have ended."""
-    page.evaluate("() => Promise.allSettled(document.getAnimations().map((a) => a.finished))")
-    options = {"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
-    return [
-        f"{v['id']}: {v['nodes'][0]['html'][:160]}"
-        for v in Axe().run(page, options=options).response["violations"]
-    ]
 
 
 def latest_statuses(day: date) -> dict[str, list[tuple[str, str]]]:
@@ -129,6 +119,6 @@ def test_on_a_computer_the_home_page_shows_the_table_and_follows_a_resize(site_u
 def test_the_phone_summary_has_no_axe_violation(site_url: str, page: Page, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
     open_on(page, site_url, date(2026, 11, 30))
-    assert axe_violations(page) == []
+    assert axe_violations(page, best_practices=True) == []
     page.click(f"{FOLDED} > summary")
-    assert axe_violations(page) == []
+    assert axe_violations(page, best_practices=True) == []

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 from site_server import serve
+from support.axe import axe_violations
 from support.waits import BOOT_TIMEOUT_MS, CHECKER_READY, OFFLINE_COPY_TIMEOUT_MS
 from test_offline import deploy_changed_files
 
@@ -21,7 +21,6 @@ pytestmark = pytest.mark.browser
 NOTICE = ".sd-nouvelle-version"
 RELOAD = f"{NOTICE} button:has-text('Recharger la page')"
 QUOTE = "Devis n° 2026-118 — Prestation Ségur MS-DUI-Va2\nTotal HT : 9 000,00 €\n"
-AXE = {"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
 
 
 @pytest.fixture
@@ -39,13 +38,6 @@ def wait_controlled(page: Page) -> None:
     while not page.evaluate("() => Boolean(navigator.serviceWorker.controller)"):
         assert time.monotonic() < deadline, "the service worker never took control of the page"
         page.wait_for_timeout(250)
-
-
-def axe_on_notice(page: Page) -> list[str]:
-    """axe on the notice, once the theme's colour transitions (125 ms after a change of scheme) have ended."""
-    page.evaluate("() => Promise.allSettled(document.getAnimations().map((a) => a.finished))")
-    violations = Axe().run(page, context=NOTICE, options=AXE).response["violations"]
-    return [f"{v['id']}: {v['nodes'][0]['html'][:160]} {v['nodes'][0]['any'][:1]}" for v in violations]
 
 
 def test_a_new_version_taking_control_offers_a_reload_without_losing_a_pasted_quote(
@@ -84,7 +76,7 @@ def test_a_new_version_taking_control_offers_a_reload_without_losing_a_pasted_qu
 
         for scheme in ("default", "slate"):
             page.eval_on_selector("body", "(b, s) => b.setAttribute('data-md-color-scheme', s)", scheme)
-            assert axe_on_notice(page) == [], scheme
+            assert axe_violations(page, best_practices=True) == [], scheme
 
         page.fill("#devis-texte", "")  # an empty text area: no warning left to give
         assert not page.locator(f"{NOTICE} p", has_text="effacera").is_visible()
