@@ -84,14 +84,17 @@ def _vagues() -> str:
     )
 
 
-def aujourdhui(page_url: str) -> str:
+def aujourdhui(page_url: str, form: str = "") -> str:
     """The « today » component: a placeholder its module fills in the browser, on the day the page is read.
 
-    One line in any page, `<!-- aujourdhui: -->`, gives the element and its module (path relative to the page).
+    One line in any page, `<!-- aujourdhui: -->`, gives the element and its module (path relative to the page);
+    `<!-- aujourdhui: resume -->` asks for a summary on a phone (the full table folded below it).
     """
+    if form not in ("", "resume"):
+        raise PluginError(f"aujourdhui: unknown form {form!r} (none, or « resume »)")
     up = "../" * page_url.count("/")
     return (
-        '<div class="aujourdhui" data-aujourdhui>'
+        f'<div class="aujourdhui" data-aujourdhui="{form}">'
         "<p>Activez JavaScript pour voir quels guichets de financement sont ouverts aujourd’hui ; toutes les dates "
         f'figurent sur la page <a href="{up}comprendre/calendrier/">Calendrier</a>.</p></div>\n'
         f'<script type="module" src="{up}assets/site/aujourdhui.mjs"></script>'
@@ -207,7 +210,7 @@ def _source_list(ids: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
-    markdown = sd.replace_placeholders(markdown, "aujourdhui", lambda _: aujourdhui(page.url))
+    markdown = sd.replace_placeholders(markdown, "aujourdhui", lambda a: aujourdhui(page.url, a.strip()))
     markdown = sd.replace_placeholders(markdown, "table", lambda a: _table(a.strip()))
     markdown = sd.replace_placeholders(markdown, "value", lambda a: _value(a.strip()))
     return sd.replace_placeholders(markdown, "sources", _source_list)

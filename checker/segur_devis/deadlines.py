@@ -231,6 +231,10 @@ def today_table() -> dict[str, Any]:
             "caption": "Statut des guichets de financement par couloir et par vague",
             "couloir": "Couloir",
             "none": "Pas de financement connu pour cette vague",
+            # The summary shown on a phone: the latest vague of each couloir, the full table folded below it.
+            "summary": "La dernière vague de chaque couloir :",
+            "full": "Voir le tableau complet, toutes vagues",
+            "calendar": "Voir tout le calendrier, avec les sources",
         },
         "rows": rows,
     }
