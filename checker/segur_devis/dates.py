@@ -1,4 +1,5 @@
-"""Dates as French quotes write them: 04/01/2022, 4-1-22, 4 janvier 2022, 1er mars 2023."""
+"""Dates as French quotes write them: 04/01/2022, 4-1-22, 4 janvier 2022, 1er mars 2023, and 2022-01-04 as
+spreadsheets and online tools do."""
 
 from __future__ import annotations
 
@@ -58,6 +59,8 @@ _MONTH_NAMES = "|".join(_MONTHS)
 _NUMERIC_DATE = re.compile(
     r"(?P<d>[0-9](?<![\d/.-][0-9])[0-9]?)[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}|\d{2})(?![\d/])"
 )
+# « 2026-10-08 », as a spreadsheet or an online tool writes a date (not the end of a code « VA2-2026-10-08 »)
+_ISO_DATE = re.compile(r"(?P<y>[12](?<![\w/.-][12])[09]\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w/-])")
 _MONTH_DATE = re.compile(
     r"(?P<d>[0-9](?<!\w[0-9])(?:(?<=1)er|[0-9])?) (?P<month>" + _MONTH_NAMES + r") (?P<y>\d{4})\b"
 )
@@ -76,12 +79,16 @@ class FoundDate:
 
 def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[FoundDate]:
     stop = len(folded) if end is None else end
-    matches = [*_NUMERIC_DATE.finditer(folded, start, stop), *_MONTH_DATE.finditer(folded, start, stop)]
+    matches = [
+        *_NUMERIC_DATE.finditer(folded, start, stop),
+        *_ISO_DATE.finditer(folded, start, stop),
+        *_MONTH_DATE.finditer(folded, start, stop),
+    ]
     if "mille" in folded:  # a year in words: « deux mille vingt-trois »
         matches += _WORDS_DATE.finditer(folded, start, stop)
     found = []
     for m in sorted(matches, key=lambda m: m.start()):
-        if m.re is _NUMERIC_DATE:
+        if m.re is _NUMERIC_DATE or m.re is _ISO_DATE:
             day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
             if year < 100:
                 year += 2000

@@ -127,6 +127,31 @@ def fold(text: str, *, keep_tabs: bool = False) -> Folded:
     return Folded("".join(pieces), text, tuple(folded_at), tuple(shift))
 
 
+# OCR of a scan reads « l » for « I » inside capitals (« DEVlS N° », « FlNESS », « DPl »), and « l » for « 1 » and
+# « O » for « 0 » in numbers (« l9/10/2026 », « 59OOO », « TVA 2O % », « 80 OOO € »). Only where no word is: a
+# lower-case « l » between capitals, or a token of digits, « O » and « l » alone (« CO2 », « ISO 9001 » and « l'Etat »
+# stay as written).
+_OCR_CONFUSIONS = re.compile(
+    r"(?P<capital>l(?<=[A-Z]l)(?=[A-Z])|l(?<=[A-Z][A-Z]l)(?![^\W\d_]))"
+    r"|(?P<thousands>O(?<=[0-9] O)OO(?!\w))|[0-9Ol](?<![\w][0-9Ol])[0-9Ol]*(?:[.,/][0-9Ol]+)*(?!\w)"
+)
+_OCR_DIGITS = str.maketrans("Ol", "01")
+
+
+def repair_ocr(text: str) -> str:
+    """`text` with what OCR confuses read back (same length: every offset still maps)."""
+    return _OCR_CONFUSIONS.sub(_repaired, text)
+
+
+def _repaired(m: re.Match[str]) -> str:
+    token = m.group()
+    if m.group("capital"):
+        return "I"
+    if m.group("thousands") or (any(c.isdigit() for c in token) and not token.isdigit()):
+        return token.translate(_OCR_DIGITS)
+    return token
+
+
 def fold_phrase(phrase: str) -> str:
     """Fold a phrase from the reference data the same way as quotes, for matching."""
     return fold(phrase).text

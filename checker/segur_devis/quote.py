@@ -36,12 +36,13 @@ from segur_devis.document import (
     split_cells,
     total_kind,
 )
+from segur_devis.document.delimited import delimited_as_tabs
 from segur_devis.document.fields import SOFTWARE_VERSION
 from segur_devis.document.stacked import find_stacked_tables
 from segur_devis.document.tables import PAYER_WORDS, Role
 from segur_devis.document.totals import CARRIED_FORWARD
 from segur_devis.dsr import DsrMention, find_dsr
-from segur_devis.normalize import Folded, fast, fold, phrases_pattern
+from segur_devis.normalize import Folded, fast, fold, phrases_pattern, repair_ocr
 from segur_devis.reference import load
 
 Payer = Literal["state", "client"]
@@ -183,7 +184,10 @@ class Quote:
         self.original = original
         # The day the quote is judged on: what is open or late depends on it (injectable for tests).
         self.today: date = today or date.today()
-        self.folded: Folded = fold(original)
+        # What the rules read: a spreadsheet export's cells split by tabs, what OCR confuses read back (same
+        # length: offsets still map)
+        self.source = repair_ocr(delimited_as_tabs(original))
+        self.folded: Folded = fold(self.source)
         self.folded_text = _WRAPPED_AMOUNT.sub(" ", self.folded.text)  # same length: offsets still map
 
     # --- text helpers -------------------------------------------------------------------------------------------
@@ -314,7 +318,7 @@ class Quote:
     @cached_property
     def _cell_text(self) -> str:
         """The folded text with its tabs, which split cells (the folded text turns them into spaces); same offsets."""
-        return fold(self.original, keep_tabs=True).text if "\t" in self.original else self.folded_text
+        return fold(self.source, keep_tabs=True).text if "\t" in self.source else self.folded_text
 
     @cached_property
     def tables(self) -> list[Table]:
@@ -390,7 +394,11 @@ class Quote:
             if (value := self.field_text(key)) is not None:
                 facts[key] = value
         if "editeur" not in facts and (m := _LEGAL_FORM.search(self.folded_text, 0, self._head_end(10))):
-            facts["editeur"] = self._original(self.line_at(m.start()).start, m.end()).strip("-—–, ")
+            line = self.line_at(m.start())
+            cell = next(
+                c for c in split_cells(self._cell_text[line.start : line.end], line.start) if c.end >= m.end()
+            )
+            facts["editeur"] = self._original(cell.start, m.end()).strip("-—–, ")
         software = self.fields.get("logiciel")
         if software is not None:
             # « TilleulSoft DUI 5.4 »: the name, and the version written at its end
@@ -554,7 +562,10 @@ class Quote:
         """Whether this reads as a Ségur quote at all (else the verdict is `non_reconnu`)."""
         if not self.search(SEGUR_WORDS) and not any(m.explicit for m in self.dsr):
             return False
-        has_amount = any(line.amounts for line in self.lines)
+        # a price in running text, or in a table's price column (a spreadsheet's « 5200.00 », with no currency)
+        has_amount = any(line.amounts for line in self.lines) or any(
+            row.get(role) for row in self.rows_by_line.values() for role in _ROW_TOTAL_ROLES
+        )
         has_quote_word = self.search(QUOTE_WORDS) is not None
         has_code = any(m.explicit for m in self.dsr)
         about_segur = (
@@ -743,7 +754,7 @@ _SIGNATURE_LABELS = tuple(
 )
 _QUOTE_DATE_LABEL = re.compile(
     r"\b(?:date (?:du devis|de l'offre|de la proposition|d'emission|du bon de commande)|devis du|etabli le"
-    r"|emis le|^date)\b",
+    r"|emis le)\b|^[ \t]*date\b",
     re.MULTILINE,
 )
 # « Lyon, le 12 mars 2024 » opening a letter (« Fait à Lyon, le » is the signature's, read above).

@@ -46,6 +46,13 @@ def _alone(*branches: str) -> re.Pattern[str]:
     return re.compile(rf"\n[\t\x20]*({words})(?=[\t\x20:]*$)", re.MULTILINE)
 
 
+def _key_cell(*branches: str) -> re.Pattern[str]:
+    """A label that fills the first cell of its line, its value in the next cell (« Numéro → OS-DV-26-1187 » in a
+    two-column table or a spreadsheet export); like `_alone`, from the line break on, group 1 the label."""
+    words = "|".join(branches).replace(" ", r"[\t\x20]+")
+    return re.compile(rf"\n[\t\x20]*({words})(?=[\x20:]*\t)")
+
+
 def _each(words: str, suffix: str = "", *, not_after: tuple[str, ...] = ()) -> str:
     """One branch per word: « a|b », « X » → « \\ba X|\\bb X »; a one-word branch is no match right after
     one of `not_after` (checked once the word matched: a pattern starting with a lookbehind is scanned slowly)."""
@@ -142,6 +149,7 @@ SPECS: tuple[FieldSpec, ...] = (
         re.compile(_ID),
         alone=True,
     ),
+    FieldSpec("numero_devis", _key_cell(_NUMERO, r"ref(?:erence)?\.?"), re.compile(_ID), alone=True),
     # « DEVIS » alone on its line, « N° DV-2025-12 » on the next: an identifier, not a date nor a bare number
     FieldSpec(
         "numero_devis",
@@ -181,6 +189,7 @@ SPECS: tuple[FieldSpec, ...] = (
         _label(_each("editeur|fournisseur|emetteur|prestataire|vendeur", r"(?=[\t\x20.…]*:)")),
         None,
     ),
+    FieldSpec("editeur", _key_cell("editeur|fournisseur|emetteur|prestataire|vendeur"), None, alone=True),
     FieldSpec(
         "bareme",
         _label(
