@@ -746,8 +746,9 @@ _SIGNATURE_LABELS = tuple(
         # « signé le », but not « la VA signée le … » which is another document's date
         r"(?<!va )(?<!aptitude )\bsignee?s?\s+(?:le|en\s+date\s+du)\b",
         r"\bbon\s+pour\s+(?:accord|commande)\b",
-        # « Accepté le 03/11/2026 — Dr S. Benhamou »: the client's acceptance of the quote is its signature
-        r"(?<!va )\bacceptee?\s+le\b",
+        # « Accepté le 03/11/2026 — Dr S. Benhamou », « Offre acceptée en ligne le 14/10/2025 » (an online quoting
+        # tool): the client's acceptance of the quote is its signature
+        r"(?<!va )\bacceptee?\s+(?:(?:en\s+ligne|electroniquement|par\s+voie\s+electronique)\s+)?le\b",
         # an order form's « Date de la commande » may be when it was drawn up, before the visa that signs it
         r"\bdate\s+de\s+(?:la\s+)?commande\b",
     )
