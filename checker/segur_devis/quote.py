@@ -7,6 +7,7 @@ to the previous priced line or table header), which is how a reader groups them 
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from segur_devis.amounts import (
 )
 from segur_devis.dates import FoundDate, find_dates
 from segur_devis.document import (
+    Cell,
     Field,
     Row,
     Table,
@@ -227,7 +229,7 @@ class Quote:
         pos = 0
         for line in self.lines:
             cells = split_cells(text[line.start : line.end])
-            part = self.folded_text[line.start : line.start + cells[0].end] if cells else ""
+            part = self.folded_text[line.start : line.start + _label_cell_end(text, line.start, cells)]
             view_starts.append(pos)
             parts.append(part)
             pos += len(part) + 1
@@ -641,6 +643,20 @@ def _is_amount_only(line: Line) -> bool:
         and _AMOUNT_ONLY.fullmatch(line.text[: line.amounts[0].start - line.start]) is not None
         and _AMOUNT_ONLY.fullmatch(line.text[line.amounts[0].end - line.start :]) is not None
     )
+
+
+def _label_cell_end(text: str, start: int, cells: list[Cell]) -> int:
+    """Where the first cell of a line ends, relative to `start`; a justified label (« Versions  mises  à  jour  sans
+    reste  à  charge  (mise  sur  le       SantéCom DPI 8.0 … ») whose words are two spaces apart before a wider
+    gap to its value is one cell."""
+    if not cells:
+        return 0
+    gaps = [text[start + a.end : start + b.start] for a, b in itertools.pairwise(cells)]
+    k = 0
+    if any(gap != "  " for gap in gaps):
+        while k < len(gaps) and gaps[k] == "  ":
+            k += 1
+    return cells[k].end
 
 
 def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
