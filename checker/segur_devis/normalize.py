@@ -135,18 +135,26 @@ _OCR_CONFUSIONS = re.compile(
     r"(?P<capital>l(?<=[A-Z]l)(?=[A-Z])|l(?<=[A-Z][A-Z]l)(?![^\W\d_]))"
     r"|(?P<thousands>O(?<=[0-9] O)OO(?!\w))|[0-9Ol](?<![\w][0-9Ol])[0-9Ol]*(?:[.,/][0-9Ol]+)*(?!\w)"
 )
+# Whether a text has any of them: two scans for a literal, quick, so that a text without OCR is left alone at once
+# (the full pattern tries every digit).
+_OCR_HINTS = (
+    re.compile(r"O(?:(?<=[0-9]O)|(?<=[0-9] O)|(?=[0-9]))"),
+    re.compile(r"l(?:(?<=[0-9]l)|(?=[0-9])|(?<=[A-Z]l)(?=[A-Z])|(?<=[A-Z][A-Z]l)(?![^\W\d_]))"),
+)
 _OCR_DIGITS = str.maketrans("Ol", "01")
 
 
 def repair_ocr(text: str) -> str:
     """`text` with what OCR confuses read back (same length: every offset still maps)."""
+    if not any(hint.search(text) for hint in _OCR_HINTS):
+        return text
     return _OCR_CONFUSIONS.sub(_repaired, text)
 
 
 def _repaired(m: re.Match[str]) -> str:
-    token = m.group()
     if m.group("capital"):
         return "I"
+    token: str = m.group()
     if m.group("thousands") or (any(c.isdigit() for c in token) and not token.isdigit()):
         return token.translate(_OCR_DIGITS)
     return token
