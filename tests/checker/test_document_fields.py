@@ -220,6 +220,15 @@ def test_a_semicolon_export_reads_as_a_table_with_its_header_fields() -> None:
     assert [item.payer for item in quote.items][:2] == ["state", "state"]
 
 
+def test_a_semicolon_export_without_quotes_reads_the_same() -> None:
+    bare = SEMICOLON_EXPORT.replace('""sur site""', "sur site").replace('"', "").replace(".00", ",00")
+    quote = Quote(bare)
+    assert quote.field_text("numero_devis") == "OS-DV-26-1187"
+    assert quote.signature_date is not None and quote.signature_date.value == date(2026, 10, 15)
+    assert [item.total.value for item in quote.items if item.total][:2] == [5200, 950]
+    assert [item.payer for item in quote.items][:2] == ["state", "state"]
+
+
 def test_a_comma_export_reads_as_a_table_and_keeps_the_commas_inside_its_cells() -> None:
     quote = Quote(COMMA_EXPORT)
     assert quote.field_text("numero_devis") == "PLK-2026-00731"
@@ -235,6 +244,9 @@ def test_a_comma_export_reads_as_a_table_and_keeps_the_commas_inside_its_cells()
         'Le client dit "oui"; l\'éditeur "non"; la formation "sur site".\nDevis n° 12\n"Remarque" ; "texte"\n',
         # one record alone is not enough
         '"Désignation";"Qté"\nPrestation Ségur MDV-LGC-Va2   1   2 400,00 € HT\n',
+        # a few glued semicolons in a quote's prose and lists
+        "Devis n° 12\nFormation;installation;paramétrage\nOptions : A;B;C\nPrestation Ségur MDV-LGC-Va2\n"
+        "Conditions générales de vente\nBon pour accord\nLe 12/10/2026\n",
     ],
 )
 def test_text_that_is_not_an_export_is_read_as_written(text: str) -> None:

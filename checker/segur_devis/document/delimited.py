@@ -1,10 +1,10 @@
 """A spreadsheet export pasted as delimited values, read as the tab-separated table it is.
 
-« "Désignation";"Qté";"PU HT" » (a semicolon-separated export, every cell in double quotes) or « "DEVIS","PLK-26" »
-(comma-separated): the quotes and delimiters that frame the cells are turned into tabs, one character for one, so
-the cells split as a pasted table's do (`cells.split_cells`) and every offset still points into the original text.
-A text is read so only when most of its lines are such records: prose with a few semicolons or quoted words is
-left as it is.
+« "Désignation";"Qté";"PU HT" » (a semicolon-separated export, every cell in double quotes), « Désignation;Qté;PU HT »
+(bare cells) or « "DEVIS","PLK-26" » (comma-separated, quoted): the quotes and delimiters that frame the cells are
+turned into tabs, one character for one, so the cells split as a pasted table's do (`cells.split_cells`) and every
+offset still points into the original text. A text is read so only when most of its lines are such records: prose
+with a few semicolons or quoted words is left as it is.
 """
 
 from __future__ import annotations
@@ -20,12 +20,15 @@ _RECORD = {
     for delimiter in ";,"
 }
 _CELL = {delimiter: re.compile(rf'{_QUOTED}|[^"{delimiter}\n]+') for delimiter in ";,"}
+# « Qté;PU HT;Total HT », as a French spreadsheet exports without quotes: a semicolon glued to a cell, unlike the
+# spaced « ; » of prose (starts with the literal: a quick scan)
+_GLUED = re.compile(r";(?:(?<=[^\s;];)|(?=[^\s;]))")
 _MIN_RECORDS = 3
 
 
 def delimited_as_tabs(text: str) -> str:
     """`text` with the cells of a delimited export separated by tabs (same length), or `text` unchanged."""
-    if '"' not in text:
+    if '"' not in text and len(_GLUED.findall(text)) < _MIN_RECORDS:
         return text
     lines = text.split("\n")
     filled = [line.rstrip("\r") for line in lines if line.strip()]
@@ -35,16 +38,28 @@ def delimited_as_tabs(text: str) -> str:
     return "\n".join(_as_tabs(line, delimiter) for line in lines)
 
 
+def _is_record(line: str, delimiter: str) -> bool:
+    """Quoted cells (a bare cell never holds the delimiter, so prose rarely passes), or bare cells glued to
+    semicolons."""
+    if not _RECORD[delimiter].fullmatch(line):
+        return False
+    return line.startswith('"') or (delimiter == ";" and _GLUED.search(line) is not None)
+
+
 def _is_export(lines: list[str], delimiter: str) -> bool:
-    """Most lines are records of quoted cells (a bare cell never holds this delimiter, so prose rarely passes)."""
-    records = [line for line in lines if line.startswith('"') and _RECORD[delimiter].fullmatch(line)]
-    with_cells = [line for line in records if f'"{delimiter}' in line or f'{delimiter}"' in line]
+    """Most lines are records, at least three of them of several cells."""
+    records = [line for line in lines if _is_record(line, delimiter)]
+    with_cells = [
+        line
+        for line in records
+        if f'"{delimiter}' in line or f'{delimiter}"' in line or not line.startswith('"')
+    ]
     return len(with_cells) >= _MIN_RECORDS and 2 * len(records) > len(lines)
 
 
 def _as_tabs(line: str, delimiter: str) -> str:
     body = line.rstrip("\r")
-    if not body.startswith('"') or not _RECORD[delimiter].fullmatch(body):
+    if not _is_record(body, delimiter):
         return line
     out = []
     pos = 0
