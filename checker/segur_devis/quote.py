@@ -754,17 +754,19 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|(?P<blank>\n[ \t]*\n\s*)")
 _VAGUE = re.compile(r"\bvague ?([12])\b")
 _BOTH_VAGUES = fast(r"\bvague ?1 ?(?:\+|et) ?(?:la )?vague ?2\b|\bva ?1 ?(?:\+|et) ?va ?2\b")
 # fast: the same patterns, scanned several times faster (each is run over the whole text).
+# how a quote signed or accepted online says so (« signé électroniquement le », « acceptée en ligne le »)
+_ONLINE = r"(?:(?:en\s+ligne|electroniquement|par\s+voie\s+electronique)\s+)?"
 _SIGNATURE_LABELS = tuple(
     fast(pattern)
     for pattern in (
         r"\bdate\s+(?:de|et)\s+(?:la\s+)?signature\b",
         r"\bfait\s+a\s+[a-z' -]{1,40},?\s+le\b",
-        # « signé le », but not « la VA signée le … » which is another document's date
-        r"(?<!va )(?<!aptitude )\bsignee?s?\s+(?:le|en\s+date\s+du)\b",
+        # « signé (électroniquement) le », but not « la VA signée le … » which is another document's date
+        rf"(?<!va )(?<!aptitude )\bsignee?s?\s+{_ONLINE}(?:le|en\s+date\s+du)\b",
         r"\bbon\s+pour\s+(?:accord|commande)\b",
         # « Accepté le 03/11/2026 — Dr S. Benhamou », « Offre acceptée en ligne le 14/10/2025 » (an online quoting
         # tool): the client's acceptance of the quote is its signature
-        r"(?<!va )\bacceptee?\s+(?:(?:en\s+ligne|electroniquement|par\s+voie\s+electronique)\s+)?le\b",
+        rf"(?<!va )\bacceptee?\s+{_ONLINE}le\b",
         # an order form's « Date de la commande » may be when it was drawn up, before the visa that signs it
         r"\bdate\s+de\s+(?:la\s+)?commande\b",
     )
