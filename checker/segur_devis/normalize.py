@@ -142,6 +142,7 @@ _OCR_HINTS = (
     re.compile(r"l(?:(?<=[0-9]l)|(?=[0-9])|(?<=[A-Z]l)(?=[A-Z])|(?<=[A-Z][A-Z]l)(?![^\W\d_]))"),
 )
 _OCR_DIGITS = str.maketrans("Ol", "01")
+_CODE = re.compile(r"O[0-9]+")  # « O1 », an option's code: a letter then a number, as written
 
 
 def repair_ocr(text: str) -> str:
@@ -155,7 +156,9 @@ def _repaired(m: re.Match[str]) -> str:
     if m.group("capital"):
         return "I"
     token: str = m.group()
-    if m.group("thousands") or (any(c.isdigit() for c in token) and not token.isdigit()):
+    if m.group("thousands") or (
+        any(c.isdigit() for c in token) and not token.isdigit() and not _CODE.fullmatch(token)
+    ):
         return token.translate(_OCR_DIGITS)
     return token
 

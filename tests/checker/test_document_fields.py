@@ -298,6 +298,7 @@ def test_ocr_confusions_are_read_back_in_capitals_and_numbers() -> None:
         "l'État, la salle Lolita, Olivier, le module ISO 9001 et le CO2",
         "Devis DPls n° A-12 ; O ; l ; O/N",
         "OOO 12 rue Ol",
+        "O1     Connecteur automate (option O2)",
     ],
 )
 def test_ocr_repair_never_turns_a_word_into_another(words: str) -> None:
