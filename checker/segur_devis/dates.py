@@ -1,4 +1,5 @@
-"""Dates as French quotes write them: 04/01/2022, 4-1-22, 4 janvier 2022, 1er mars 2023."""
+"""Dates as French quotes write them: 04/01/2022, 4-1-22, 4 janvier 2022, 1er mars 2023, and 2022-01-04 as
+spreadsheets and online tools do."""
 
 from __future__ import annotations
 
@@ -58,6 +59,11 @@ _MONTH_NAMES = "|".join(_MONTHS)
 _NUMERIC_DATE = re.compile(
     r"(?P<d>[0-9](?<![\d/.-][0-9])[0-9]?)[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}|\d{2})(?![\d/])"
 )
+# « 2026-10-08 », as a spreadsheet or an online tool writes a date (not the end of a code « VA2-2026-10-08 »);
+# from its first dash, a literal the engine skips to, the year read behind it (several times faster)
+_ISO_DATE = re.compile(
+    r"-(?<=[12][09][0-9][0-9]-)(?<![\w/.-][12][09][0-9][0-9]-)(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![\w/-])"
+)
 _MONTH_DATE = re.compile(
     r"(?P<d>[0-9](?<!\w[0-9])(?:(?<=1)er|[0-9])?) (?P<month>" + _MONTH_NAMES + r") (?P<y>\d{4})\b"
 )
@@ -76,12 +82,21 @@ class FoundDate:
 
 def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[FoundDate]:
     stop = len(folded) if end is None else end
-    matches = [*_NUMERIC_DATE.finditer(folded, start, stop), *_MONTH_DATE.finditer(folded, start, stop)]
+    matches = [
+        *_NUMERIC_DATE.finditer(folded, start, stop),
+        *_ISO_DATE.finditer(folded, start, stop),
+        *_MONTH_DATE.finditer(folded, start, stop),
+    ]
     if "mille" in folded:  # a year in words: « deux mille vingt-trois »
         matches += _WORDS_DATE.finditer(folded, start, stop)
     found = []
-    for m in sorted(matches, key=lambda m: m.start()):
-        if m.re is _NUMERIC_DATE:
+    for m in sorted(matches, key=_date_start):
+        begin = _date_start(m)
+        if begin < start:
+            continue  # an ISO date whose year stands before the window
+        if m.re is _ISO_DATE:
+            day, month, year = int(m.group("d")), int(m.group("m")), int(folded[begin : m.start()])
+        elif m.re is _NUMERIC_DATE:
             day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
             if year < 100:
                 year += 2000
@@ -92,10 +107,15 @@ def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[Foun
             day = 1 if m.group("d") == "1er" else int(m.group("d"))
             month, year = _MONTHS[m.group("month")], int(m.group("y"))
         try:
-            found.append(FoundDate(date(year, month, day), m.start(), m.end()))
+            found.append(FoundDate(date(year, month, day), begin, m.end()))
         except ValueError:
             continue  # 31/02/2023 and the like are not dates
     return found
+
+
+def _date_start(m: re.Match[str]) -> int:
+    """Where a date found starts (an ISO date is found from its first dash, its year before it)."""
+    return m.start() - 4 if m.re is _ISO_DATE else m.start()
 
 
 def format_date(value: date) -> str:

@@ -127,6 +127,42 @@ def fold(text: str, *, keep_tabs: bool = False) -> Folded:
     return Folded("".join(pieces), text, tuple(folded_at), tuple(shift))
 
 
+# OCR of a scan reads « l » for « I » inside capitals (« DEVlS N° », « FlNESS », « DPl »), and « l » for « 1 » and
+# « O » for « 0 » in numbers (« l9/10/2026 », « 59OOO », « TVA 2O % », « 80 OOO € »). Only where no word is: a
+# lower-case « l » between capitals, or a token of digits, « O » and « l » alone (« CO2 », « ISO 9001 » and « l'Etat »
+# stay as written).
+_OCR_CONFUSIONS = re.compile(
+    r"(?P<capital>l(?<=[A-Z]l)(?=[A-Z])|l(?<=[A-Z][A-Z]l)(?![^\W\d_]))"
+    r"|(?P<thousands>O(?<=[0-9] O)OO(?!\w))|[0-9Ol](?<![\w][0-9Ol])[0-9Ol]*(?:[.,/][0-9Ol]+)*(?!\w)"
+)
+# Whether a text has any of them: two scans for a literal, quick, so that a text without OCR is left alone at once
+# (the full pattern tries every digit).
+_OCR_HINTS = (
+    re.compile(r"O(?:(?<=[0-9]O)|(?<=[0-9] O)|(?=[0-9]))"),
+    re.compile(r"l(?:(?<=[0-9]l)|(?=[0-9])|(?<=[A-Z]l)(?=[A-Z])|(?<=[A-Z][A-Z]l)(?![^\W\d_]))"),
+)
+_OCR_DIGITS = str.maketrans("Ol", "01")
+_CODE = re.compile(r"O[0-9]+")  # « O1 », an option's code: a letter then a number, as written
+
+
+def repair_ocr(text: str) -> str:
+    """`text` with what OCR confuses read back (same length: every offset still maps)."""
+    if not any(hint.search(text) for hint in _OCR_HINTS):
+        return text
+    return _OCR_CONFUSIONS.sub(_repaired, text)
+
+
+def _repaired(m: re.Match[str]) -> str:
+    if m.group("capital"):
+        return "I"
+    token: str = m.group()
+    if m.group("thousands") or (
+        any(c.isdigit() for c in token) and not token.isdigit() and not _CODE.fullmatch(token)
+    ):
+        return token.translate(_OCR_DIGITS)
+    return token
+
+
 def fold_phrase(phrase: str) -> str:
     """Fold a phrase from the reference data the same way as quotes, for matching."""
     return fold(phrase).text

@@ -7,6 +7,7 @@ to the previous priced line or table header), which is how a reader groups them 
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from segur_devis.amounts import (
 )
 from segur_devis.dates import FoundDate, find_dates
 from segur_devis.document import (
+    Cell,
     Field,
     Row,
     Table,
@@ -36,12 +38,13 @@ from segur_devis.document import (
     split_cells,
     total_kind,
 )
+from segur_devis.document.delimited import delimited_as_tabs
 from segur_devis.document.fields import SOFTWARE_VERSION
 from segur_devis.document.stacked import find_stacked_tables
 from segur_devis.document.tables import PAYER_WORDS, Role
 from segur_devis.document.totals import CARRIED_FORWARD
 from segur_devis.dsr import DsrMention, find_dsr
-from segur_devis.normalize import Folded, fast, fold, phrases_pattern
+from segur_devis.normalize import Folded, fast, fold, phrases_pattern, repair_ocr
 from segur_devis.reference import load
 
 Payer = Literal["state", "client"]
@@ -183,7 +186,10 @@ class Quote:
         self.original = original
         # The day the quote is judged on: what is open or late depends on it (injectable for tests).
         self.today: date = today or date.today()
-        self.folded: Folded = fold(original)
+        # What the rules read: a spreadsheet export's cells split by tabs, what OCR confuses read back (same
+        # length: offsets still map)
+        self.source = repair_ocr(delimited_as_tabs(original))
+        self.folded: Folded = fold(self.source)
         self.folded_text = _WRAPPED_AMOUNT.sub(" ", self.folded.text)  # same length: offsets still map
 
     # --- text helpers -------------------------------------------------------------------------------------------
@@ -223,7 +229,7 @@ class Quote:
         pos = 0
         for line in self.lines:
             cells = split_cells(text[line.start : line.end])
-            part = self.folded_text[line.start : line.start + cells[0].end] if cells else ""
+            part = self.folded_text[line.start : line.start + _label_cell_end(text, line.start, cells)]
             view_starts.append(pos)
             parts.append(part)
             pos += len(part) + 1
@@ -314,7 +320,7 @@ class Quote:
     @cached_property
     def _cell_text(self) -> str:
         """The folded text with its tabs, which split cells (the folded text turns them into spaces); same offsets."""
-        return fold(self.original, keep_tabs=True).text if "\t" in self.original else self.folded_text
+        return fold(self.source, keep_tabs=True).text if "\t" in self.source else self.folded_text
 
     @cached_property
     def tables(self) -> list[Table]:
@@ -390,7 +396,11 @@ class Quote:
             if (value := self.field_text(key)) is not None:
                 facts[key] = value
         if "editeur" not in facts and (m := _LEGAL_FORM.search(self.folded_text, 0, self._head_end(10))):
-            facts["editeur"] = self._original(self.line_at(m.start()).start, m.end()).strip("-—–, ")
+            line = self.line_at(m.start())
+            cell = next(
+                c for c in split_cells(self._cell_text[line.start : line.end], line.start) if c.end >= m.end()
+            )
+            facts["editeur"] = self._original(cell.start, m.end()).strip("-—–, ")
         software = self.fields.get("logiciel")
         if software is not None:
             # « TilleulSoft DUI 5.4 »: the name, and the version written at its end
@@ -554,7 +564,10 @@ class Quote:
         """Whether this reads as a Ségur quote at all (else the verdict is `non_reconnu`)."""
         if not self.search(SEGUR_WORDS) and not any(m.explicit for m in self.dsr):
             return False
-        has_amount = any(line.amounts for line in self.lines)
+        # a price in running text, or in a table's price column (a spreadsheet's « 5200.00 », with no currency)
+        has_amount = any(line.amounts for line in self.lines) or any(
+            row.get(role) for row in self.rows_by_line.values() for role in _ROW_TOTAL_ROLES
+        )
         has_quote_word = self.search(QUOTE_WORDS) is not None
         has_code = any(m.explicit for m in self.dsr)
         about_segur = (
@@ -630,6 +643,20 @@ def _is_amount_only(line: Line) -> bool:
         and _AMOUNT_ONLY.fullmatch(line.text[: line.amounts[0].start - line.start]) is not None
         and _AMOUNT_ONLY.fullmatch(line.text[line.amounts[0].end - line.start :]) is not None
     )
+
+
+def _label_cell_end(text: str, start: int, cells: list[Cell]) -> int:
+    """Where the first cell of a line ends, relative to `start`; a justified label (« Versions  mises  à  jour  sans
+    reste  à  charge  (mise  sur  le       SantéCom DPI 8.0 … ») whose words are two spaces apart before a wider
+    gap to its value is one cell."""
+    if not cells:
+        return 0
+    gaps = [text[start + a.end : start + b.start] for a, b in itertools.pairwise(cells)]
+    k = 0
+    if any(gap != "  " for gap in gaps):
+        while k < len(gaps) and gaps[k] == "  ":
+            k += 1
+    return cells[k].end
 
 
 def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
@@ -727,23 +754,26 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|(?P<blank>\n[ \t]*\n\s*)")
 _VAGUE = re.compile(r"\bvague ?([12])\b")
 _BOTH_VAGUES = fast(r"\bvague ?1 ?(?:\+|et) ?(?:la )?vague ?2\b|\bva ?1 ?(?:\+|et) ?va ?2\b")
 # fast: the same patterns, scanned several times faster (each is run over the whole text).
+# how a quote signed or accepted online says so (« signé électroniquement le », « acceptée en ligne le »)
+_ONLINE = r"(?:(?:en\s+ligne|electroniquement|par\s+voie\s+electronique)\s+)?"
 _SIGNATURE_LABELS = tuple(
     fast(pattern)
     for pattern in (
         r"\bdate\s+(?:de|et)\s+(?:la\s+)?signature\b",
         r"\bfait\s+a\s+[a-z' -]{1,40},?\s+le\b",
-        # « signé le », but not « la VA signée le … » which is another document's date
-        r"(?<!va )(?<!aptitude )\bsignee?s?\s+(?:le|en\s+date\s+du)\b",
+        # « signé (électroniquement) le », but not « la VA signée le … » which is another document's date
+        rf"(?<!va )(?<!aptitude )\bsignee?s?\s+{_ONLINE}(?:le|en\s+date\s+du)\b",
         r"\bbon\s+pour\s+(?:accord|commande)\b",
-        # « Accepté le 03/11/2026 — Dr S. Benhamou »: the client's acceptance of the quote is its signature
-        r"(?<!va )\bacceptee?\s+le\b",
+        # « Accepté le 03/11/2026 — Dr S. Benhamou », « Offre acceptée en ligne le 14/10/2025 » (an online quoting
+        # tool): the client's acceptance of the quote is its signature
+        rf"(?<!va )\bacceptee?\s+{_ONLINE}le\b",
         # an order form's « Date de la commande » may be when it was drawn up, before the visa that signs it
         r"\bdate\s+de\s+(?:la\s+)?commande\b",
     )
 )
 _QUOTE_DATE_LABEL = re.compile(
     r"\b(?:date (?:du devis|de l'offre|de la proposition|d'emission|du bon de commande)|devis du|etabli le"
-    r"|emis le|^date)\b",
+    r"|emis le)\b|^[ \t]*date\b",
     re.MULTILINE,
 )
 # « Lyon, le 12 mars 2024 » opening a letter (« Fait à Lyon, le » is the signature's, read above).

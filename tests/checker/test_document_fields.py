@@ -186,3 +186,120 @@ def test_a_title_alone_takes_no_date_nor_bare_number_as_its_number(line: str) ->
 def test_a_version_in_brackets_after_the_name() -> None:
     facts = Quote("EDITEUR\nLogiciel : MédiCab 2026 (version 26.3)\n").header_facts
     assert (facts["logiciel"], facts["version_logiciel"]) == ("MédiCab 2026", "26.3")
+
+
+# --- the fifth blind corpus: spreadsheet exports, OCR text, ISO dates --------------------------------------------
+
+SEMICOLON_EXPORT = '''"Éditeur";"ORPHÉA SOLUTIONS SAS — 9 allée des Tanneurs, 67000 Strasbourg"
+"Numéro";"OS-DV-26-1187"
+"Date";"2026-10-06"
+"Logiciel";"Orphéa Résidences v8.2"
+
+"Ligne";"Désignation";"Quantité";"Prix unitaire HT";"Montant HT";"Financement"
+"1";"Prestation Ségur MS-DUI-Va2 — droits d'utilisation";"1";"5200.00";"5200.00";"État (SONS)"
+"2";"Prestation Ségur MS-DUI-Va2 — formation ""sur site""";"2";"475.00";"950.00";"État (SONS)"
+"";"";"";"Total HT";"6150.00";""
+"Signature";"Bon pour accord le 2026-10-15 — Mme Claire Muller, directrice"
+'''
+COMMA_EXPORT = """"PHARMALINK SAS, 27 cours Gambetta, 69003 Lyon"
+"DEVIS","PLK-2026-00731"
+"Désignation","Qté","PU HT","Total HT","Prise en charge"
+"Prestation Ségur PHA-LGO-Va2, PharmaLink Officine 9.0 : droits d'utilisation","1","860.00","860.00","État"
+"Total HT","","","860.00",""
+"""
+
+
+def test_a_semicolon_export_reads_as_a_table_with_its_header_fields() -> None:
+    quote = Quote(SEMICOLON_EXPORT)
+    assert quote.field_text("numero_devis") == "OS-DV-26-1187"
+    assert quote.header_facts["editeur"] == "ORPHÉA SOLUTIONS SAS"
+    assert quote.quote_date is not None and quote.quote_date.value == date(2026, 10, 6)
+    assert quote.signature_date is not None and quote.signature_date.value == date(2026, 10, 15)
+    (table,) = quote.tables
+    assert [row.get("total_ht").value for row in table.rows if row.get("total_ht")][:2] == [5200, 950]
+    assert [item.payer for item in quote.items][:2] == ["state", "state"]
+
+
+def test_a_semicolon_export_without_quotes_reads_the_same() -> None:
+    bare = SEMICOLON_EXPORT.replace('""sur site""', "sur site").replace('"', "").replace(".00", ",00")
+    quote = Quote(bare)
+    assert quote.field_text("numero_devis") == "OS-DV-26-1187"
+    assert quote.signature_date is not None and quote.signature_date.value == date(2026, 10, 15)
+    assert [item.total.value for item in quote.items if item.total][:2] == [5200, 950]
+    assert [item.payer for item in quote.items][:2] == ["state", "state"]
+
+
+def test_a_comma_export_reads_as_a_table_and_keeps_the_commas_inside_its_cells() -> None:
+    quote = Quote(COMMA_EXPORT)
+    assert quote.field_text("numero_devis") == "PLK-2026-00731"
+    assert quote.header_facts["editeur"] == "PHARMALINK SAS"
+    assert "pharmalink officine 9.0 : droits d'utilisation" in quote.items[0].label
+    assert quote.items[0].total is not None and quote.items[0].total.value == 860
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # prose with a few quoted words and semicolons is no export
+        'Le client dit "oui"; l\'éditeur "non"; la formation "sur site".\nDevis n° 12\n"Remarque" ; "texte"\n',
+        # one record alone is not enough
+        '"Désignation";"Qté"\nPrestation Ségur MDV-LGC-Va2   1   2 400,00 € HT\n',
+        # a few glued semicolons in a quote's prose and lists
+        "Devis n° 12\nFormation;installation;paramétrage\nOptions : A;B;C\nPrestation Ségur MDV-LGC-Va2\n"
+        "Conditions générales de vente\nBon pour accord\nLe 12/10/2026\n",
+    ],
+)
+def test_text_that_is_not_an_export_is_read_as_written(text: str) -> None:
+    assert Quote(text).source == text
+
+
+def test_the_export_views_keep_every_offset() -> None:
+    for text in (SEMICOLON_EXPORT, COMMA_EXPORT, SEMICOLON_EXPORT.replace("\n", "\r\n")):
+        source = Quote(text).source
+        assert len(source) == len(text)
+        assert [i for i, c in enumerate(text) if c not in '";,\t'] == [
+            i for i, c in enumerate(source) if c not in '";,\t'
+        ]
+
+
+def test_an_export_is_checked_as_a_quote() -> None:
+    report = check_text(SEMICOLON_EXPORT, today=TODAY)
+    assert report.verdict != "non_reconnu"
+    assert report.facts["date_signature"] == "2026-10-15"
+
+
+OCR_SCAN = """DOMlCARE SOLUTlONS
+2l avenue de Verdun - 87OOO Limoges
+
+DEVlS N° DCS-2O26-0815
+Limoges, le l9/10/2026
+
+SSIAD du Haut-Limousin (FlNESS 870001234)
+Prestation Sègur MS-DUl-Va2 - DomiCare Soins 4.2   5 6OO,OO € HT
+TVA 2O %   1 120,00 €
+SAS au capital de 80 OOO €
+"""
+
+
+def test_ocr_confusions_are_read_back_in_capitals_and_numbers() -> None:
+    quote = Quote(OCR_SCAN)
+    assert quote.field_text("numero_devis") == "DCS-2O26-0815"  # as written, for the reader to find it
+    assert quote.fields["numero_devis"].value == "dcs-2026-0815"
+    assert quote.quote_date is not None and quote.quote_date.value == date(2026, 10, 19)
+    assert [m.code for m in quote.dsr] == ["MS-DUI-Va2"]
+    assert [a.value for line in quote.lines for a in line.amounts][:2] == [5600, 1120]
+    assert "devis n°" in quote.folded_text and "finess 870001234" in quote.folded_text
+    assert "capital de 80 000" in quote.folded_text
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "l'État, la salle Lolita, Olivier, le module ISO 9001 et le CO2",
+        "Devis DPls n° A-12 ; O ; l ; O/N",
+        "OOO 12 rue Ol",
+        "O1     Connecteur automate (option O2)",
+    ],
+)
+def test_ocr_repair_never_turns_a_word_into_another(words: str) -> None:
+    assert Quote(words).source == words

@@ -19,6 +19,8 @@ from segur_devis.normalize import fast
 
 # an identifier holds a digit and ends with a letter or a digit (« PFI-VA2-2024-0188. » ends a sentence)
 _ID = r"[a-z0-9][a-z0-9/_.-]*\d[a-z0-9/_.-]*(?<![/_.-])"
+# a whole cell (« Offre ....... 20018547 »: not the « 120 » of « Offre   120,00 € »)
+_WHOLE_ID = re.compile(rf"{_ID}(?=[\t\x20]|$)")
 _SEP = re.compile(r"(?:[ \t:|.…]|n°|no\b)*")  # « : », « | », « n° », dotted leaders
 
 
@@ -46,6 +48,14 @@ def _alone(*branches: str) -> re.Pattern[str]:
     return re.compile(rf"\n[\t\x20]*({words})(?=[\t\x20:]*$)", re.MULTILINE)
 
 
+def _key_cell(*branches: str) -> re.Pattern[str]:
+    """A label that fills the first cell of its line, its value in the next cell (« Numéro → OS-DV-26-1187 » in a
+    two-column table or a spreadsheet export, « Offre ........ 20018547 » in an ERP header); like `_alone`, from
+    the line break on, group 1 the label."""
+    words = "|".join(branches).replace(" ", r"[\t\x20]+")
+    return re.compile(rf"\n[\t\x20]*({words})(?=[\x20:]*\t|\x20{{2,}}|\x20*(?:\.{{3,}}|…))")
+
+
 def _each(words: str, suffix: str = "", *, not_after: tuple[str, ...] = ()) -> str:
     """One branch per word: « a|b », « X » → « \\ba X|\\bb X »; a one-word branch is no match right after
     one of `not_after` (checked once the word matched: a pattern starting with a lookbehind is scanned slowly)."""
@@ -59,11 +69,9 @@ def _each(words: str, suffix: str = "", *, not_after: tuple[str, ...] = ()) -> s
 
 _NUMERO = r"n(?:umeros?|°|o|um)\.?"
 _QUOTE_WORDS = (
-    "bon de commande|devis|commande|proposition commerciale|proposition|offre commerciale|offre|bdc"
+    "bon de commande|devis|commande|proposition commerciale|proposition|offre commerciale|offre|bdc|avenant"
 )
-_OF_A_QUOTE = (
-    r"(?:du |de |de la |d'|de l')?(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc)\b"
-)
+_OF_A_QUOTE = r"(?:du |de |de la |d'|de l')?(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc|avenant)\b"
 _TITLES = "devis|bon de commande|proposition commerciale|proposition|offre commerciale"
 _CLIENT_WORDS = "client|etablissement|destinataire|beneficiaire|adresse de facturation|a l'attention de|structure|pharmacie|cabinet"
 # « Reste à charge de la pharmacie : 0,00 € »: a client word as a complement, not a label
@@ -142,6 +150,14 @@ SPECS: tuple[FieldSpec, ...] = (
         re.compile(_ID),
         alone=True,
     ),
+    FieldSpec("numero_devis", _key_cell(_NUMERO, r"ref(?:erence)?\.?", _QUOTE_WORDS), _WHOLE_ID, alone=True),
+    # « Bon de commande valant avenant — BC-PM-2025-0266 — émis le … »: the title, a few words, a dash, the number
+    FieldSpec(
+        "numero_devis",
+        _label(_each(_TITLES, r"(?:\x20[a-z']+){0,3}\x20-(?=\x20)")),
+        re.compile(rf"(?![a-z0-9/_.-]*-va\d\b){_ID}"),
+        line_start=True,
+    ),
     # « DEVIS » alone on its line, « N° DV-2025-12 » on the next: an identifier, not a date nor a bare number
     FieldSpec(
         "numero_devis",
@@ -181,6 +197,7 @@ SPECS: tuple[FieldSpec, ...] = (
         _label(_each("editeur|fournisseur|emetteur|prestataire|vendeur", r"(?=[\t\x20.…]*:)")),
         None,
     ),
+    FieldSpec("editeur", _key_cell("editeur|fournisseur|emetteur|prestataire|vendeur"), None, alone=True),
     FieldSpec(
         "bareme",
         _label(

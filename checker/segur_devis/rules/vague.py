@@ -16,7 +16,9 @@ _HOSPITAL_PRESTATION = flex(
 # within a clause, a dot only inside a version number (« SantéVia DPI 4.0 est refusé »)
 _CLAUSE_GAP = r"(?:[^.;]|\.(?=\d)){0,60}?"
 _REFUSED_REFERENCING = flex(
-    rf"\b(?:refus|rejet|non[- ]obtention|absence|echec|defaut|perte|retrait)\b{_CLAUSE_GAP}\breferencement\b"
+    # « refus du référencement », and the verb: « si l'ANS refuse (rejette, retire) le référencement »
+    rf"\b(?:refus|refuse\w*|rejet|rejett?e\w*|non[- ]obtention|absence|echec|defaut|perte|retrait|retire\w*)\b"
+    rf"{_CLAUSE_GAP}\breferencement\b"
     rf"|\breferencement\b{_CLAUSE_GAP}\b(?:refuse|rejete|(?:n'est|ne serait|ne sera) pas (?:obtenu|accorde|delivre))"
 )
 _CLIENT = r"(?:client|etablissement|structure|cabinet|pharmacie|professionnel)"
