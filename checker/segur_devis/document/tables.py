@@ -240,8 +240,17 @@ def _spaced_cells(text: str, offset: int, columns: list[Column]) -> list[Cell]:
     for m in reversed(chunks):
         if m.end() < end and text[m.end() : end].strip():
             break
-        tail.insert(0, (m.start(), m.end()))
-        end = m.start()
+        start = m.start()
+        if start > 0 and text[start - 1] != " ":
+            # « MediCore DPI 7.3 » ending a designation: a version, whose « 3 » is no cell of its own (in
+            # « DPI 12.2 1 62 400,00 », the digit groups after the version's are still the row's)
+            glued = text.find(" ", start, m.end())
+            if glued < 0:
+                break
+            tail.insert(0, (glued + 1, m.end()))
+            break
+        tail.insert(0, (start, m.end()))
+        end = start
     if not tail:
         return [Cell(offset, offset + len(text.rstrip()), text.rstrip(), 0)] if text.strip() else []
     wanted = sum(1 for c in columns if c.role in NUMBER_ROLES)
