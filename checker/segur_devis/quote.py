@@ -37,6 +37,7 @@ from segur_devis.document import (
     total_kind,
 )
 from segur_devis.document.fields import SOFTWARE_VERSION
+from segur_devis.document.footnotes import Footnote, calls, find_footnotes
 from segur_devis.document.stacked import find_stacked_tables
 from segur_devis.document.tables import PAYER_WORDS, Role
 from segur_devis.document.totals import CARRIED_FORWARD
@@ -263,11 +264,12 @@ class Quote:
         pending: list[Line] = []  # label lines waiting for their priced line
         payer_column: re.Match[str] | None = None  # a « Prise en charge » column of the last table header
         tail_end = -1  # the last line of the previous item's row, wrapped below its priced line
+        notes = self._footnote_lines
         for line in self.lines:
             if not line.text.strip() or line.index <= tail_end:
                 continue
-            if line.is_total:
-                pending = []
+            if line.is_total or line.index in notes:
+                pending = []  # a note under the table restates a line's amount: no item of its own
                 continue
             if line.is_header or line.index in self._table_headers:
                 section = self.payer_of_line(line) or section
@@ -295,7 +297,9 @@ class Quote:
                 _payer_from_columns(row)
                 or (_payer_cell(line, payer_column.start()) if payer_column else None)
                 or payer_at_end(line)
-                or next((p for x in [line, *tail, *reversed(pending)] if (p := self.payer_of_line(x))), None)
+                or next((p for x in [line, *tail] if (p := self.payer_of_line(x))), None)
+                or next((p for x in [line, *tail, *reversed(pending)] if (p := self.payer_of_calls(x))), None)
+                or next((p for x in reversed(pending) if (p := self.payer_of_line(x))), None)
             )
             tail_end = row.last_line if row is not None else -1
             item = Item(block, payer or section, row=row, tail=tail)
@@ -351,6 +355,26 @@ class Quote:
     @cached_property
     def _line_payers(self) -> dict[int, Payer | None]:
         return {}
+
+    @cached_property
+    def footnotes(self) -> dict[str, Footnote]:
+        """The notes called by the quote's lines (« (2) Hors Ségur, à la charge du cabinet. »), by mark."""
+        if "*" not in self.folded_text and "(" not in self.folded_text and not _SUPERSCRIPT.search(self.folded_text):
+            return {}
+        return find_footnotes([(line.start, line.text) for line in self.lines])
+
+    @cached_property
+    def _footnote_lines(self) -> set[int]:
+        return {k for note in self.footnotes.values() for k in range(note.first_line, note.last_line + 1)}
+
+    def payer_of_calls(self, line: Line) -> Payer | None:
+        """Who pays, from the notes a line calls (« Module … — licence (2) », the note saying « hors Ségur »)."""
+        if not self.footnotes:
+            return None
+        for mark in calls(line.text):
+            if (note := self.footnotes.get(mark)) and (payer := payer_of(self.folded_text[note.start : note.end])):
+                return payer
+        return None
 
     @cached_property
     def _stacked_lines(self) -> set[int]:
@@ -578,6 +602,7 @@ class Quote:
         return _TITLE.search(self.folded_text, 0, head) is not None
 
 
+_SUPERSCRIPT = re.compile(r"[¹²³]")
 _AMOUNT_ONLY = re.compile(r"[\s€]*(?:eur|euros|ht|ttc)?\.?\s*")
 _CAPTION = re.compile(r"\D{0,40}(?:\d{1,2}(?:[.,]\d{1,2})? ?%\D{0,20})?")
 

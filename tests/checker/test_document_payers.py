@@ -30,3 +30,36 @@ def test_a_version_number_ending_a_designation_copied_with_single_spaces_is_no_c
     }
     assert row.label.startswith("prestation segur hop-dpi-va1 - medicore dpi 7.3 ")
     assert priced(q) == [("state", Decimal("48750.00"))]
+
+
+def test_footnote_calls_say_who_pays_each_line() -> None:
+    q = Quote(
+        "  Réf.   Désignation                                            Montant HT\n"
+        "  R1     Prestation Ségur MDV-LGC-Va2 — Cabinet 9.0 (1)           1 150,00 €\n"
+        "  R2     Module d'imagerie 3D — licence (2)                          690,00 €\n"
+        "  R3     Contrat de services annuel **                               300,00 €\n"
+        "         Total HT                                                  2 140,00 €\n"
+        "\n"
+        "(1) Montant de la Prestation Ségur pris en charge par l'État : 1 150,00 € HT. Comprend la formation.\n"
+        "    Aucun reste à charge pour le cabinet.\n"
+        "(2) Hors Ségur, à la charge du cabinet : 690,00 € HT.\n"
+        "**  À la charge du cabinet : 300,00 € HT par an.\n"
+    )
+    assert {mark: (note.first_line, note.last_line) for mark, note in q.footnotes.items()} == {
+        "(1)": (6, 7),
+        "(2)": (8, 8),
+        "**": (9, 9),
+    }
+    # the notes restate amounts: they are no items of their own
+    assert priced(q) == [("state", Decimal("1150.00")), ("client", Decimal("690.00")), ("client", Decimal("300.00"))]
+
+
+def test_a_numbered_list_calling_nothing_holds_no_footnote() -> None:
+    q = Quote(
+        "Conditions :\n"
+        "(1) Paiement à 30 jours.\n"
+        "(2) Livraison sous quinze jours, à la charge du client.\n"
+        "Formation complémentaire   1   600,00 €\n"
+    )
+    assert q.footnotes == {}
+    assert priced(q) == [("client", Decimal("600.00"))]

@@ -328,7 +328,7 @@ def _mixed_row(quote: Quote, billed: list[Item]) -> Item | None:
             continue
         segur_end = max(i.end for i in billed if i.row in table.rows and _is_segur_line(quote, i))
         for item in billed:
-            if item.row not in table.rows or _is_segur_line(quote, item) or _own_payer(item):
+            if item.row not in table.rows or _is_segur_line(quote, item) or _own_payer(quote, item):
                 continue
             if _client_heading(quote, segur_end, item.priced.start):
                 continue  # « Options hors Ségur, à la charge du cabinet » between the Ségur row and this one
@@ -378,10 +378,11 @@ def _is_segur_line(quote: Quote, item: Item) -> bool:
     return any(m.explicit for m in item.dsr) or quote.search(_SEGUR_LINE, item.start, item.end) is not None
 
 
-def _own_payer(item: Item) -> bool:
-    """Its own words say who pays: its label lines, its designation wrapped below, its payer cell."""
+def _own_payer(quote: Quote, item: Item) -> bool:
+    """Its own words say who pays: its label lines, its designation wrapped below, its payer cell, the notes
+    it calls."""
     return (
-        any(_payer_of(line.text) for line in (*item.lines, *item.tail))
+        any(_payer_of(line.text) or quote.payer_of_calls(line) for line in (*item.lines, *item.tail))
         or payer_at_end(item.priced) is not None
     )
 
