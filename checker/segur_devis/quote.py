@@ -359,8 +359,6 @@ class Quote:
     @cached_property
     def footnotes(self) -> dict[str, Footnote]:
         """The notes called by the quote's lines (« (2) Hors Ségur, à la charge du cabinet. »), by mark."""
-        if "*" not in self.folded_text and "(" not in self.folded_text and not _SUPERSCRIPT.search(self.folded_text):
-            return {}
         return find_footnotes([(line.start, line.text) for line in self.lines])
 
     @cached_property
@@ -372,7 +370,9 @@ class Quote:
         if not self.footnotes:
             return None
         for mark in calls(line.text):
-            if (note := self.footnotes.get(mark)) and (payer := payer_of(self.folded_text[note.start : note.end])):
+            if (note := self.footnotes.get(mark)) and (
+                payer := payer_of(self.folded_text[note.start : note.end])
+            ):
                 return payer
         return None
 
@@ -602,7 +602,6 @@ class Quote:
         return _TITLE.search(self.folded_text, 0, head) is not None
 
 
-_SUPERSCRIPT = re.compile(r"[¹²³]")
 _AMOUNT_ONLY = re.compile(r"[\s€]*(?:eur|euros|ht|ttc)?\.?\s*")
 _CAPTION = re.compile(r"\D{0,40}(?:\d{1,2}(?:[.,]\d{1,2})? ?%\D{0,20})?")
 

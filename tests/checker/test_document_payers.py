@@ -51,7 +51,11 @@ def test_footnote_calls_say_who_pays_each_line() -> None:
         "**": (9, 9),
     }
     # the notes restate amounts: they are no items of their own
-    assert priced(q) == [("state", Decimal("1150.00")), ("client", Decimal("690.00")), ("client", Decimal("300.00"))]
+    assert priced(q) == [
+        ("state", Decimal("1150.00")),
+        ("client", Decimal("690.00")),
+        ("client", Decimal("300.00")),
+    ]
 
 
 def test_a_numbered_list_calling_nothing_holds_no_footnote() -> None:

@@ -44,7 +44,8 @@ def find_footnotes(lines: Sequence[tuple[int, str]]) -> dict[str, Footnote]:
             last += 1
         end_offset, end_text = lines[last]
         notes.setdefault(
-            note.group(1), Footnote(note.group(1), index, last, offset + note.start(1), end_offset + len(end_text))
+            note.group(1),
+            Footnote(note.group(1), index, last, offset + note.start(1), end_offset + len(end_text)),
         )
         index = last + 1
     return notes
