@@ -672,12 +672,18 @@ def _payer_from_columns(row: Row | None) -> Payer | None:
         return "client"
     if state is not None and state.value > 0:
         return "state"
+    if row.payer is not None:  # « Établissement », « ASP, pour le compte de l'État » under « Payé par »
+        if (said := payer_of(row.payer)) is not None:
+            return said
+        if (word := _PAYER_WORD.search(row.payer)) is not None:
+            return "state" if word.group("state") else "client"
     return None
 
 
 # « Prise en charge » / « Financement » column whose cells name the payer in one word: « État », « Établissement »
 _PAYER_HEADER = re.compile(r"\b(?:prise en charge|financement|payeur|paye par|a la charge de)\b")
 _PAYER_CELL = re.compile(r" {0,3}" + PAYER_WORDS)
+_PAYER_WORD = re.compile(r"\b" + PAYER_WORDS)
 
 
 def _payer_cell(line: Line, column: int) -> Payer | None:

@@ -67,3 +67,25 @@ def test_a_numbered_list_calling_nothing_holds_no_footnote() -> None:
     )
     assert q.footnotes == {}
     assert priced(q) == [("client", Decimal("600.00"))]
+
+
+def test_a_payer_column_of_a_pipe_table_or_a_schedule_says_who_pays_each_row() -> None:
+    q = Quote(
+        "| Désignation | Qté | PU HT | Total HT | Payeur |\n"
+        "| Prestation Ségur MS-DUI-Va2 — Dossier 8.2 | 1 | 6 900,00 € | 6 900,00 € | État |\n"
+        "| Maintenance — année 1 | 1 | offerte | 0,00 € | — |\n"
+        "| Maintenance — années 2 à 5 | 4 | 980,00 € | 3 920,00 € | Établissement |\n"
+        "\n"
+        "Échéancier\n"
+        "  Échéance                         Montant HT     Payé par\n"
+        "  Avance à la commande (30 %)        450,00 €     ASP, pour le compte de l'État\n"
+        "  Solde après la VA (70 %)         1 050,00 €     ASP, pour le compte de l'État\n"
+    )
+    assert [row.payer for table in q.tables for row in table.rows] == [
+        "etat",
+        "-",  # folded
+        "etablissement",
+        "asp, pour le compte de l'etat",
+        "asp, pour le compte de l'etat",
+    ]
+    assert [payer for payer, _ in priced(q)] == ["state", None, "client", "state", "state"]

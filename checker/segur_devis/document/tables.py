@@ -87,6 +87,9 @@ class Row:
     label: str  # folded designation, lines joined
     values: dict[Role, Number] = field(default_factory=dict)
     stacked: bool = False  # pasted one cell per line (`stacked.py`)
+    payer: str | None = (
+        None  # folded text of its cell under a payer column (« Établissement », « ASP, pour l'État »)
+    )
 
     def get(self, role: Role) -> Number | None:
         return self.values.get(role)
@@ -271,6 +274,21 @@ def _spaced_cells(text: str, offset: int, columns: list[Column]) -> list[Cell]:
     return cells + [Cell(offset + a, offset + b, text[a:b], a) for a, b in tail]
 
 
+def _payer_text(columns: list[Column], cells: Sequence[Cell], tabbed: bool) -> str | None:
+    """The text of a row's cell under the payer column: by rank when cells are separated (the last column when
+    empty cells were dropped), else by position."""
+    k = next((k for k, c in enumerate(columns) if c.role == "payer"), None)
+    if k is None:
+        return None
+    if not tabbed:
+        cell = next((c for c in cells if _under(columns, c) == k), None)
+    elif len(cells) == len(columns) or k == len(columns) - 1:
+        cell = cells[k - len(columns)]
+    else:
+        cell = None
+    return cell.text if cell is not None and parse_number(cell.text) is None else None
+
+
 def _line_number(table: Table, cells: Sequence[Cell], cell: Cell) -> bool:
     """A row's number (« 1 », « 2 ») in a « Ligne » / « N° » column left of the designation column, with the
     designation after it: it numbers the row, it is not one of its values."""
@@ -407,7 +425,10 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         start = lines[pending[0]][0] if pending else offset
         values = _assign(table.columns, numbers, tabbed)
         first_line = pending[0] if pending else index
-        table.rows.append(Row(index, first_line, index, start, offset + len(text), label, values))
+        payer = _payer_text(table.columns, cells, tabbed)
+        table.rows.append(
+            Row(index, first_line, index, start, offset + len(text), label, values, payer=payer)
+        )
         pending = []
     _close(table, pending, lines)
     return tables
