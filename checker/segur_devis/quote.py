@@ -664,14 +664,15 @@ def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
 
 
 def _payer_from_columns(row: Row | None) -> Payer | None:
-    """« Pris en charge État » / « À la charge du client » columns: the client pays what its column says."""
+    """« Pris en charge État » / « À la charge du client » columns: the client pays what its column says. A row
+    both columns share is the State's: the client's share of it is P01's matter."""
     if row is None:
         return None
     client, state = row.get("client"), row.get("state")
-    if client is not None and client.value > 0:
-        return "client"
     if state is not None and state.value > 0:
         return "state"
+    if client is not None and client.value > 0:
+        return "client"
     if row.payer is not None:  # « Établissement », « ASP, pour le compte de l'État » under « Payé par »
         if (said := payer_of(row.payer)) is not None:
             return said

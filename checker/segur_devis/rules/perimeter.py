@@ -265,6 +265,15 @@ def included_service_billed(quote: Quote) -> Iterator[Hit]:
             "alors que ce service fait partie de la Prestation Ségur payée par l’État.",
             _evidence(item, m),
         )
+    for item in quote.items:
+        # « Montant financé SONS 1 400,00 € | Votre participation 350,00 € » on the Ségur line itself
+        share = item.row.get("client") if item.row is not None else None
+        if share is not None and share.value > 0 and not share.percent and _is_segur_line(quote, item):
+            yield Hit(
+                f"Une part de la Prestation Ségur vous est facturée ({format_euros(share.value)}), alors qu’elle "
+                "est payée entièrement par l’État, sans reste à charge.",
+                item.excerpt,
+            )
 
 
 @rule(
