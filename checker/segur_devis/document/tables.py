@@ -49,7 +49,10 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = named_patterns(
         ("tva", r"\b(?:tva|taxes?)\b"),
         # « Prise en charge » / « Financement »: a column whose cells name who pays (« État », « Établissement »)
         ("payer", r"^(?:prise en(?: charge)?|financement|payeur|paye par)$"),
-        ("client", r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre (?:charge|participation)\b"),
+        (
+            "client",
+            r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre (?:charge|participation)\b",
+        ),
         ("state", r"\betat\b|\bsons\b|\bfinance\w* par\b|\bpris en charge\b"),
         ("quantity", r"\b(?:qte|qt|qty|quantite|quant|nb|nbre|nombre)\b"),
         ("unit_price", r"\bp\.? ?u\b|\bunitaire\b|\bprix\b(?!.*\b(?:total|montant)\b)"),
