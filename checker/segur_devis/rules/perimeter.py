@@ -44,6 +44,29 @@ def _state_pays_hardware(quote: Quote) -> bool:
     return flagged_dsr or flagged_couloir
 
 
+_HARDWARE_COULOIRS = frozenset(c["id"] for c in load()["couloirs"] if c.get("state_pays_hardware"))
+# « DRIMbox »: a name of a DSR whose hardware the State pays, on a line of a quote with another couloir too
+_HARDWARE_DSR_NAMES = phrases_pattern(
+    spelling
+    for d in load()["dsr"]
+    if d.get("state_pays_hardware")
+    for spelling in d.get("spellings", [])
+    if "-" not in spelling
+)
+
+
+def _hardware_paid(quote: Quote, item: Item) -> bool:
+    """Whether the State pays the hardware of this item: the quote's DSR says so and, when the quote has another
+    couloir too (a RIS beside a DRIMbox), the item is that DSR's (its code or its name on the item's lines)."""
+    if not _state_pays_hardware(quote):
+        return False
+    if {m.couloir for m in quote.dsr} <= _HARDWARE_COULOIRS:
+        return True
+    return any(m.couloir in _HARDWARE_COULOIRS for m in item.dsr) or (
+        quote.search(_HARDWARE_DSR_NAMES, item.start, _label_end(item)) is not None
+    )
+
+
 def _canonical(code: str) -> str:
     """« DSR-HOP-PFI-Va1 », « SONS-IMG-DB-va2 » → « hop-pfi-va1 », « img-db-va2 » (DsrMention.code, lower case)."""
     return re.sub(r"^(?:dsr|sons)-", "", code.lower())
@@ -564,11 +587,11 @@ def excluded_item_paid_by_state(quote: Quote) -> Iterator[Hit]:
     solution. Les faire figurer dans la partie prise en charge expose l’établissement et l’éditeur à un refus de
     paiement ou à un remboursement.
     """
-    excluded = EXCLUDED_BUT_HARDWARE if _state_pays_hardware(quote) else EXCLUDED_ITEMS
     software = _referenced_software(quote)
     for item in quote.items:
         if item.payer != "state":
             continue
+        excluded = EXCLUDED_BUT_HARDWARE if _hardware_paid(quote, item) else EXCLUDED_ITEMS
         end = _label_end(item)
         m = _search(quote, excluded, item.start, end)
         while m and software is not None and _inside_name(quote, software, m):
