@@ -287,6 +287,9 @@ class Quote:
                     and (marked := self.payer_of_line(line))
                 ):
                     section = marked  # a short heading such as « Prestations hors Ségur », or a part's title
+                    indent = len(line.text) - len(line.text.lstrip())
+                    if not self._starts_lower(line.start + indent):
+                        pending = []  # what stands above a heading labels nothing under it (a sentence goes on)
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
                 continue
             block = [*pending, line]
