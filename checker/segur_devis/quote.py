@@ -39,7 +39,7 @@ from segur_devis.document import (
 from segur_devis.document.fields import SOFTWARE_VERSION
 from segur_devis.document.footnotes import Footnote, calls, find_footnotes
 from segur_devis.document.stacked import find_stacked_tables
-from segur_devis.document.tables import PAYER_WORDS, Role
+from segur_devis.document.tables import PAYER_WORDS, RULE_LINE, Role
 from segur_devis.document.totals import CARRIED_FORWARD
 from segur_devis.dsr import DsrMention, find_dsr
 from segur_devis.normalize import Folded, fast, fold, phrases_pattern
@@ -264,12 +264,20 @@ class Quote:
         pending: list[Line] = []  # label lines waiting for their priced line
         payer_column: re.Match[str] | None = None  # a « Prise en charge » column of the last table header
         tail_end = -1  # the last line of the previous item's row, wrapped below its priced line
-        notes = self._footnote_lines
+        notes, schedule = self._footnote_lines, self._schedule_lines
+        from_section = False  # the last item's payer is only its section's
+        boxed, box_item = False, None  # after a box table's rule line; the item of that box row
         for line in self.lines:
             if not line.text.strip() or line.index <= tail_end:
                 continue
-            if line.is_total or line.index in notes:
-                pending = []  # a note under the table restates a line's amount: no item of its own
+            if line.is_total or line.index in notes or line.index in schedule:
+                # a note under the table, an instalment of the schedule: amounts of items already priced
+                pending = []
+                continue
+            if not line.amounts and "+" in line.text and RULE_LINE.fullmatch(line.text):
+                # « +------+------+ » closes a row of a box table: its label lines end there, and the lines under
+                # the next row's priced line, up to the next rule, are its cells wrapped
+                pending, boxed, box_item = [], True, None
                 continue
             if line.is_header or line.index in self._table_headers:
                 section = self.payer_of_line(line) or section
@@ -277,8 +285,15 @@ class Quote:
                 pending = [line]
                 continue
             row = rows.get(line.index)
-            if not line.amounts and row is None and items and self._continues_label(items[-1], line):
+            if (
+                not line.amounts
+                and row is None
+                and items
+                and (items[-1] is box_item or self._continues_label(items[-1], line))
+            ):
                 items[-1].tail.append(line)  # « comprenant … » under the label of the priced line above
+                if from_section and (said := payer_of(items[-1].label)):
+                    items[-1].payer, from_section = said, False  # its own words, wrapped, beat the section
                 continue
             if not line.amounts and row is None:
                 if (
@@ -306,6 +321,8 @@ class Quote:
             )
             tail_end = row.last_line if row is not None else -1
             item = Item(block, payer or section, row=row, tail=tail)
+            from_section = payer is None
+            box_item, boxed = (item if boxed else None), False
             items.append(item)
             pending = []
             if payer == "state" and item.total is not None and item.total.value < 0:
@@ -358,6 +375,21 @@ class Quote:
     @cached_property
     def _line_payers(self) -> dict[int, Payer | None]:
         return {}
+
+    @cached_property
+    def _schedule_lines(self) -> set[int]:
+        """The lines of a payment schedule: under an « Échéancier » heading, up to the next blank line, and any
+        line giving an instalment as a share of the price (« acompte 30 % à la commande (396,00 € HT) »)."""
+        found: set[int] = set()
+        heading = False
+        for line in self.lines:
+            if not line.text.strip():
+                heading = False
+            elif not line.amounts and _SCHEDULE_HEADING.match(line.text):
+                heading = True
+            elif heading or (line.amounts and _INSTALMENT.search(line.text)):
+                found.add(line.index)
+        return found
 
     @cached_property
     def footnotes(self) -> dict[str, Footnote]:
@@ -605,6 +637,12 @@ class Quote:
         return _TITLE.search(self.folded_text, 0, head) is not None
 
 
+_SCHEDULE_HEADING = re.compile(
+    r"[ \t]*(?:echeancier|modalites de (?:paiement|reglement|facturation)|conditions de (?:paiement|reglement)"
+    r"|calendrier de (?:paiement|facturation)|plan de paiement)\b[^\n]{0,40}$"
+)
+# « acompte 30 % à la commande », « solde (70 %) à la mise en service »: an instalment, not an item
+_INSTALMENT = re.compile(r"\b(?:acompte|solde|avance|echeance)\b[^\n]{0,30}?\b\d{1,3}(?:,\d+)? ?%")
 _AMOUNT_ONLY = re.compile(r"[\s€]*(?:eur|euros|ht|ttc)?\.?\s*")
 _CAPTION = re.compile(r"\D{0,40}(?:\d{1,2}(?:[.,]\d{1,2})? ?%\D{0,20})?")
 

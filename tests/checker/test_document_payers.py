@@ -69,23 +69,29 @@ def test_a_numbered_list_calling_nothing_holds_no_footnote() -> None:
     assert priced(q) == [("client", Decimal("600.00"))]
 
 
-def test_a_payer_column_of_a_pipe_table_or_a_schedule_says_who_pays_each_row() -> None:
+def test_a_payer_column_of_a_pipe_table_says_who_pays_each_row() -> None:
     q = Quote(
         "| Désignation | Qté | PU HT | Total HT | Payeur |\n"
         "| Prestation Ségur MS-DUI-Va2 — Dossier 8.2 | 1 | 6 900,00 € | 6 900,00 € | État |\n"
         "| Maintenance — année 1 | 1 | offerte | 0,00 € | — |\n"
         "| Maintenance — années 2 à 5 | 4 | 980,00 € | 3 920,00 € | Établissement |\n"
+    )
+    assert [row.payer for table in q.tables for row in table.rows] == ["etat", "-", "etablissement"]  # folded
+    assert [payer for payer, _ in priced(q)] == ["state", None, "client"]
+
+
+def test_a_payment_schedule_holds_instalments_not_items() -> None:
+    q = Quote(
+        "Prestation Ségur MDV-LGC-Va2 — Cabinet 2026.1                1 × 1 500,00 € HT = 1 500,00 € HT\n"
+        "Module de télétransmission, à la charge du cabinet                               320,00 € HT\n"
         "\n"
         "Échéancier\n"
         "  Échéance                         Montant HT     Payé par\n"
         "  Avance à la commande (30 %)        450,00 €     ASP, pour le compte de l'État\n"
         "  Solde après la VA (70 %)         1 050,00 €     ASP, pour le compte de l'État\n"
+        "\n"
+        "Module : acompte 30 % à la commande (96,00 € HT), solde à la livraison (224,00 € HT).\n"
     )
-    assert [row.payer for table in q.tables for row in table.rows] == [
-        "etat",
-        "-",  # folded
-        "etablissement",
-        "asp, pour le compte de l'etat",
-        "asp, pour le compte de l'etat",
-    ]
-    assert [payer for payer, _ in priced(q)] == ["state", None, "client", "state", "state"]
+    # the schedule's table still reads its payer cells, but its rows price nothing new
+    assert [row.payer for table in q.tables for row in table.rows] == ["asp, pour le compte de l'etat"] * 2
+    assert priced(q) == [("state", Decimal("1500.00")), ("client", Decimal("320.00"))]

@@ -61,7 +61,7 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = named_patterns(
         ("other", r"\b(?:remise|reference|ref|code|unite|duree|periodicite|frequence|ligne|n°)(?!\w)"),
     ]
 )
-_RULE_LINE = re.compile(r"[\s|:+=_-]*[-=_][\s|:+=_-]*")
+RULE_LINE = re.compile(r"[\s|:+=_-]*[-=_][\s|:+=_-]*")  # « |---|:---:| », « +----+ », « ----- »
 # A header names at least one column of numbers: one quick scan before reading every cell's role.
 _NUMBER_COLUMN_WORD = fast(
     r"\bqt|\bquant|\bnb|\bnombre|\bprix|\bp\.? ?u\b|\bunitaire|\btotal|\bmontant|\bttc|\btva|\btaux"
@@ -348,7 +348,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
                 table, pending = None, []
             continue
         blanks = 0
-        if _RULE_LINE.fullmatch(text):
+        if RULE_LINE.fullmatch(text):
             continue  # « |---|:---:| » under a header, « ------ » between parts
         one_cell = "  " not in text and "\t" not in text and "|" not in text
         if table is None and one_cell:
