@@ -95,3 +95,17 @@ def test_a_payment_schedule_holds_instalments_not_items() -> None:
     # the schedule's table still reads its payer cells, but its rows price nothing new
     assert [row.payer for table in q.tables for row in table.rows] == ["asp, pour le compte de l'etat"] * 2
     assert priced(q) == [("state", Decimal("1500.00")), ("client", Decimal("320.00"))]
+
+
+def test_a_box_table_row_keeps_its_wrapped_cell_lines_and_their_payer() -> None:
+    q = Quote(
+        "+-----------------------------------------------------+------------+\n"
+        "| Prestation Ségur PHA-LGO-Va2 — Officinalis 2026      |   980,00 € |\n"
+        "| (formation, maintenance) — pris en charge par l'État |            |\n"
+        "+-----------------------------------------------------+------------+\n"
+        "| Rattrapage de version vétuste (ligne distincte, à la | 1 150,00 € |\n"
+        "| charge de la pharmacie)                              |            |\n"
+        "+-----------------------------------------------------+------------+\n"
+    )
+    assert [[line.index for line in item.tail] for item in q.items] == [[2], [5]]
+    assert priced(q) == [("state", Decimal("980.00")), ("client", Decimal("1150.00"))]
