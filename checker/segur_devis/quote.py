@@ -54,6 +54,8 @@ STATE_MARKERS = phrases_pattern(load()["markers"]["state"])
 TABLE_HEADER = re.compile(
     r"\b(?:qte|quantite|prix unitaire|pu ht|total ht|montant ht|designation|description)\b"
 )
+# « Licence WebView 4   Qté 1   PU HT 3 900,00   Total HT 3 900,00 »: an item whose cells name their values
+_LABELLED_CELLS = re.compile(r"\bqte\.? ?:? ?\d+(?:,\d+)?\s+(?:p\.? ?u\.?|prix unitaire)\b")
 TOTAL_LINE = fast(r"\bsous-total|\btotal|\bnet a payer|\bmontant total|\btva\b|\bttc\b|\breste a charge\b")
 # « 850,00 € HT, soit 1 020,00 € TTC »: an item's price given with its tax, not a total
 _PRICE_WITH_TAX = re.compile(r"\bsoit [0-9][0-9 .,]*(?:€|eur\b)? ?ttc\b")
@@ -99,6 +101,7 @@ class Line:
         return bool(self.amounts) and (
             TOTAL_LINE.search(_PRICE_WITH_TAX.sub("", self.text) if "soit" in self.text else self.text)
             is not None
+            and not _LABELLED_CELLS.search(self.text)
             or SUMMARY_LINE.search(self.text) is not None
             or LEGAL_LINE.search(self.text) is not None
             # asked of each line several times: a substring test first

@@ -109,3 +109,16 @@ def test_a_box_table_row_keeps_its_wrapped_cell_lines_and_their_payer() -> None:
     )
     assert [[line.index for line in item.tail] for item in q.items] == [[2], [5]]
     assert priced(q) == [("state", Decimal("980.00")), ("client", Decimal("1150.00"))]
+
+
+def test_a_line_whose_cells_name_their_values_is_an_item_not_a_header_nor_a_total() -> None:
+    q = Quote(
+        "OPTION HORS SÉGUR — À LA CHARGE DU CENTRE\n"
+        "   Licence WebView 4                 Qté 1      PU HT 3 900,00      Total HT 3 900,00\n"
+        "   Formation WebView 4               Qté 1      PU HT 1 200,00      Total HT 1 200,00\n"
+        "\n"
+        "TOTAL HT 5 100,00      TVA 20 % 1 020,00      TOTAL TTC 6 120,00\n"
+    )
+    assert all(table.header_line != 1 for table in q.tables)
+    assert priced(q) == [("client", Decimal("3900.00")), ("client", Decimal("1200.00"))]
+    assert [e.kind for e in q.totals] == ["total_ht", "tva", "total_ttc"]

@@ -67,6 +67,7 @@ _NUMBER_COLUMN_WORD = fast(
     r"\bqt|\bquant|\bnb|\bnombre|\bprix|\bp\.? ?u\b|\bunitaire|\btotal|\bmontant|\bttc|\btva|\btaux"
     r"|\bht\b|\btaxe|\bclient|\betat\b|\bsons\b|\bcharge|\bremise|\bsous-total|\bfinance"
 )
+_CELL_MONEY = re.compile(r"\d,\d{2}(?! ?%)")
 WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva)")
 # A total or a summary ends a table's rows (it belongs to the totals block).
 _TOTAL = re.compile(r"\b(?:sous-total|total|net a payer|montant total|reste a charge)\b")
@@ -127,6 +128,8 @@ def _header(cells: Sequence[Cell]) -> list[Column] | None:
         return None
     if any(len(c.text) > 40 for c in cells):
         return None  # sentences, not column names
+    if any(_CELL_MONEY.search(c.text) for c in cells):
+        return None  # « Qté 1 │ PU HT 3 900,00 │ Total HT 3 900,00 »: a row whose cells name their values
     return [Column(r or "other", c.text, c.column, c.right) for r, c in zip(roles, cells, strict=True)]
 
 

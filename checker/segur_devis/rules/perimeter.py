@@ -326,7 +326,7 @@ def no_separation(quote: Quote) -> Iterator[Hit]:
     vraiment, ni refuser ce qui est facultatif.
     """
     billed = [item for item in quote.items if _billed(item)]
-    if len(billed) < 2:
+    if len(billed) < 2 or _state_pays_the_total(quote):
         return
     unclear = [item for item in billed if item.payer is None]
     if unclear and (
@@ -347,6 +347,13 @@ def no_separation(quote: Quote) -> Iterator[Hit]:
             "dire qui paie chaque ligne.",
             mixed.excerpt,
         )
+
+
+def _state_pays_the_total(quote: Quote) -> bool:
+    """The amount the quote says the State pays is its whole total HT: no line is the client's to tell apart."""
+    state = [e.amount.value for e in quote.totals if e.kind == "state_total"]
+    total = next((e.amount.value for e in reversed(quote.totals) if e.kind == "total_ht"), None)
+    return total is not None and total > 0 and total in state
 
 
 def _mixed_row(quote: Quote, billed: list[Item]) -> Item | None:
