@@ -99,9 +99,11 @@ class Line:
         if self.caption is not None:
             return True
         return bool(self.amounts) and (
-            TOTAL_LINE.search(_PRICE_WITH_TAX.sub("", self.text) if "soit" in self.text else self.text)
-            is not None
-            and not _LABELLED_CELLS.search(self.text)
+            (
+                TOTAL_LINE.search(_PRICE_WITH_TAX.sub("", self.text) if "soit" in self.text else self.text)
+                is not None
+                and not _LABELLED_CELLS.search(self.text)
+            )
             or SUMMARY_LINE.search(self.text) is not None
             or LEGAL_LINE.search(self.text) is not None
             # asked of each line several times: a substring test first
