@@ -383,8 +383,9 @@ class Quote:
 
     @cached_property
     def _schedule_lines(self) -> set[int]:
-        """The lines of a payment schedule: under an « Échéancier » heading, up to the next blank line, and any
-        line giving an instalment as a share of the price (« acompte 30 % à la commande (396,00 € HT) »)."""
+        """The lines of a payment schedule or a recap by payer: under an « Échéancier » or « Récapitulatif »
+        heading, up to the next blank line, and any line giving an instalment as a share of the price (« acompte
+        30 % à la commande (396,00 € HT) »). They restate the items' amounts."""
         found: set[int] = set()
         heading = False
         for line in self.lines:
@@ -644,7 +645,7 @@ class Quote:
 
 _SCHEDULE_HEADING = re.compile(
     r"[ \t]*(?:echeancier|modalites de (?:paiement|reglement|facturation)|conditions de (?:paiement|reglement)"
-    r"|calendrier de (?:paiement|facturation)|plan de paiement)\b[^\n]{0,40}$"
+    r"|calendrier de (?:paiement|facturation)|plan de paiement|recapitulatif|synthese)\b[^\n]{0,40}$"
 )
 # « acompte 30 % à la commande », « solde (70 %) à la mise en service »: an instalment, not an item
 _INSTALMENT = re.compile(r"\b(?:acompte|solde|avance|echeance)\b[^\n]{0,30}?\b\d{1,3}(?:,\d+)? ?%")

@@ -70,7 +70,12 @@ _NUMBER_COLUMN_WORD = fast(
 _CELL_MONEY = re.compile(r"\d,\d{2}(?! ?%)")
 WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva)")
 # A total or a summary ends a table's rows (it belongs to the totals block).
-_TOTAL = re.compile(r"\b(?:sous-total|total|net a payer|montant total|reste a charge)\b")
+_TOTAL = re.compile(r"\b(?:sous-total|totale?|net a payer|montant total|reste a charge)\b")
+# A total's label opens its cell (« Total HT », « Dont reste à charge », « Valeur nette totale HT »); « Prise en
+# charge : État — reste à charge 0,00 » under a row's designation is that row's note.
+_TOTAL_CELL = re.compile(
+    r"\W*(?:[a-z.]+ ){0,2}(?:sous-total|totale?|net a payer|montant total|reste a charge)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,7 +405,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
             numbers = numbers[1:]  # « 1   Prestation Ségur …   1 480,00 »: the row's number, not a value
         if CARRIED_FORWARD.search(text):
             continue  # the sum carried from one page to the next: the rows go on
-        if _TOTAL.search(text):
+        if _TOTAL.search(text) and any(_TOTAL_CELL.match(c.text) for c in cells):
             _close(table, pending, lines)
             table, pending = None, []  # the totals block: the rows are over
             continue

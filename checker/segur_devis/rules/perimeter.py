@@ -134,13 +134,26 @@ def _referenced_software(quote: Quote) -> re.Pattern[str] | None:
     """The referenced software's name (the « logiciel » field without its version), to recognise its services.
     All its words: the first one alone is often the vendor's brand, shared by its other offers (« DoctoLine
     Cloud » beside « DoctoLine Cabinet »)."""
+    return _software_name(quote, _GENERIC_NAME_WORDS)
+
+
+def _software_name(quote: Quote, left_out: set[str]) -> re.Pattern[str] | None:
+    """The words of the « logiciel » field but those of `left_out`, in order, as a pattern."""
     software = quote.fields.get("logiciel")
     if software is None:
         return None
-    words = [w for w in re.findall(r"[a-z][a-z0-9-]{2,}", software.value) if w not in _GENERIC_NAME_WORDS]
+    words = [w for w in re.findall(r"[a-z][a-z0-9-]{2,}", software.value) if w not in left_out]
     return re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b") if words else None
 
 
+def _names_whole_software(quote: Quote, start: int, end: int) -> bool:
+    """The referenced software's whole name between `start` and `end`, its family word included: « Module
+    CliniSoft Bloc opératoire » names the brand of « CliniSoft DPI 12.4 », not that software."""
+    whole = _software_name(quote, _WORDS_OF_NO_NAME)
+    return whole is not None and quote.search(whole, start, end) is not None
+
+
+_WORDS_OF_NO_NAME = {"logiciel", "solution", "version", "the"}
 _GENERIC_NAME_WORDS = {
     "logiciel",
     "solution",
@@ -186,7 +199,9 @@ def _find_client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], b
             continue
         if _of_another_product(quote, item, m):
             continue  # « Formation à RadioNova Voice 4 » beside « Module … RadioNova Voice 4 »: that module's, P07
-        if OTHER_SCOPE.search(quote.folded_text, start, end) and not names_software:
+        if OTHER_SCOPE.search(quote.folded_text, start, end) and not (
+            names_software and _names_whole_software(quote, start, end)
+        ):
             continue  # « Licence du module de planification (hors Ségur) »: another module, P07
         # Surely the Ségur version's: its name, its maintenance or licence, or another service of the Prestation
         # not offered as an option. A pack, a subscription or user assistance naming no software may be anything.
