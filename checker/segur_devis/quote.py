@@ -56,7 +56,10 @@ TABLE_HEADER = re.compile(
 )
 # « Licence WebView 4   Qté 1   PU HT 3 900,00   Total HT 3 900,00 »: an item whose cells name their values
 _LABELLED_CELLS = re.compile(r"\bqte\.? ?:? ?\d+(?:,\d+)?\s+(?:p\.? ?u\.?|prix unitaire)\b")
-TOTAL_LINE = fast(r"\bsous-total|\btotal|\bnet a payer|\bmontant total|\btva\b|\bttc\b|\breste a charge\b")
+TOTAL_LINE = fast(
+    r"\bsous-total|\btotal|\bnet a payer|\bmontant total|\btva\b|\bttc\b|\breste a charge\b"
+    r"|\bvaleur (?:nette|brute) (?:totale )?ht\b"
+)
 # « 850,00 € HT, soit 1 020,00 € TTC »: an item's price given with its tax, not a total
 _PRICE_WITH_TAX = re.compile(r"\bsoit [0-9][0-9 .,]*(?:€|eur\b)? ?ttc\b")
 # The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own.

@@ -38,7 +38,7 @@ NUMBER_ROLES: tuple[Role, ...] = (
 )  # fmt: skip
 
 DESIGNATION_WORD = re.compile(
-    r"\b(?:designation|description|libelle|prestations?|articles?|produits?|objet|intitule|detail|elements?)\b"
+    r"\b(?:designation|description|libelle|prestations?|articles?|produits?|objet|intitule|detail|elements?|texte)\b"
 )
 # Header words, first match wins (order matters: « Total TTC » is TTC, not a total HT; « Taux TVA » a rate).
 _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = named_patterns(
@@ -56,7 +56,10 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = named_patterns(
         ("state", r"\betat\b|\bsons\b|\bfinance\w* par\b|\bpris en charge\b"),
         ("quantity", r"\b(?:qte|qt|qty|quantite|quant|nb|nbre|nombre)\b"),
         ("unit_price", r"\bp\.? ?u\b|\bunitaire\b|\bprix\b(?!.*\b(?:total|montant)\b)"),
-        ("total_ht", r"\b(?:total|montant|sous-total)\b"),
+        (
+            "total_ht",
+            r"\b(?:total|montant|sous-total)\b|\bval(?:\.|eur) (?:brute|nette)\b",
+        ),  # ERP « Val. nette »
         ("designation", DESIGNATION_WORD.pattern),
         ("other", r"\b(?:remise|reference|ref|code|unite|duree|periodicite|frequence|ligne|n°)(?!\w)"),
     ]
@@ -70,11 +73,13 @@ _NUMBER_COLUMN_WORD = fast(
 _CELL_MONEY = re.compile(r"\d,\d{2}(?! ?%)")
 WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva)")
 # A total or a summary ends a table's rows (it belongs to the totals block).
-_TOTAL = re.compile(r"\b(?:sous-total|totale?|net a payer|montant total|reste a charge)\b")
+_TOTAL = re.compile(
+    r"\b(?:sous-total|totale?|net a payer|montant total|reste a charge|valeur (?:nette|brute|ttc))\b"
+)
 # A total's label opens its cell (« Total HT », « Dont reste à charge », « Valeur nette totale HT »); « Prise en
 # charge : État — reste à charge 0,00 » under a row's designation is that row's note.
 _TOTAL_CELL = re.compile(
-    r"\W*(?:[a-z.]+ ){0,2}(?:sous-total|totale?|net a payer|montant total|reste a charge)\b"
+    r"\W*(?:[a-z.]+ ){0,2}(?:sous-total|totale?|net a payer|montant total|reste a charge|valeur (?:nette|brute|ttc))\b"
 )
 
 

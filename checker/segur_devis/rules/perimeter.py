@@ -251,7 +251,7 @@ def _of_another_product(quote: Quote, item: Item, service: re.Match[str]) -> boo
             for word in _WORD.findall(quote.folded_text, other.start, _label_end(other))
         }
     if not names:
-        return False
+        return _sold_product_named(quote, item, service.end(), cell_end.start() if cell_end else end)
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
     for other in quote.lines:
         if other.index != line.index and pattern.search(other.text) and OTHER_SCOPE.search(other.text):
@@ -264,6 +264,24 @@ def _of_another_product(quote: Quote, item: Item, service: re.Match[str]) -> boo
         and not _search(quote, _GENERIC_SERVICE, other.start, _label_end(other))
         for other in quote.items
     )
+
+
+def _sold_product_named(quote: Quote, item: Item, start: int, end: int) -> bool:
+    """The words after a service (« Mise en service de l'interface automate ») name a product another client line
+    of the quote sells, without a service (« Interface automate de dispensation (hors DSR, option) »): the service
+    is that product's, and names what it concerns (P07, not P09)."""
+    words = set(_CONTENT_WORD.findall(quote.folded_text, start, end)) - _NOT_A_NAME
+    return len(words) >= 2 and any(
+        other is not item
+        and other.payer == "client"
+        and words <= set(_CONTENT_WORD.findall(quote.folded_text, other.start, _label_end(other)))
+        and not _search(quote, INCLUDED, other.start, _label_end(other))
+        and not _search(quote, _GENERIC_SERVICE, other.start, _label_end(other))
+        for other in quote.items
+    )
+
+
+_CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
 
 
 def _included_billed_to_client(quote: Quote) -> Iterator[tuple[Item, re.Match[str]]]:
