@@ -90,11 +90,11 @@ _DENIAL = flex(r"\breferencement\b|\baucun\w*\b|\bn'est (?:liee?|conditionnee?)\
 _CONDITION = flex(
     r"\b(?:sous reserve|a condition|conditionn\w*|subordonn\w*|obligatoire\w*|indissociable\w*"
     r"|ne peut etre (?:commandee?|souscrite?|realisee?|accordee?) (?:qu'|sans)|impose\w*|necessite"
-    r"|n'est (?:accordee?|ouverte?|reservee?|proposee?|delivree?|fournie?|livree?|installee?|realisee?) qu'"
+    r"|n'est (?:accordee?|ouverte?|reservee?|proposee?|delivree?|fournie?|livree?|installee?|realisee?) qu(?:'|e\b)"
     r"|reservee? aux|uniquement|seulement|exclusivement)\b"
 )
 _COMMITMENT = flex(
-    r"\b(?:souscri\w*|abonnement\w*|re-?engagement\w*|engagement\w*|renouvel\w*|nouvelle option"
+    r"\b(?:souscri\w*|abonnement\w*|re-?engagement\w*|engagement\w*|renouvel\w*|recondu\w*|nouvelle option"
     r"|contrat (?:de |d')(?:maintenance|services?|licence|assistance|support|abonnement)|duree minimale|adhesion)\b"
 )
 
