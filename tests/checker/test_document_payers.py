@@ -122,3 +122,17 @@ def test_a_line_whose_cells_name_their_values_is_an_item_not_a_header_nor_a_tota
     assert all(table.header_line != 1 for table in q.tables)
     assert priced(q) == [("client", Decimal("3900.00")), ("client", Decimal("1200.00"))]
     assert [e.kind for e in q.totals] == ["total_ht", "tva", "total_ttc"]
+
+
+def test_a_payer_header_wrapped_over_two_lines_names_a_payer_column() -> None:
+    q = Quote(
+        " Code      Désignation           Qté      PU HT        Total HT       Pris en charge\n"
+        "                                                                      par\n"
+        " SEG-SGL   Prestation            1        31500.00     31500.00       État\n"
+        "           Ségur BIO-SGL-Va2\n"
+        " OPT-01    Connecteur            1        1200.00      1200.00        Laboratoire\n"
+    )
+    [table] = q.tables
+    assert table.columns[-1].role == "payer"
+    assert [row.payer for row in table.rows] == ["etat", "laboratoire"]
+    assert [payer for payer, _ in priced(q)] == ["state", "client"]

@@ -48,7 +48,7 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = named_patterns(
         ("total_ttc", TTC_WORD),
         ("tva", r"\b(?:tva|taxes?)\b"),
         # « Prise en charge » / « Financement »: a column whose cells name who pays (« État », « Établissement »)
-        ("payer", r"^(?:prise en(?: charge)?|financement|payeur|paye par)$"),
+        ("payer", r"^(?:prise en(?: charge)?|prise? en charge par|financement|payeur|paye par)$"),
         (
             "client",
             r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre (?:charge|participation)\b",
@@ -71,7 +71,7 @@ _NUMBER_COLUMN_WORD = fast(
     r"|\bht\b|\btaxe|\bclient|\betat\b|\bsons\b|\bcharge|\bremise|\bsous-total|\bfinance"
 )
 _CELL_MONEY = re.compile(r"\d,\d{2}(?! ?%)")
-WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva)")
+WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva|par)")
 # A total or a summary ends a table's rows (it belongs to the totals block).
 _TOTAL = re.compile(
     r"\b(?:sous-total|totale?|net a payer|montant total|reste a charge|valeur (?:nette|brute|ttc))\b"
