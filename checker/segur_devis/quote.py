@@ -390,14 +390,17 @@ class Quote:
         heading, up to the next blank line, and any line giving an instalment as a share of the price (« acompte
         30 % à la commande (396,00 € HT) »). They restate the items' amounts."""
         found: set[int] = set()
-        heading = False
+        heading = under = (
+            False  # under a heading; some line under it already (a blank line right under it stays)
+        )
         for line in self.lines:
             if not line.text.strip():
-                heading = False
+                heading = heading and not under
             elif not line.amounts and _SCHEDULE_HEADING.match(line.text):
-                heading = True
+                heading, under = True, False
             elif heading or (line.amounts and _INSTALMENT.search(line.text)):
                 found.add(line.index)
+                under = True
         return found
 
     @cached_property

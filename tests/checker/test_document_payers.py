@@ -136,3 +136,20 @@ def test_a_payer_header_wrapped_over_two_lines_names_a_payer_column() -> None:
     assert table.columns[-1].role == "payer"
     assert [row.payer for row in table.rows] == ["etat", "laboratoire"]
     assert [payer for payer, _ in priced(q)] == ["state", "client"]
+
+
+def test_a_recap_by_payer_under_its_heading_and_a_blank_line_restates_the_items() -> None:
+    q = Quote(
+        " Établissement          Désignation                          Qté     PU HT       Total HT\n"
+        " CH de Pontivy          Prestation Ségur HOP-DPI-Va2           1    64 200,00    64 200,00\n"
+        " CH de Loudéac          Prestation Ségur HOP-DPI-Va2           1    38 700,00    38 700,00\n"
+        "\n"
+        "Récapitulatif\n"
+        "\n"
+        " Payeur                 Établissements                                   Total HT\n"
+        " État (SONS)                          2                                 102 900,00\n"
+        " Établissements                       2                                       0,00\n"
+        "\n"
+        "Bon pour commande, le 10/12/2025\n"
+    )
+    assert priced(q) == [("state", Decimal("64200.00")), ("state", Decimal("38700.00"))]
