@@ -390,9 +390,10 @@ class Quote:
         heading, up to the next blank line, and any line giving an instalment as a share of the price (« acompte
         30 % à la commande (396,00 € HT) »). They restate the items' amounts."""
         found: set[int] = set()
-        heading = under = (
-            False  # under a heading; some line under it already (a blank line right under it stays)
-        )
+        if not _SCHEDULE_WORD.search(self.folded_text):
+            return found  # one scan of the text spares most quotes the line by line reading
+        # under a heading; some line under it already (a blank line right under the heading stays in its block)
+        heading = under = False
         for line in self.lines:
             if not line.text.strip():
                 heading = heading and not under
@@ -406,6 +407,8 @@ class Quote:
     @cached_property
     def footnotes(self) -> dict[str, Footnote]:
         """The notes called by the quote's lines (« (2) Hors Ségur, à la charge du cabinet. »), by mark."""
+        if not _FOOTNOTE_MARK.search(self.folded_text):
+            return {}  # one scan of the text spares most quotes the line by line reading
         return find_footnotes([(line.start, line.text) for line in self.lines])
 
     @cached_property
@@ -649,6 +652,11 @@ class Quote:
         return _TITLE.search(self.folded_text, 0, head) is not None
 
 
+_SCHEDULE_WORD = fast(
+    r"\becheancier|\bmodalites de|\bconditions de|\bcalendrier de|\bplan de paiement|\brecapitulatif|\bsynthese"
+    r"|\bacompte|\bsolde|\bavance|\becheance"
+)
+_FOOTNOTE_MARK = re.compile(r"\(\d\)|\*|[¹²³]")
 _SCHEDULE_HEADING = re.compile(
     r"[ \t]*(?:echeancier|modalites de (?:paiement|reglement|facturation)|conditions de (?:paiement|reglement)"
     r"|calendrier de (?:paiement|facturation)|plan de paiement|recapitulatif|synthese)\b[^\n]{0,40}$"
