@@ -105,7 +105,7 @@ class Line:
             (
                 TOTAL_LINE.search(_PRICE_WITH_TAX.sub("", self.text) if "soit" in self.text else self.text)
                 is not None
-                and not _LABELLED_CELLS.search(self.text)
+                and not ("qte" in self.text and _LABELLED_CELLS.search(self.text))
             )
             or SUMMARY_LINE.search(self.text) is not None
             or LEGAL_LINE.search(self.text) is not None
