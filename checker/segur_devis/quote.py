@@ -40,8 +40,9 @@ from segur_devis.document import (
 )
 from segur_devis.document.delimited import delimited_as_tabs
 from segur_devis.document.fields import SOFTWARE_VERSION
+from segur_devis.document.footnotes import Footnote, calls, find_footnotes
 from segur_devis.document.stacked import find_stacked_tables
-from segur_devis.document.tables import PAYER_WORDS, Role
+from segur_devis.document.tables import PAYER_WORDS, RULE_LINE, Role
 from segur_devis.document.totals import CARRIED_FORWARD
 from segur_devis.dsr import DsrMention, find_dsr
 from segur_devis.normalize import Folded, fast, fold, phrases_pattern, repair_ocr
@@ -56,7 +57,12 @@ STATE_MARKERS = phrases_pattern(load()["markers"]["state"])
 TABLE_HEADER = re.compile(
     r"\b(?:qte|quantite|prix unitaire|pu ht|total ht|montant ht|designation|description)\b"
 )
-TOTAL_LINE = fast(r"\bsous-total|\btotal|\bnet a payer|\bmontant total|\btva\b|\bttc\b|\breste a charge\b")
+# « Licence WebView 4   Qté 1   PU HT 3 900,00   Total HT 3 900,00 »: an item whose cells name their values
+_LABELLED_CELLS = re.compile(r"\bqte\.? ?:? ?\d+(?:,\d+)?\s+(?:p\.? ?u\.?|prix unitaire)\b")
+TOTAL_LINE = fast(
+    r"\bsous-total|\btotal|\bnet a payer|\bmontant total|\btva\b|\bttc\b|\breste a charge\b"
+    r"|\bvaleur (?:nette|brute) (?:totale )?ht\b"
+)
 # « 850,00 € HT, soit 1 020,00 € TTC »: an item's price given with its tax, not a total
 _PRICE_WITH_TAX = re.compile(r"\bsoit [0-9][0-9 .,]*(?:€|eur\b)? ?ttc\b")
 # The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own.
@@ -99,8 +105,11 @@ class Line:
         if self.caption is not None:
             return True
         return bool(self.amounts) and (
-            TOTAL_LINE.search(_PRICE_WITH_TAX.sub("", self.text) if "soit" in self.text else self.text)
-            is not None
+            (
+                TOTAL_LINE.search(_PRICE_WITH_TAX.sub("", self.text) if "soit" in self.text else self.text)
+                is not None
+                and not ("qte" in self.text and _LABELLED_CELLS.search(self.text))
+            )
             or SUMMARY_LINE.search(self.text) is not None
             or LEGAL_LINE.search(self.text) is not None
             # asked of each line several times: a substring test first
@@ -269,11 +278,20 @@ class Quote:
         pending: list[Line] = []  # label lines waiting for their priced line
         payer_column: re.Match[str] | None = None  # a « Prise en charge » column of the last table header
         tail_end = -1  # the last line of the previous item's row, wrapped below its priced line
+        notes, schedule = self._footnote_lines, self._schedule_lines
+        from_section = False  # the last item's payer is only its section's
+        boxed, box_item = False, None  # after a box table's rule line; the item of that box row
         for line in self.lines:
             if not line.text.strip() or line.index <= tail_end:
                 continue
-            if line.is_total:
+            if line.is_total or line.index in notes or line.index in schedule:
+                # a note under the table, an instalment of the schedule: amounts of items already priced
                 pending = []
+                continue
+            if not line.amounts and "+" in line.text and RULE_LINE.fullmatch(line.text):
+                # « +------+------+ » closes a row of a box table: its label lines end there, and the lines under
+                # the next row's priced line, up to the next rule, are its cells wrapped
+                pending, boxed, box_item = [], True, None
                 continue
             if line.is_header or line.index in self._table_headers:
                 section = self.payer_of_line(line) or section
@@ -281,8 +299,15 @@ class Quote:
                 pending = [line]
                 continue
             row = rows.get(line.index)
-            if not line.amounts and row is None and items and self._continues_label(items[-1], line):
+            if (
+                not line.amounts
+                and row is None
+                and items
+                and (items[-1] is box_item or self._continues_label(items[-1], line))
+            ):
                 items[-1].tail.append(line)  # « comprenant … » under the label of the priced line above
+                if from_section and (said := payer_of(items[-1].label)):
+                    items[-1].payer, from_section = said, False  # its own words, wrapped, beat the section
                 continue
             if not line.amounts and row is None:
                 if (
@@ -291,6 +316,9 @@ class Quote:
                     and (marked := self.payer_of_line(line))
                 ):
                     section = marked  # a short heading such as « Prestations hors Ségur », or a part's title
+                    indent = len(line.text) - len(line.text.lstrip())
+                    if not self._starts_lower(line.start + indent):
+                        pending = []  # what stands above a heading labels nothing under it (a sentence goes on)
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
                 continue
             block = [*pending, line]
@@ -301,10 +329,14 @@ class Quote:
                 _payer_from_columns(row)
                 or (_payer_cell(line, payer_column.start()) if payer_column else None)
                 or payer_at_end(line)
-                or next((p for x in [line, *tail, *reversed(pending)] if (p := self.payer_of_line(x))), None)
+                or next((p for x in [line, *tail] if (p := self.payer_of_line(x))), None)
+                or next((p for x in [line, *tail, *reversed(pending)] if (p := self.payer_of_calls(x))), None)
+                or next((p for x in reversed(pending) if (p := self.payer_of_line(x))), None)
             )
             tail_end = row.last_line if row is not None else -1
             item = Item(block, payer or section, row=row, tail=tail)
+            from_section = payer is None
+            box_item, boxed = (item if boxed else None), False
             items.append(item)
             pending = []
             if payer == "state" and item.total is not None and item.total.value < 0:
@@ -357,6 +389,48 @@ class Quote:
     @cached_property
     def _line_payers(self) -> dict[int, Payer | None]:
         return {}
+
+    @cached_property
+    def _schedule_lines(self) -> set[int]:
+        """The lines of a payment schedule or a recap by payer: under an « Échéancier » or « Récapitulatif »
+        heading, up to the next blank line, and any line giving an instalment as a share of the price (« acompte
+        30 % à la commande (396,00 € HT) »). They restate the items' amounts."""
+        found: set[int] = set()
+        if not _SCHEDULE_WORD.search(self.folded_text):
+            return found  # one scan of the text spares most quotes the line by line reading
+        # under a heading; some line under it already (a blank line right under the heading stays in its block)
+        heading = under = False
+        for line in self.lines:
+            if not line.text.strip():
+                heading = heading and not under
+            elif not line.amounts and _SCHEDULE_HEADING.match(line.text):
+                heading, under = True, False
+            elif heading or (line.amounts and _INSTALMENT.search(line.text)):
+                found.add(line.index)
+                under = True
+        return found
+
+    @cached_property
+    def footnotes(self) -> dict[str, Footnote]:
+        """The notes called by the quote's lines (« (2) Hors Ségur, à la charge du cabinet. »), by mark."""
+        if not _FOOTNOTE_MARK.search(self.folded_text):
+            return {}  # one scan of the text spares most quotes the line by line reading
+        return find_footnotes([(line.start, line.text) for line in self.lines])
+
+    @cached_property
+    def _footnote_lines(self) -> set[int]:
+        return {k for note in self.footnotes.values() for k in range(note.first_line, note.last_line + 1)}
+
+    def payer_of_calls(self, line: Line) -> Payer | None:
+        """Who pays, from the notes a line calls (« Module … — licence (2) », the note saying « hors Ségur »)."""
+        if not self.footnotes:
+            return None
+        for mark in calls(line.text):
+            if (note := self.footnotes.get(mark)) and (
+                payer := payer_of(self.folded_text[note.start : note.end])
+            ):
+                return payer
+        return None
 
     @cached_property
     def _stacked_lines(self) -> set[int]:
@@ -591,6 +665,17 @@ class Quote:
         return _TITLE.search(self.folded_text, 0, head) is not None
 
 
+_SCHEDULE_WORD = fast(
+    r"\becheancier|\bmodalites de|\bconditions de|\bcalendrier de|\bplan de paiement|\brecapitulatif|\bsynthese"
+    r"|\bacompte|\bsolde|\bavance|\becheance"
+)
+_FOOTNOTE_MARK = re.compile(r"\(\d\)|\*|[¹²³]")
+_SCHEDULE_HEADING = re.compile(
+    r"[ \t]*(?:echeancier|modalites de (?:paiement|reglement|facturation)|conditions de (?:paiement|reglement)"
+    r"|calendrier de (?:paiement|facturation)|plan de paiement|recapitulatif|synthese)\b[^\n]{0,40}$"
+)
+# « acompte 30 % à la commande », « solde (70 %) à la mise en service »: an instalment, not an item
+_INSTALMENT = re.compile(r"\b(?:acompte|solde|avance|echeance)\b[^\n]{0,30}?\b\d{1,3}(?:,\d+)? ?%")
 _AMOUNT_ONLY = re.compile(r"[\s€]*(?:eur|euros|ht|ttc)?\.?\s*")
 _CAPTION = re.compile(r"\D{0,40}(?:\d{1,2}(?:[.,]\d{1,2})? ?%\D{0,20})?")
 
@@ -667,20 +752,27 @@ def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
 
 
 def _payer_from_columns(row: Row | None) -> Payer | None:
-    """« Pris en charge État » / « À la charge du client » columns: the client pays what its column says."""
+    """« Pris en charge État » / « À la charge du client » columns: the client pays what its column says. A row
+    both columns share is the State's: the client's share of it is P01's matter."""
     if row is None:
         return None
     client, state = row.get("client"), row.get("state")
-    if client is not None and client.value > 0:
-        return "client"
     if state is not None and state.value > 0:
         return "state"
+    if client is not None and client.value > 0:
+        return "client"
+    if row.payer is not None:  # « Établissement », « ASP, pour le compte de l'État » under « Payé par »
+        if (said := payer_of(row.payer)) is not None:
+            return said
+        if (word := _PAYER_WORD.search(row.payer)) is not None:
+            return "state" if word.group("state") else "client"
     return None
 
 
 # « Prise en charge » / « Financement » column whose cells name the payer in one word: « État », « Établissement »
 _PAYER_HEADER = re.compile(r"\b(?:prise en charge|financement|payeur|paye par|a la charge de)\b")
 _PAYER_CELL = re.compile(r" {0,3}" + PAYER_WORDS)
+_PAYER_WORD = re.compile(r"\b" + PAYER_WORDS)
 
 
 def _payer_cell(line: Line, column: int) -> Payer | None:

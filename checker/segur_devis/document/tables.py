@@ -38,7 +38,7 @@ NUMBER_ROLES: tuple[Role, ...] = (
 )  # fmt: skip
 
 DESIGNATION_WORD = re.compile(
-    r"\b(?:designation|description|libelle|prestations?|articles?|produits?|objet|intitule|detail|elements?)\b"
+    r"\b(?:designation|description|libelle|prestations?|articles?|produits?|objet|intitule|detail|elements?|texte)\b"
 )
 # Header words, first match wins (order matters: « Total TTC » is TTC, not a total HT; « Taux TVA » a rate).
 _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = named_patterns(
@@ -48,25 +48,39 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = named_patterns(
         ("total_ttc", TTC_WORD),
         ("tva", r"\b(?:tva|taxes?)\b"),
         # « Prise en charge » / « Financement »: a column whose cells name who pays (« État », « Établissement »)
-        ("payer", r"^(?:prise en(?: charge)?|financement|payeur|paye par)$"),
-        ("client", r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre charge\b"),
+        ("payer", r"^(?:prise en(?: charge)?|prise? en charge par|financement|payeur|paye par)$"),
+        (
+            "client",
+            r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre (?:charge|participation)\b",
+        ),
         ("state", r"\betat\b|\bsons\b|\bfinance\w* par\b|\bpris en charge\b"),
         ("quantity", r"\b(?:qte|qt|qty|quantite|quant|nb|nbre|nombre)\b"),
         ("unit_price", r"\bp\.? ?u\b|\bunitaire\b|\bprix\b(?!.*\b(?:total|montant)\b)"),
-        ("total_ht", r"\b(?:total|montant|sous-total)\b"),
+        (
+            "total_ht",
+            r"\b(?:total|montant|sous-total)\b|\bval(?:\.|eur) (?:brute|nette)\b",
+        ),  # ERP « Val. nette »
         ("designation", DESIGNATION_WORD.pattern),
         ("other", r"\b(?:remise|reference|ref|code|unite|duree|periodicite|frequence|ligne|n°)(?!\w)"),
     ]
 )
-_RULE_LINE = re.compile(r"[\s|:+=_-]*[-=_][\s|:+=_-]*")
+RULE_LINE = re.compile(r"[\s|:+=_-]*[-=_][\s|:+=_-]*")  # « |---|:---:| », « +----+ », « ----- »
 # A header names at least one column of numbers: one quick scan before reading every cell's role.
 _NUMBER_COLUMN_WORD = fast(
     r"\bqt|\bquant|\bnb|\bnombre|\bprix|\bp\.? ?u\b|\bunitaire|\btotal|\bmontant|\bttc|\btva|\btaux"
     r"|\bht\b|\btaxe|\bclient|\betat\b|\bsons\b|\bcharge|\bremise|\bsous-total|\bfinance"
 )
-WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva)")
+_CELL_MONEY = re.compile(r"\d,\d{2}(?! ?%)")
+WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva|par)")
 # A total or a summary ends a table's rows (it belongs to the totals block).
-_TOTAL = re.compile(r"\b(?:sous-total|total|net a payer|montant total|reste a charge)\b")
+_TOTAL = re.compile(
+    r"\b(?:sous-total|totale?|net a payer|montant total|reste a charge|valeur (?:nette|brute|ttc))\b"
+)
+# A total's label opens its cell (« Total HT », « Dont reste à charge », « Valeur nette totale HT »); « Prise en
+# charge : État — reste à charge 0,00 » under a row's designation is that row's note.
+_TOTAL_CELL = re.compile(
+    r"\W*(?:[a-z.]+ ){0,2}(?:sous-total|totale?|net a payer|montant total|reste a charge|valeur (?:nette|brute|ttc))\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +101,9 @@ class Row:
     label: str  # folded designation, lines joined
     values: dict[Role, Number] = field(default_factory=dict)
     stacked: bool = False  # pasted one cell per line (`stacked.py`)
+    payer: str | None = (
+        None  # folded text of its cell under a payer column (« Établissement », « ASP, pour l'État »)
+    )
 
     def get(self, role: Role) -> Number | None:
         return self.values.get(role)
@@ -121,6 +138,8 @@ def _header(cells: Sequence[Cell]) -> list[Column] | None:
         return None
     if any(len(c.text) > 40 for c in cells):
         return None  # sentences, not column names
+    if any(_CELL_MONEY.search(c.text) for c in cells):
+        return None  # « Qté 1 │ PU HT 3 900,00 │ Total HT 3 900,00 »: a row whose cells name their values
     return [Column(r or "other", c.text, c.column, c.right) for r, c in zip(roles, cells, strict=True)]
 
 
@@ -240,8 +259,17 @@ def _spaced_cells(text: str, offset: int, columns: list[Column]) -> list[Cell]:
     for m in reversed(chunks):
         if m.end() < end and text[m.end() : end].strip():
             break
-        tail.insert(0, (m.start(), m.end()))
-        end = m.start()
+        start = m.start()
+        if start > 0 and text[start - 1] != " ":
+            # « MediCore DPI 7.3 » ending a designation: a version, whose « 3 » is no cell of its own (in
+            # « DPI 12.2 1 62 400,00 », the digit groups after the version's are still the row's)
+            glued = text.find(" ", start, m.end())
+            if glued < 0:
+                break
+            tail.insert(0, (glued + 1, m.end()))
+            break
+        tail.insert(0, (start, m.end()))
+        end = start
     if not tail:
         return [Cell(offset, offset + len(text.rstrip()), text.rstrip(), 0)] if text.strip() else []
     wanted = sum(1 for c in columns if c.role in NUMBER_ROLES)
@@ -260,6 +288,21 @@ def _spaced_cells(text: str, offset: int, columns: list[Column]) -> list[Cell]:
     label = text[: tail[0][0]].rstrip()
     cells = [Cell(offset, offset + len(label), label, 0)] if label.strip() else []
     return cells + [Cell(offset + a, offset + b, text[a:b], a) for a, b in tail]
+
+
+def _payer_text(columns: list[Column], cells: Sequence[Cell], tabbed: bool) -> str | None:
+    """The text of a row's cell under the payer column: by rank when cells are separated (the last column when
+    empty cells were dropped), else by position."""
+    k = next((k for k, c in enumerate(columns) if c.role == "payer"), None)
+    if k is None:
+        return None
+    if not tabbed:
+        cell = next((c for c in cells if _under(columns, c) == k), None)
+    elif len(cells) == len(columns) or k == len(columns) - 1:
+        cell = cells[k - len(columns)]
+    else:
+        cell = None
+    return cell.text if cell is not None and parse_number(cell.text) is None else None
 
 
 def _line_number(table: Table, cells: Sequence[Cell], cell: Cell) -> bool:
@@ -318,7 +361,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
                 table, pending = None, []
             continue
         blanks = 0
-        if _RULE_LINE.fullmatch(text):
+        if RULE_LINE.fullmatch(text):
             continue  # « |---|:---:| » under a header, « ------ » between parts
         one_cell = "  " not in text and "\t" not in text and "|" not in text
         if table is None and one_cell:
@@ -367,7 +410,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
             numbers = numbers[1:]  # « 1   Prestation Ségur …   1 480,00 »: the row's number, not a value
         if CARRIED_FORWARD.search(text):
             continue  # the sum carried from one page to the next: the rows go on
-        if _TOTAL.search(text):
+        if _TOTAL.search(text) and any(_TOTAL_CELL.match(c.text) for c in cells):
             _close(table, pending, lines)
             table, pending = None, []  # the totals block: the rows are over
             continue
@@ -398,7 +441,10 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         start = lines[pending[0]][0] if pending else offset
         values = _assign(table.columns, numbers, tabbed)
         first_line = pending[0] if pending else index
-        table.rows.append(Row(index, first_line, index, start, offset + len(text), label, values))
+        payer = _payer_text(table.columns, cells, tabbed)
+        table.rows.append(
+            Row(index, first_line, index, start, offset + len(text), label, values, payer=payer)
+        )
         pending = []
     _close(table, pending, lines)
     return tables

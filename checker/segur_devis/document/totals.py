@@ -32,7 +32,8 @@ _KINDS: tuple[tuple[TotalKind, re.Pattern[str]], ...] = named_patterns(
         ("total_ttc", TTC_WORD),
         ("tva", r"\btva\b"),
         ("sous_total", r"\bsous-total\b"),
-        ("total_ht", r"\b(?:total|montant total|montant)\b"),
+        # « Valeur nette totale HT », an ERP's « Valeur nette HT » too
+        ("total_ht", r"\b(?:totale?|montant total|montant|valeur nette|valeur brute|valeur ht)\b"),
     ]
 )
 # « 12 000 € HT soit 14 400 € TTC »: the unit after the amount says what it is.

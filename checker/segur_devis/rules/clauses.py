@@ -30,8 +30,10 @@ _NOT_FUNDED = flex(
     r"|\b(?:refus|rejet|absence) de (?:prise en charge|financement|paiement)\b"
     r"|\bne (?:serait|sont|seraient|verserait|verse|paierait|paie) pas\b|\bn'est pas (?:verse|paye|pris)"
 )
+# The client, however the quote names it (« exigibles auprès du médecin », « à la charge de l'officine »)
 _BY_CLIENT = flex(
-    r"\b(?:client|etablissement|structure|professionnel|pharmacie|cabinet)\b|\b(?:dus?|dues?) par\b"
+    r"\b(?:client|etablissement|structure|professionnel|pharmacie|pharmacien|officine|cabinet|medecin|praticien"
+    r"|laboratoire|biologiste|centre|acheteur|souscripteur|adherent)\b|\b(?:dus?|dues?) par\b"
 )
 _PROTECTS_CLIENT = flex(r"\baucune? (?:somme|montant)\b|\bdu fait de l'editeur\b")
 

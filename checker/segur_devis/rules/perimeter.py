@@ -44,6 +44,29 @@ def _state_pays_hardware(quote: Quote) -> bool:
     return flagged_dsr or flagged_couloir
 
 
+_HARDWARE_COULOIRS = frozenset(c["id"] for c in load()["couloirs"] if c.get("state_pays_hardware"))
+# « DRIMbox »: a name of a DSR whose hardware the State pays, on a line of a quote with another couloir too
+_HARDWARE_DSR_NAMES = phrases_pattern(
+    spelling
+    for d in load()["dsr"]
+    if d.get("state_pays_hardware")
+    for spelling in d.get("spellings", [])
+    if "-" not in spelling
+)
+
+
+def _hardware_paid(quote: Quote, item: Item) -> bool:
+    """Whether the State pays the hardware of this item: the quote's DSR says so and, when the quote has another
+    couloir too (a RIS beside a DRIMbox), the item is that DSR's (its code or its name on the item's lines)."""
+    if not _state_pays_hardware(quote):
+        return False
+    if {m.couloir for m in quote.dsr} <= _HARDWARE_COULOIRS:
+        return True
+    return any(m.couloir in _HARDWARE_COULOIRS for m in item.dsr) or (
+        quote.search(_HARDWARE_DSR_NAMES, item.start, _label_end(item)) is not None
+    )
+
+
 def _canonical(code: str) -> str:
     """« DSR-HOP-PFI-Va1 », « SONS-IMG-DB-va2 » → « hop-pfi-va1 », « img-db-va2 » (DsrMention.code, lower case)."""
     return re.sub(r"^(?:dsr|sons)-", "", code.lower())
@@ -67,11 +90,11 @@ _DENIAL = flex(r"\breferencement\b|\baucun\w*\b|\bn'est (?:liee?|conditionnee?)\
 _CONDITION = flex(
     r"\b(?:sous reserve|a condition|conditionn\w*|subordonn\w*|obligatoire\w*|indissociable\w*"
     r"|ne peut etre (?:commandee?|souscrite?|realisee?|accordee?) (?:qu'|sans)|impose\w*|necessite"
-    r"|n'est (?:accordee?|ouverte?|reservee?|proposee?|delivree?|fournie?|livree?|installee?|realisee?) qu'"
+    r"|n'est (?:accordee?|ouverte?|reservee?|proposee?|delivree?|fournie?|livree?|installee?|realisee?) qu(?:'|e\b)"
     r"|reservee? aux|uniquement|seulement|exclusivement)\b"
 )
 _COMMITMENT = flex(
-    r"\b(?:souscri\w*|abonnement\w*|re-?engagement\w*|engagement\w*|renouvel\w*|nouvelle option"
+    r"\b(?:souscri\w*|abonnement\w*|re-?engagement\w*|engagement\w*|renouvel\w*|recondu\w*|nouvelle option"
     r"|contrat (?:de |d')(?:maintenance|services?|licence|assistance|support|abonnement)|duree minimale|adhesion)\b"
 )
 
@@ -111,13 +134,26 @@ def _referenced_software(quote: Quote) -> re.Pattern[str] | None:
     """The referenced software's name (the « logiciel » field without its version), to recognise its services.
     All its words: the first one alone is often the vendor's brand, shared by its other offers (« DoctoLine
     Cloud » beside « DoctoLine Cabinet »)."""
+    return _software_name(quote, _GENERIC_NAME_WORDS)
+
+
+def _software_name(quote: Quote, left_out: set[str]) -> re.Pattern[str] | None:
+    """The words of the « logiciel » field but those of `left_out`, in order, as a pattern."""
     software = quote.fields.get("logiciel")
     if software is None:
         return None
-    words = [w for w in re.findall(r"[a-z][a-z0-9-]{2,}", software.value) if w not in _GENERIC_NAME_WORDS]
+    words = [w for w in re.findall(r"[a-z][a-z0-9-]{2,}", software.value) if w not in left_out]
     return re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b") if words else None
 
 
+def _names_whole_software(quote: Quote, start: int, end: int) -> bool:
+    """The referenced software's whole name between `start` and `end`, its family word included: « Module
+    CliniSoft Bloc opératoire » names the brand of « CliniSoft DPI 12.4 », not that software."""
+    whole = _software_name(quote, _WORDS_OF_NO_NAME)
+    return whole is not None and quote.search(whole, start, end) is not None
+
+
+_WORDS_OF_NO_NAME = {"logiciel", "solution", "version", "the"}
 _GENERIC_NAME_WORDS = {
     "logiciel",
     "solution",
@@ -163,7 +199,9 @@ def _find_client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], b
             continue
         if _of_another_product(quote, item, m):
             continue  # « Formation à RadioNova Voice 4 » beside « Module … RadioNova Voice 4 »: that module's, P07
-        if OTHER_SCOPE.search(quote.folded_text, start, end) and not names_software:
+        if OTHER_SCOPE.search(quote.folded_text, start, end) and not (
+            names_software and _names_whole_software(quote, start, end)
+        ):
             continue  # « Licence du module de planification (hors Ségur) »: another module, P07
         # Surely the Ségur version's: its name, its maintenance or licence, or another service of the Prestation
         # not offered as an option. A pack, a subscription or user assistance naming no software may be anything.
@@ -213,7 +251,7 @@ def _of_another_product(quote: Quote, item: Item, service: re.Match[str]) -> boo
             for word in _WORD.findall(quote.folded_text, other.start, _label_end(other))
         }
     if not names:
-        return False
+        return _sold_product_named(quote, item, service.end(), cell_end.start() if cell_end else end)
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
     for other in quote.lines:
         if other.index != line.index and pattern.search(other.text) and OTHER_SCOPE.search(other.text):
@@ -226,6 +264,24 @@ def _of_another_product(quote: Quote, item: Item, service: re.Match[str]) -> boo
         and not _search(quote, _GENERIC_SERVICE, other.start, _label_end(other))
         for other in quote.items
     )
+
+
+def _sold_product_named(quote: Quote, item: Item, start: int, end: int) -> bool:
+    """The words after a service (« Mise en service de l'interface automate ») name a product another client line
+    of the quote sells, without a service (« Interface automate de dispensation (hors DSR, option) »): the service
+    is that product's, and names what it concerns (P07, not P09)."""
+    words = set(_CONTENT_WORD.findall(quote.folded_text, start, end)) - _NOT_A_NAME
+    return len(words) >= 2 and any(
+        other is not item
+        and other.payer == "client"
+        and words <= set(_CONTENT_WORD.findall(quote.folded_text, other.start, _label_end(other)))
+        and not _search(quote, INCLUDED, other.start, _label_end(other))
+        and not _search(quote, _GENERIC_SERVICE, other.start, _label_end(other))
+        for other in quote.items
+    )
+
+
+_CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
 
 
 def _included_billed_to_client(quote: Quote) -> Iterator[tuple[Item, re.Match[str]]]:
@@ -265,6 +321,15 @@ def included_service_billed(quote: Quote) -> Iterator[Hit]:
             "alors que ce service fait partie de la Prestation Ségur payée par l’État.",
             _evidence(item, m),
         )
+    for item in quote.items:
+        # « Montant financé SONS 1 400,00 € | Votre participation 350,00 € » on the Ségur line itself
+        share = item.row.get("client") if item.row is not None else None
+        if share is not None and share.value > 0 and not share.percent and _is_segur_line(quote, item):
+            yield Hit(
+                f"Une part de la Prestation Ségur vous est facturée ({format_euros(share.value)}), alors qu’elle "
+                "est payée entièrement par l’État, sans reste à charge.",
+                item.excerpt,
+            )
 
 
 @rule(
@@ -294,7 +359,7 @@ def no_separation(quote: Quote) -> Iterator[Hit]:
     vraiment, ni refuser ce qui est facultatif.
     """
     billed = [item for item in quote.items if _billed(item)]
-    if len(billed) < 2:
+    if len(billed) < 2 or _state_pays_the_total(quote):
         return
     unclear = [item for item in billed if item.payer is None]
     if unclear and (
@@ -317,6 +382,13 @@ def no_separation(quote: Quote) -> Iterator[Hit]:
         )
 
 
+def _state_pays_the_total(quote: Quote) -> bool:
+    """The amount the quote says the State pays is its whole total HT: no line is the client's to tell apart."""
+    state = [e.amount.value for e in quote.totals if e.kind == "state_total"]
+    total = next((e.amount.value for e in reversed(quote.totals) if e.kind == "total_ht"), None)
+    return total is not None and total > 0 and total in state
+
+
 def _mixed_row(quote: Quote, billed: list[Item]) -> Item | None:
     """A priced row of another module, an option or an excluded item, in the same table as the Ségur row, whose
     payer comes only from the table's heading (its own words say nothing)."""
@@ -328,7 +400,7 @@ def _mixed_row(quote: Quote, billed: list[Item]) -> Item | None:
             continue
         segur_end = max(i.end for i in billed if i.row in table.rows and _is_segur_line(quote, i))
         for item in billed:
-            if item.row not in table.rows or _is_segur_line(quote, item) or _own_payer(item):
+            if item.row not in table.rows or _is_segur_line(quote, item) or _own_payer(quote, item):
                 continue
             if _client_heading(quote, segur_end, item.priced.start):
                 continue  # « Options hors Ségur, à la charge du cabinet » between the Ségur row and this one
@@ -378,10 +450,11 @@ def _is_segur_line(quote: Quote, item: Item) -> bool:
     return any(m.explicit for m in item.dsr) or quote.search(_SEGUR_LINE, item.start, item.end) is not None
 
 
-def _own_payer(item: Item) -> bool:
-    """Its own words say who pays: its label lines, its designation wrapped below, its payer cell."""
+def _own_payer(quote: Quote, item: Item) -> bool:
+    """Its own words say who pays: its label lines, its designation wrapped below, its payer cell, the notes
+    it calls."""
     return (
-        any(_payer_of(line.text) for line in (*item.lines, *item.tail))
+        any(_payer_of(line.text) or quote.payer_of_calls(line) for line in (*item.lines, *item.tail))
         or payer_at_end(item.priced) is not None
     )
 
@@ -554,11 +627,11 @@ def excluded_item_paid_by_state(quote: Quote) -> Iterator[Hit]:
     solution. Les faire figurer dans la partie prise en charge expose l’établissement et l’éditeur à un refus de
     paiement ou à un remboursement.
     """
-    excluded = EXCLUDED_BUT_HARDWARE if _state_pays_hardware(quote) else EXCLUDED_ITEMS
     software = _referenced_software(quote)
     for item in quote.items:
         if item.payer != "state":
             continue
+        excluded = EXCLUDED_BUT_HARDWARE if _hardware_paid(quote, item) else EXCLUDED_ITEMS
         end = _label_end(item)
         m = _search(quote, excluded, item.start, end)
         while m and software is not None and _inside_name(quote, software, m):
