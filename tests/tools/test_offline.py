@@ -24,7 +24,7 @@ from support.pages import CheckerPage as Session
 from support.pages import new_tool_page
 from support.quotes import SEED_CONFORME, SEED_MAINTENANCE, fixture_text
 from support.site import SubPathHandler
-from support.waits import BOOT_TIMEOUT_MS
+from support.waits import BOOT_TIMEOUT_MS, OFFLINE_READY, TOOL_READY
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "site_hooks"))
 import offline
@@ -61,8 +61,13 @@ def cache_state(page: Page) -> dict[str, list[str]]:
 
 
 def wait_offline_ready(page: Page) -> None:
-    page.wait_for_function(
-        "() => document.documentElement.dataset.horsLigne === 'ready'", timeout=CACHE_FILLED_MS
+    page.wait_for_selector(OFFLINE_READY, state="attached", timeout=CACHE_FILLED_MS)
+
+
+def wait_pages_copied(page: Page) -> None:
+    """The copy holds the pages at least (the runtime may still be on its way)."""
+    page.wait_for_selector(
+        f"html[data-hors-ligne='pages'], {OFFLINE_READY}", state="attached", timeout=CACHE_FILLED_MS
     )
 
 
@@ -119,9 +124,7 @@ def test_after_a_first_visit_the_checker_works_offline(
 
         # The tools, too: another page, never visited, from the cache.
         page.goto(site_url + "outils/echeances/")
-        page.wait_for_function(
-            "() => document.documentElement.dataset.outil === 'ready'", timeout=BOOT_TIMEOUT_MS
-        )
+        page.wait_for_selector(TOOL_READY, state="attached", timeout=BOOT_TIMEOUT_MS)
         page.fill("#echeances-date", "04/01/2022")
         page.click("#echeances-calculer")
         page.wait_for_selector("#echeances-preuves")
@@ -179,10 +182,7 @@ def test_a_new_version_replaces_the_old_cache(browser: Browser, served_copy: tup
     tool = new_tool_page(browser, url, service_workers="allow")
     try:
         page = tool.open("outils/hors-connexion/")
-        page.wait_for_function(
-            "() => ['pages', 'ready'].includes(document.documentElement.dataset.horsLigne)",
-            timeout=CACHE_FILLED_MS,
-        )
+        wait_pages_copied(page)
         assert list(cache_state(page)) == [f"segur-devis:{url}:{old}"]
         assert "disponibles hors connexion" in page.inner_text("#hors-ligne-etat")
 
@@ -215,10 +215,7 @@ def test_works_under_a_github_pages_sub_path(browser: Browser, built_site: Path)
     tool = new_tool_page(browser, base, service_workers="allow")
     try:
         page = tool.open("comprendre/")
-        page.wait_for_function(
-            "() => ['pages', 'ready'].includes(document.documentElement.dataset.horsLigne)",
-            timeout=CACHE_FILLED_MS,
-        )
+        wait_pages_copied(page)
         registration = page.evaluate(
             "async () => { const r = await navigator.serviceWorker.getRegistration(); return [r.scope, r.active.scriptURL]; }"
         )
@@ -241,10 +238,7 @@ def test_the_development_worker_removes_the_copy(browser: Browser, served_copy: 
     tool = new_tool_page(browser, url, service_workers="allow")
     try:
         page = tool.open("outils/hors-connexion/")
-        page.wait_for_function(
-            "() => ['pages', 'ready'].includes(document.documentElement.dataset.horsLigne)",
-            timeout=CACHE_FILLED_MS,
-        )
+        wait_pages_copied(page)
         assert cache_state(page)
         (site / "sw.js").write_text(offline.DEV_WORKER, encoding="utf-8")
         page.evaluate("async () => { await (await navigator.serviceWorker.getRegistration()).update(); }")
@@ -281,7 +275,7 @@ def test_after_a_deploy_the_copy_holds_the_new_files_not_the_http_cache(
     tool = new_tool_page(browser, url, service_workers="allow")
     try:
         page = tool.open("outils/echeances/")
-        page.wait_for_selector("html[data-hors-ligne='ready']", state="attached", timeout=CACHE_FILLED_MS)
+        wait_offline_ready(page)
         # The copy of the runtime revalidates what the engine had just downloaded (304): its bytes came once.
         # (Not the 8.6 MB WebAssembly file: this private context's HTTP cache does not keep it, so it comes twice
         # whatever the request's cache mode.)
@@ -303,7 +297,7 @@ def test_after_a_deploy_the_copy_holds_the_new_files_not_the_http_cache(
             page.wait_for_timeout(1_000)
             page.reload(timeout=CACHE_FILLED_MS)  # the engine and the copy compete for the processor
         # Its engine starts on the new runtime files, which the new copy keeps.
-        page.wait_for_selector("html[data-hors-ligne='ready']", state="attached", timeout=CACHE_FILLED_MS)
+        wait_offline_ready(page)
 
         tool.context.set_offline(True)
         page.goto(url + "pyodide/pyodide-lock.json")
