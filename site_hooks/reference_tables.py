@@ -183,8 +183,8 @@ TABLES = {
 def _value(name: str) -> str:
     data = sd.ref()
     order = data["conditional_order"]
-    values = {
-        "mention": data["mandatory_mention"]["text"],
+    values: dict[str, str] = {
+        "mention": str(data["mandatory_mention"]["text"]),
         "conditional-days": str(order["days"]),
         "example-signed": sd.fr_date(order["example_signed"]),
         "example-due": sd.fr_date(order["example_due"]),
