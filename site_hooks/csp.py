@@ -18,6 +18,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+
 log = logging.getLogger("mkdocs.hooks.csp")
 
 # Directive -> sources, before the per-page script hashes are added. Nothing is allowed by default: no font, no
@@ -106,7 +108,7 @@ def on_startup(command: str, **kwargs: Any) -> None:
     _serving = command == "serve"
 
 
-def on_post_build(config: Any, **kwargs: Any) -> None:
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     if _serving:
         log.info("csp: no Content-Security-Policy under `mkdocs serve` (its live-reload script is inline)")
         return

@@ -11,13 +11,15 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 # The theme writes each as one tag in the head: `<link rel="prev" href="...">`.
 _PAGE_SEQUENCE_LINK = re.compile(r'[ \t]*<link rel="(?:prev|next)" href="[^"]*">\n?')
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     head_end = output.find("</head>")
     if head_end < 0:
         return output

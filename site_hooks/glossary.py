@@ -10,6 +10,7 @@ import unicodedata
 from typing import Any
 
 import sitedata as sd
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 
@@ -37,7 +38,7 @@ def glossary_table() -> str:
     )
 
 
-def on_config(config: Any, **kwargs: Any) -> Any:
+def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     if "abbr" not in config.markdown_extensions:
         raise PluginError("the glossary hook needs the 'abbr' Markdown extension")
     config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations()

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import sitedata as sd
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def read_history(repo: Path, docs: str = "docs") -> History:
 HISTORY = History()
 
 
-def on_config(config: Any, **kwargs: Any) -> Any:
+def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global HISTORY
     repo = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve().relative_to(repo).as_posix()
@@ -77,7 +79,7 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     return config
 
 
-def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
     sentence = HISTORY.sentence(page.file.src_uri)
     if sentence:
         page.meta["mise_a_jour"] = sentence

@@ -25,6 +25,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.offline")
@@ -113,7 +114,7 @@ def write_worker(site: Path) -> str:
 
 
 @event_priority(-100)  # after the other hooks' post-build steps (Pyodide bundle, security policy)
-def on_post_build(config: Any, **kwargs: Any) -> None:
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     if _serving:
         (Path(config["site_dir"]) / WORKER).write_text(DEV_WORKER, encoding="utf-8")
         log.info("offline: no offline copy under `mkdocs serve` (sw.js removes any earlier one)")

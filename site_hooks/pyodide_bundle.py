@@ -28,6 +28,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
 log = logging.getLogger("mkdocs.hooks.pyodide_bundle")
 
 REPO = Path(__file__).resolve().parent.parent
@@ -325,7 +328,7 @@ def preload_hints(root: str) -> str:
     return "\n".join(links)
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if PRELOAD_MARK not in output:
         return output
     root = "../" * page.url.count("/")  # relative: the site also works under a GitHub Pages sub-path
@@ -335,7 +338,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return output[:at] + "\n" + preload_hints(root) + output[at:]
 
 
-def on_post_build(config: Any, **kwargs: Any) -> None:
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     write_runtime(Path(config["site_dir"]))
 
 

@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import sitedata as sd
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from segur_devis.deadlines import today_table
 
@@ -209,21 +211,21 @@ def _source_list(ids: str) -> str:
     return "\n".join(f"- {sd.source_item(i)}" for i in wanted)
 
 
-def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
     markdown = sd.replace_placeholders(markdown, "aujourdhui", lambda a: aujourdhui(page.url, a.strip()))
     markdown = sd.replace_placeholders(markdown, "table", lambda a: _table(a.strip()))
     markdown = sd.replace_placeholders(markdown, "value", lambda a: _value(a.strip()))
     return sd.replace_placeholders(markdown, "sources", _source_list)
 
 
-def on_post_build(config: Any, **kwargs: Any) -> None:
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     """The « today » component's data: dated steps per couloir and vague, and their sentences (deadlines.py)."""
     out = Path(config["site_dir"]) / "assets" / "site" / "aujourdhui.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(today_table(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
+def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
     leftover = sd.PLACEHOLDER.search(html)
     if leftover:
         raise PluginError(f"{page.file.src_uri}: placeholder left unrendered: {leftover.group(0)}")

@@ -10,7 +10,9 @@ import re
 from typing import Any
 
 import sitedata as sd
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 import segur_devis
 from segur_devis.formats import rule_sections
@@ -80,7 +82,7 @@ def index_page(rules: tuple[Any, ...]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def on_files(files: Files, config: Any, **kwargs: Any) -> Files:
+def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     rules = tuple(segur_devis.RULES)
     files.append(File.generated(config, "regles/index.md", content=index_page(rules)))
     for rule in rules:
@@ -100,5 +102,5 @@ def _rule_link(code: str, src_uri: str) -> str:
     return f"[{code}]({up}regles/{code}.md)"
 
 
-def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
     return sd.replace_placeholders(markdown, "rule", lambda code: _rule_link(code, page.file.src_uri))

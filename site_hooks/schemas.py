@@ -11,10 +11,11 @@ from importlib import resources
 from typing import Any
 
 import data_schema
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 
-def on_files(files: Files, config: Any, **kwargs: Any) -> Files:
+def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     for name, document in data_schema.json_schemas().items():
         content = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         files.append(File.generated(config, f"schemas/{name}.schema.json", content=content))

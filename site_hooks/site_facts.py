@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sitedata as sd
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 
@@ -81,7 +82,7 @@ class SiteFacts:
 FACTS = SiteFacts.from_env(os.environ)
 
 
-def on_config(config: Any, **kwargs: Any) -> Any:
+def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     config.extra["site_facts"] = FACTS
     return config
 
