@@ -69,10 +69,11 @@ def _each(words: str, suffix: str = "", *, not_after: tuple[str, ...] = ()) -> s
 
 _NUMERO = r"n(?:umeros?|°|o|um)\.?"
 _QUOTE_WORDS = (
-    "bon de commande|devis|commande|proposition commerciale|proposition|offre commerciale|offre|bdc|avenant"
+    "bon de commande|devis|commande|proposition commerciale|proposition|offre commerciale|offre de prix|offre|bdc"
+    "|avenant|facture pro ?forma|pro ?forma"
 )
 _OF_A_QUOTE = r"(?:du |de |de la |d'|de l')?(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc|avenant)\b"
-_TITLES = "devis|bon de commande|proposition commerciale|proposition|offre commerciale"
+_TITLES = "devis|bon de commande|proposition commerciale|proposition|offre commerciale|offre de prix"
 _CLIENT_WORDS = "client|etablissement|destinataire|beneficiaire|adresse de facturation|a l'attention de|structure|pharmacie|cabinet"
 # « Reste à charge de la pharmacie : 0,00 € »: a client word as a complement, not a label
 _COMPLEMENT = (r"de\x20la\x20", r"de\x20l'", r"du\x20", r"au\x20")
@@ -90,6 +91,12 @@ SOFTWARE_VERSION = re.compile(
 
 # The label of the referencing number, also when its value is missing (rule M03 says so)
 REFERENCING_LABEL = _label(
+    # before the shorter labels they start with (« référencé ANS », « référencement ANS »), which would win
+    # « référencé ANS sous le n° … », « référencée par l'ANS sous le numéro … »
+    rf"\breferencee? (?:par l'ans|ans) sous le {_NUMERO}",
+    # « référencement délivré par l'ANS : … », « Référencement ANS de Molibio SIL 2026.3 : … »
+    r"\breferencement (?:delivre|attribue) par l'ans\b",
+    r"\breferencement ans de [^:\n]{1,60}(?=[\t\x20]*:)",
     rf"\b{_NUMERO} ?(?:uniques? )?(?:de |d')?(?:referencement|enregistrement)(?: ans| segur)?{_REFERENCING_TAIL}",
     rf"\b{_NUMERO} ?(?:ref(?:erence)?\.? ans\b|uniques? (?:de )?reference\b){_REFERENCING_TAIL}",
     rf"\bref(?:erence)?\.? ans\b{_REFERENCING_TAIL}",
@@ -249,7 +256,9 @@ def _opens_line(text: str, pos: int) -> bool:
     """`pos` opens its line, or a part of it after a dash (« INTERLINK — Devis IH-PFI-2025-061 — page 1/2 »), or
     a letter's subject (« Objet : proposition PS-PFI-2025-0918 »)."""
     before = text[text.rfind("\n", 0, pos) + 1 : pos].rstrip()
-    return not before or before.endswith(("—", "–", " -", "|")) or _SUBJECT.fullmatch(before) is not None
+    if not before.strip("# "):  # nothing, or a Markdown heading's « # »
+        return True
+    return before.endswith(("—", "–", " -", "|")) or _SUBJECT.fullmatch(before) is not None
 
 
 _SUBJECT = re.compile(r"[ \t]*objet ?:")

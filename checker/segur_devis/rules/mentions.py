@@ -191,7 +191,7 @@ def bareme_base(quote: Quote) -> Iterator[Hit]:
     Le montant d’une Prestation Ségur ne peut pas dépasser un forfait maximal, calculé différemment pour chaque
     DSR. Sans la base de calcul, ni vous ni l’ASP ne pouvez contrôler que le montant demandé respecte ce plafond.
     """
-    if not quote.search(_BAREME_BASE):
+    if "bareme" not in quote.fields and not quote.search(_BAREME_BASE):
         yield Hit("La base de calcul du barème du montant maximal n’est pas indiquée.")
 
 
