@@ -62,6 +62,7 @@ lint: setup
 	$(PY) -m ruff format --check checker site_hooks tests bench tools
 	node_modules/.bin/tsc -p tsconfig.json
 	node_modules/.bin/tsc -p tsconfig.workers.json
+	node_modules/.bin/tsc -p tsconfig.node.json
 
 typecheck: setup
 	$(PY) -m mypy

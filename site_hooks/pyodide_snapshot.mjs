@@ -27,8 +27,9 @@ const pyodide = await loadPyodide({
   _makeSnapshot: true,
   stdout: () => {},
 });
+/** @type {string[]} */
 const errors = [];
-await pyodide.loadPackage(["segur-devis"], { messageCallback: () => {}, errorCallback: (m) => errors.push(m) });
+await pyodide.loadPackage(["segur-devis"], { messageCallback: () => {}, errorCallback: (/** @type {string} */ m) => errors.push(m) });
 if (errors.length) throw new Error(errors.join("\n"));
 // The warm-up module is __main__ of the snapshot: the worker calls its after_restore().
 pyodide.runPython(warmup);

@@ -24,9 +24,14 @@ const pyodide = await loadPyodide({
 pyodide.runPython("after_restore()");
 // What the restored snapshot holds, before anything else is imported or installed.
 const inSnapshot = pyodide.runPython("import sys; sorted(m for m in sys.modules if m.startswith('segur_devis'))").toJs();
-const entries = glue.map((source) => pyodide.runPython(source));
+const entries = glue.map((/** @type {string} */ source) => pyodide.runPython(source));
 await pyodide.loadPackage(["pypdf"], { messageCallback: () => {} }); // as the worker does for a first PDF
 
-const argument = (value) => (value && value.bytes !== undefined ? new Uint8Array(Buffer.from(value.bytes, "base64")) : value);
-const answers = requests.map(({ entry, args }) => entries[entry](...args.map(argument)));
+/** @param {unknown} value */
+const argument = (value) =>
+  value && typeof value === "object" && "bytes" in value && typeof value.bytes === "string"
+    ? new Uint8Array(Buffer.from(value.bytes, "base64"))
+    : value;
+/** @typedef {{entry: number, args: unknown[]}} Request */
+const answers = requests.map((/** @type {Request} */ { entry, args }) => entries[entry](...args.map(argument)));
 writeFileSync(answersPath, JSON.stringify({ inSnapshot, answers }));
