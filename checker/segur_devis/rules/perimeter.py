@@ -367,6 +367,8 @@ def no_separation(quote: Quote) -> Iterator[Hit]:
     ):
         # a line the Prestation is made to depend on is P05's matter: who pays it is beside the point
         unclear = [item for item in unclear if not _is_imposed(quote, item, imposed)]
+    # a line financed by another scheme (« SUN-ES (CNSA) ») says who pays it: mixing schemes is F01's matter
+    unclear = [item for item in unclear if not quote.search(OTHER_FUNDING, item.start, item.priced.end)]
     if unclear:
         first = unclear[0]
         yield Hit(
