@@ -14,7 +14,7 @@ from segur_devis.rules.base import Hit, rule
 _CENT = Decimal("0.01")
 _TOLERANCE = Decimal("0.05")  # rounding of cents line by line
 _QUANTITY_BEFORE = re.compile(
-    r"(?:^|\s)(?P<qty>\d{1,4}(?:,\d+)?)\s*(?:x|u|unites?|j|jours?|h|heures?|licences?|postes?|sites?|mois)?\s*$"
+    r"(?:^|[\s|])(?P<qty>\d{1,4}(?:,\d+)?)\s*(?:x|u|unites?|j|jours?|h|heures?|licences?|postes?|sites?|mois)?[\s|]*$"
 )
 # « Qté 3   PU 2 100,00   Total 7 300,00 »: labelled fields on one line; the word « Total » makes the line look
 # like a total, the labels say it is a priced item.
