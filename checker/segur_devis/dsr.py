@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from segur_devis.reference import couloirs, family_to_couloir
+from segur_devis.reference import couloirs, family_to_couloir, load
 
 
 def _alternatives(words: set[str]) -> str:
@@ -19,7 +19,14 @@ def _alternatives(words: set[str]) -> str:
 
 # Built from the couloirs of reference.json: a couloir or family added to the data is recognised at once.
 _PREFIXES = _alternatives({p.lower() for c in couloirs().values() for p in c["prefixes"]})
-_FAMILIES = _alternatives({f.lower() for f in family_to_couloir()})
+# « DRIMbox »: a DSR's name among its spellings (one word, no code), read as its family after « DSR »
+_NAMES = {
+    spelling.lower(): d["family"]
+    for d in load()["dsr"]
+    for spelling in d.get("spellings", [])
+    if spelling.isalpha() and spelling.upper() not in family_to_couloir()
+}
+_FAMILIES = _alternatives({f.lower() for f in family_to_couloir()} | set(_NAMES))
 DSR = re.compile(
     r"(?<![a-z0-9])(?:dsr[- ]?)?(?:sons[- ]?)?"
     rf"(?:(?P<prefix>{_PREFIXES})[- ]?)?(?P<family>{_FAMILIES})"
@@ -57,7 +64,11 @@ def find_dsr(folded: str, is_capitals: Callable[[int, int], bool]) -> list[DsrMe
     for m in _dsr_matches(folded):
         family = m.group("family")
         explicit = bool(m.group("prefix") or m.group("vague") or m.group(0).startswith(("dsr", "sons")))
-        if not explicit:
+        if family in _NAMES:
+            if not explicit:
+                continue  # the software's own name (« VisioRad DRIMbox 1.3 ») is not a DSR mention
+            family = _NAMES[family]
+        elif not explicit:
             if family in _BARE_NEVER:
                 continue
             if not is_capitals(m.start("family"), m.end("family")):

@@ -416,3 +416,27 @@ def test_a_tax_written_for_one_line_is_no_total_but_a_monthly_total_is() -> None
         ("tva", "9.80"),
         ("total_ttc", "58.90"),
     ]
+
+
+def test_a_row_pushed_right_of_its_header_by_a_long_designation_reads_from_the_right() -> None:
+    header = "N°  Libellé" + " " * 20 + "Qté  Prix HT     Total HT\n"
+    long_row = "01  Prestation Ségur RIS et DRIMbox (VisioRad RIS 10.2 + DRIMbox 1.3)  1  44 700,00  44 700,00\n"
+    short_row = "02  Formation" + " " * 18 + "2     500,00     1 000,00\n"
+    q = Quote(header + long_row + short_row)
+    assert values(q) == [
+        {"quantity": "1", "unit_price": "44700.00", "total_ht": "44700.00"},
+        {"quantity": "2", "unit_price": "500.00", "total_ht": "1000.00"},  # aligned: read by position
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("Prestations Ségur imagerie : DSR RIS et DSR DRIMbox   44 700,00\n", ["RAD-RIS", "IMG-DB"]),
+        ("Prestation Ségur RAD-RIS-Va2 — VisioRad DRIMbox 1.3   44 700,00\n", ["RAD-RIS-Va2"]),
+    ],
+)
+def test_a_dsr_named_by_its_name_after_dsr(line: str, codes: list[str]) -> None:
+    """« DSR DRIMbox » names the DSR (reference.json lists the name among its spellings); the product's own name
+    alone does not."""
+    assert [m.code for m in Quote(line).dsr] == codes

@@ -3,7 +3,8 @@
 A header row is a line of cells without numbers, two or more of which name a column (Désignation, Qté, PU HT,
 Total HT, TVA, TTC…); a header wrapped over two lines (« Total » above « HT ») is joined back. Each number of a
 row goes to the column it stands under: in order when the row has as many numbers as the header has number
-columns, else by position (laid-out text), else from the right (tab-separated text, where positions mean nothing).
+columns, else by position (laid-out text), else from the right (tab-separated text, or a row a long designation
+pushed right of the whole header: there positions mean nothing).
 Lines without numbers inside a table continue a row's designation: below it when they start in lower case (a
 wrapped cell), else above the next row.
 """
@@ -175,7 +176,9 @@ def _under(columns: Sequence[Column], cell: Cell) -> int | None:
 def _assign(columns: list[Column], numbers: list[tuple[Cell, Number]], tabbed: bool) -> dict[Role, Number]:
     number_columns = [c for c in columns if c.role in NUMBER_ROLES]
     values: dict[Role, Number] = {}
-    if len(numbers) == len(number_columns) or (tabbed and len(numbers) < len(number_columns)):
+    # a long designation pushed the row's numbers right of the whole header: their positions mean nothing
+    overflow = bool(numbers) and numbers[-1][0].column >= columns[-1].right
+    if len(numbers) == len(number_columns) or ((tabbed or overflow) and len(numbers) < len(number_columns)):
         pairs = zip(number_columns[len(number_columns) - len(numbers) :], numbers, strict=True)
         for col, (_, number) in pairs:
             values.setdefault(col.role, number)
