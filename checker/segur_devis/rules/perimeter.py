@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from segur_devis.amounts import format_euros
 from segur_devis.document import Table
 from segur_devis.normalize import flex, phrases_pattern
-from segur_devis.quote import SUMMARY_LINE, Item, Quote, payer_at_end
+from segur_devis.quote import CLIENT_MARKERS, STATE_MARKERS, SUMMARY_LINE, Item, Quote, payer_at_end
 from segur_devis.quote import payer_of as _payer_of
 from segur_devis.reference import load
 from segur_devis.rules.base import Hit, rule
@@ -517,7 +517,7 @@ def rattrapage_not_separate(quote: Quote) -> Iterator[Hit]:
     item_spans = []
     for item in quote.items:
         item_spans.append((item.start, item.end))
-        if item.payer == "client":
+        if item.payer == "client" and not _shared_by_both(quote, item):
             continue
         m = _search(quote, RATTRAPAGE, item.start, _label_end(item))
         segur_item = item.payer == "state" or any(x.explicit for x in item.dsr)
@@ -539,6 +539,18 @@ def rattrapage_not_separate(quote: Quote) -> Iterator[Hit]:
             yield Hit(
                 "Le devis dit que le rattrapage est compris dans la Prestation Ségur.", (m.start(), m.end())
             )
+
+
+def _shared_by_both(quote: Quote, item: Item) -> bool:
+    """The item's words name the State's part beside the client's (« dont 26 400,00 € pris en charge par l'État et
+    7 500,00 € à la charge du laboratoire »): the Ségur line itself, split, not a line the client pays alone. A
+    State word inside a client one (« hors Prestation Ségur ») does not count."""
+    start, end = item.start, _label_end(item)
+    text = quote.folded_text
+    client = [(m.start(), m.end()) for m in CLIENT_MARKERS.finditer(text, start, end)]
+    return any(
+        not any(a <= m.start() < b for a, b in client) for m in STATE_MARKERS.finditer(text, start, end)
+    )
 
 
 @rule(
