@@ -60,7 +60,7 @@ TABLE_HEADER = re.compile(
 # « Licence WebView 4   Qté 1   PU HT 3 900,00   Total HT 3 900,00 »: an item whose cells name their values
 _LABELLED_CELLS = re.compile(r"\bqte\.? ?:? ?\d+(?:,\d+)?\s+(?:p\.? ?u\.?|prix unitaire)\b")
 TOTAL_LINE = fast(
-    r"\bsous-total|\btotal|\bnet a payer|\bmontant total|\btva\b|\bttc\b|\breste a charge\b"
+    r"\bsous-total|\btotal|\bnet a payer|\bmontant total|\btva\b|\bttc\b|\breste a charge\b|\bmontant a (?:payer|regler)\b"
     r"|\bvaleur (?:nette|brute) (?:totale )?ht\b"
 )
 # « 850,00 € HT, soit 1 020,00 € TTC »: an item's price given with its tax, not a total

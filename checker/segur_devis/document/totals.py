@@ -26,7 +26,11 @@ TotalKind = Literal[
 # Label words, first match wins (order matters: « Reste à charge TTC » is what the client pays, not a TTC).
 _KINDS: tuple[tuple[TotalKind, re.Pattern[str]], ...] = named_patterns(
     [
-        ("reste_a_charge", r"\breste a (?:votre )?charge\b|\ba la charge (?:du client|de l')"),
+        # « Montant à régler par l'ESAT »: what a payer other than the State is asked for
+        (
+            "reste_a_charge",
+            r"\breste a (?:votre )?charge\b|\ba la charge (?:du client|de l')|\ba (?:regler|payer) par (?!l'etat\b|l'asp\b)",
+        ),
         ("state_total", r"\bpris en charge par l'etat\b|\bfinance\w* par l'etat\b|\bmontant sons\b"),
         ("net_a_payer", r"\bnet a payer\b|\bmontant a payer\b|\btotal a payer\b"),
         ("total_ttc", TTC_WORD),

@@ -7,7 +7,7 @@ import weakref
 from collections.abc import Iterator
 
 from segur_devis.amounts import format_euros
-from segur_devis.document import Table
+from segur_devis.document import Table, TotalEntry
 from segur_devis.normalize import flex, phrases_pattern
 from segur_devis.quote import CLIENT_MARKERS, STATE_MARKERS, SUMMARY_LINE, Item, Quote, payer_at_end
 from segur_devis.quote import payer_of as _payer_of
@@ -330,6 +330,26 @@ def included_service_billed(quote: Quote) -> Iterator[Hit]:
                 "est payée entièrement par l’État, sans reste à charge.",
                 item.excerpt,
             )
+    if (due := _whole_quote_due(quote)) is not None:
+        yield Hit(
+            f"Le devis vous demande de régler {format_euros(due.amount.value)}, c’est-à-dire tout le devis, "
+            "y compris la Prestation Ségur que l’État prend en charge.",
+            (due.start, due.end),
+        )
+
+
+def _whole_quote_due(quote: Quote) -> TotalEntry | None:
+    """The amount the client is asked to pay (« Montant à régler par l'ESAT ») is the quote's whole total, while
+    the quote says the State pays a part of it and prices that part on one of the lines summed in the total."""
+    totals = {e.kind: e.amount.value for e in quote.totals}  # the last of each kind
+    state, total_ht = totals.get("state_total"), totals.get("total_ht")
+    if not state or total_ht is None or state > total_ht:
+        return None
+    billed = [item.total.value for item in quote.items if _billed(item) and item.total is not None]
+    if sum(billed) != total_ht or state not in billed:
+        return None
+    whole = {total_ht, totals.get("total_ttc")}
+    return next((e for e in quote.totals if e.kind == "reste_a_charge" and e.amount.value in whole), None)
 
 
 @rule(
