@@ -141,7 +141,24 @@ def _header(cells: Sequence[Cell]) -> list[Column] | None:
         return None  # sentences, not column names
     if any(_CELL_MONEY.search(c.text) for c in cells):
         return None  # « Qté 1 │ PU HT 3 900,00 │ Total HT 3 900,00 »: a row whose cells name their values
-    return [Column(r or "other", c.text, c.column, c.right) for r, c in zip(roles, cells, strict=True)]
+    return _before_discount(
+        [Column(r or "other", c.text, c.column, c.right) for r, c in zip(roles, cells, strict=True)]
+    )
+
+
+_DISCOUNT = re.compile(r"\bremise\b")
+
+
+def _before_discount(columns: list[Column]) -> list[Column]:
+    """« Prix public HT | Remise % | Prix remisé HT »: a price left of a discount column is not the unit price the
+    total is made of (the discounted one, right of it, is)."""
+    discount = next((k for k, c in enumerate(columns) if c.role == "other" and _DISCOUNT.search(c.label)), None)
+    if discount is None:
+        return columns
+    return [
+        Column("other", c.label, c.left, c.right) if k < discount and c.role == "unit_price" else c
+        for k, c in enumerate(columns)
+    ]
 
 
 def _join_wrapped_header(columns: list[Column], cells: Sequence[Cell]) -> list[Column] | None:

@@ -245,35 +245,42 @@ def _table_sums(quote: Quote) -> Iterator[Hit]:
     adds up, so that « Total HT (A + B) » is the sum of the sub-total of part A and of the rows of part B."""
     # What may add up to the next total since the last total HT, each with whether it is an unticked row.
     groups: list[tuple[Decimal, bool]] = []
+    rows: list[Decimal] = []  # the ticked rows and lines of those groups, one by one
     tabled = False  # a table is among them: lines outside tables alone are `tax_totals`' matter
     loose = False  # the last group is a run of priced lines outside tables, which the next such line extends
     for piece in _sum_pieces(quote):
         if isinstance(piece, Decimal):
             groups[-1:] = [(groups[-1][0] + piece, False)] if loose else [*groups[-1:], (piece, False)]
+            rows.append(piece)
             loose = True
             continue
         loose = False
         if isinstance(piece, tuple):
-            ticked, unticked = piece
+            ticked, unticked, values = piece
             groups += [(ticked, False), *((value, True) for value in unticked)]
+            rows += values
             tabled = True
             continue
         if not tabled or not groups:
-            groups, tabled = [], False
+            groups, rows, tabled = [], [], False
             continue
         value = piece.amount.value
         sums = {Decimal(0)}
         for group, _ in groups[-6:]:
             sums |= {s + group for s in sums}
         if all(abs(s - value) > _TOLERANCE for s in sums):
+            if piece.kind == "sous_total" and _some_rows_add_up(rows, value):
+                continue  # « Sous-total État », « Sous-total laboratoire »: some rows across the table, by payer
             ordered = sum((group for group, unticked in groups if not unticked), Decimal(0))
             yield Hit(
                 f"Les lignes au-dessus font {format_euros(ordered)} HT, mais le total indiqué est "
                 f"{format_euros(value)}.",
                 (piece.start, piece.amount.end),
             )
+            if piece.kind == "sous_total":
+                continue  # a wrong sub-total stands for nothing: the total is still checked against the rows
         if piece.kind == "total_ht":
-            groups, tabled = [], False
+            groups, rows, tabled = [], [], False
             continue
         # the sub-total stands for the last groups it adds up (for all of them if none does)
         cut = next(
@@ -287,24 +294,41 @@ def _table_sums(quote: Quote) -> Iterator[Hit]:
         groups = [*groups[:cut], (value, False)]
 
 
-def _sum_pieces(quote: Quote) -> list[Decimal | tuple[Decimal, list[Decimal]] | TotalEntry]:
-    """In line order: each table whose rows all have a total HT (the sum of its ticked rows, and its unticked
-    rows), the total of each priced line outside tables, each total HT and sub-total."""
-    pieces: list[tuple[int, Decimal | tuple[Decimal, list[Decimal]] | TotalEntry]] = []
+_MAX_ROWS_SUMMED = 16  # subsets of more rows than that are not tried (a sub-total by payer sums a few)
+
+
+def _some_rows_add_up(rows: list[Decimal], value: Decimal) -> bool:
+    """Whether several of `rows`, not only a run of them, add up to `value`."""
+    if len(rows) > _MAX_ROWS_SUMMED:
+        return False
+    sums = {Decimal(0)}
+    for row in rows:
+        sums |= {s + row for s in sums}
+    return value > 0 and any(abs(s - value) <= _TOLERANCE for s in sums)
+
+
+_Piece = Decimal | tuple[Decimal, list[Decimal], list[Decimal]] | TotalEntry
+
+
+def _sum_pieces(quote: Quote) -> list[_Piece]:
+    """In line order: each table whose rows all have a total HT (the sum of its ticked rows, its unticked rows,
+    its ticked rows one by one), the total of each priced line outside tables, each total HT and sub-total."""
+    pieces: list[tuple[int, _Piece]] = []
     lines = quote.lines
     for table in quote.tables:
         values = [row.get("total_ht") for row in table.rows]
         if not table.rows or any(v is None for v in values):
             continue
-        ticked, unticked = Decimal(0), []
+        ticked: list[Decimal] = []
+        unticked: list[Decimal] = []
         for row, value in zip(table.rows, values, strict=True):
             if value is None:
                 continue
             if lines[row.first_line].is_unticked or lines[row.line].is_unticked:
                 unticked.append(value.value)
             else:
-                ticked += value.value
-        pieces.append((table.rows[-1].last_line, (ticked, unticked)))
+                ticked.append(value.value)
+        pieces.append((table.rows[-1].last_line, (sum(ticked, Decimal(0)), unticked, ticked)))
     for item in quote.items:
         if item.row is None and item.total is not None and not item.priced.is_unticked:
             pieces.append((item.priced.index, item.total.value))
