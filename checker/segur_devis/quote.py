@@ -785,14 +785,16 @@ def _payer_cell(line: Line, column: int) -> Payer | None:
     return "state" if m.group("state") else "client"
 
 
-# « … 62 400,00 État », « … 8 900,00 Établissement »: the payer's cell after the amounts, as the last word of its row
-_PAYER_AT_END = re.compile(r"\d[ \t|]+" + PAYER_WORDS + r"[ \t|]*$")
+# « … 62 400,00 État », « … 8 900,00 Établissement », « … 24 800,00 État (SONS) »: the payer's cell after the
+# amounts, as the last word of its row (a short precision in brackets may follow it)
+_PAYER_AT_END = re.compile(r"\d[ \t|]+" + PAYER_WORDS + r"(?: ?\([^()\d]{1,16}\))?[ \t|]*$")
 
 
 def payer_at_end(line: Line) -> Payer | None:
     """Who pays, from a payer cell ending a priced line (a « Prise en charge » column on the right)."""
     text = line.text.rstrip()
-    m = _PAYER_AT_END.search(text, max(0, len(text) - 30)) if line.amounts and text[-1:].isalpha() else None
+    ends_in_words = text[-1:].isalpha() or text[-1:] == ")"
+    m = _PAYER_AT_END.search(text, max(0, len(text) - 30)) if line.amounts and ends_in_words else None
     if m is None:
         return None
     return "state" if m.group("state") else "client"

@@ -153,3 +153,15 @@ def test_a_recap_by_payer_under_its_heading_and_a_blank_line_restates_the_items(
         "Bon pour commande, le 10/12/2025\n"
     )
     assert priced(q) == [("state", Decimal("64200.00")), ("state", Decimal("38700.00"))]
+
+
+def test_a_payer_cell_ending_a_row_may_carry_a_precision_in_brackets() -> None:
+    """« État (SONS) » at the end of a row copied from a PDF, under a payer heading wrapped over two lines."""
+    q = Quote(
+        " Article       Prix HT     Qté     Total HT     Pris en\n"
+        "                                                charge par\n"
+        " Prestation    24 800,00   1       24 800,00    État (SONS)\n"
+        " Module        1 020,00    1       1 020,00     Laboratoire\n"
+        " Formation     900,00      1       900,00       voir (2)\n"
+    )
+    assert [payer for payer, _ in priced(q)] == ["state", "client", None]
