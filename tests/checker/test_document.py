@@ -420,7 +420,9 @@ def test_a_tax_written_for_one_line_is_no_total_but_a_monthly_total_is() -> None
 
 def test_a_row_pushed_right_of_its_header_by_a_long_designation_reads_from_the_right() -> None:
     header = "N°  Libellé" + " " * 20 + "Qté  Prix HT     Total HT\n"
-    long_row = "01  Prestation Ségur RIS et DRIMbox (VisioRad RIS 10.2 + DRIMbox 1.3)  1  44 700,00  44 700,00\n"
+    long_row = (
+        "01  Prestation Ségur RIS et DRIMbox (VisioRad RIS 10.2 + DRIMbox 1.3)  1  44 700,00  44 700,00\n"
+    )
     short_row = "02  Formation" + " " * 18 + "2     500,00     1 000,00\n"
     q = Quote(header + long_row + short_row)
     assert values(q) == [

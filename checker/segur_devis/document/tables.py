@@ -152,7 +152,9 @@ _DISCOUNT = re.compile(r"\bremise\b")
 def _before_discount(columns: list[Column]) -> list[Column]:
     """« Prix public HT | Remise % | Prix remisé HT »: a price left of a discount column is not the unit price the
     total is made of (the discounted one, right of it, is)."""
-    discount = next((k for k, c in enumerate(columns) if c.role == "other" and _DISCOUNT.search(c.label)), None)
+    discount = next(
+        (k for k, c in enumerate(columns) if c.role == "other" and _DISCOUNT.search(c.label)), None
+    )
     if discount is None:
         return columns
     return [
