@@ -53,12 +53,20 @@ def lists_versions(quote: Quote) -> tuple[bool, bool]:
     """Whether the quote lists the versions without extra cost, and gives their market dates; in the text or in
     labels wrapped in their cells (« Versions sans reste à charge (date de mise │ Dentalis 6.2 » / « sur le
     marché) »)."""
-    if labelled := quote.search(_VERSIONS_LABEL):
-        line_end = quote.line_at(labelled.end()).end
-        if find_dates(quote.folded_text, labelled.end(), line_end):
-            return True, True
+    if (labelled := quote.search(_VERSIONS_LABEL)) and find_dates(
+        quote.folded_text, labelled.end(), _list_end(quote, labelled.end())
+    ):
+        return True, True
     listed = bool(labelled or quote.search(_VERSION_LIST) or quote.search_labels(_VERSION_LIST))
     return listed, listed and bool(quote.search(_MARKET_DATE) or quote.search_labels(_MARKET_DATE))
+
+
+def _list_end(quote: Quote, start: int) -> int:
+    """Where a list that starts at `start` ends: its line, and the next one when a PDF wrapped it there (not a
+    blank line's paragraph further on)."""
+    line = quote.line_at(start)
+    following = quote.lines[line.index + 1] if line.index + 1 < len(quote.lines) else None
+    return following.end if following is not None and following.text.strip() else line.end
 
 
 @rule(
