@@ -107,10 +107,11 @@ def assert_sound_report(text: str) -> None:
     report = check_text(text)
     assert report.verdict in {"conforme", "a_verifier", "non_conforme", "non_reconnu"}
     assert report.summary.strip()
+    read = report.text  # the text itself, or its mail encoding decoded (`segur_devis.mail`)
     for finding in report.findings:
         if finding.evidence:
-            assert 0 <= finding.evidence.start <= finding.evidence.end <= len(text)
-            assert text[finding.evidence.start : finding.evidence.end] == finding.evidence.text
+            assert 0 <= finding.evidence.start <= finding.evidence.end <= len(read)
+            assert read[finding.evidence.start : finding.evidence.end] == finding.evidence.text
     again = check_text(text)
     assert again.to_dict(include_text=True) == report.to_dict(include_text=True)  # deterministic
     json.loads(to_json([report]))

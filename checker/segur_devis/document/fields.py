@@ -21,6 +21,8 @@ from segur_devis.normalize import fast
 _ID = r"[a-z0-9][a-z0-9/_.-]*\d[a-z0-9/_.-]*(?<![/_.-])"
 # a whole cell (« Offre ....... 20018547 »: not the « 120 » of « Offre   120,00 € »)
 _WHOLE_ID = re.compile(rf"{_ID}(?=[\t\x20]|$)")
+# a code, not a bare number (« Offre 1 », a choice among several) nor a date: a letter or a separator in it
+_CODE_ID = re.compile(rf"(?!\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)(?=[a-z0-9]*[a-z/_.-]){_ID}")
 _SEP = re.compile(r"(?:[ \t:|.…]|n°|no\b)*")  # « : », « | », « n° », dotted leaders
 
 
@@ -126,6 +128,9 @@ SPECS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "numero_devis", _label(_each(_TITLES, rf"(?=[\t\x20]+{_ID})")), re.compile(_ID), line_start=True
     ),
+    # « Hospiweb — Offre HW-PFI-2026-014, émise le … »: a bare « offre » names many things (« Offre 1 », « offre
+    # de services »), so only a code right after it, where a title stands
+    FieldSpec("numero_devis", _label(rf"\boffre(?=[\t\x20]+{_ID})"), _CODE_ID, line_start=True),
     # « DEVIS DRIMBOX — N° P1-DB-0062 », « PROPOSITION DE PRESTATION N° CSI/DPI/2025/0788 », « Devis Ségur vague 2 —
     # DRIMbox — réf. IMP-2026-0087 »: the quote's name, then its number further on the line
     FieldSpec(
@@ -169,7 +174,7 @@ SPECS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "numero_devis",
         _alone(_TITLES),
-        re.compile(rf"(?!\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)(?=[a-z0-9]*[a-z/_.-]){_ID}"),
+        _CODE_ID,
         alone=True,
     ),
     FieldSpec(

@@ -30,11 +30,14 @@ _NOT_FUNDED = flex(
     r"|\b(?:refus|rejet|absence) de (?:prise en charge|financement|paiement)\b"
     r"|\bne (?:serait|sont|seraient|verserait|verse|paierait|paie) pas\b|\bn'est pas (?:verse|paye|pris)"
 )
-# The client, however the quote names it (« exigibles auprès du médecin », « à la charge de l'officine »)
-_BY_CLIENT = flex(
-    r"\b(?:client|etablissement|structure|professionnel|pharmacie|pharmacien|officine|cabinet|medecin|praticien"
-    r"|laboratoire|biologiste|centre|acheteur|souscripteur|adherent)\b|\b(?:dus?|dues?) par\b"
+# The client, however the quote names it (« exigibles auprès du médecin », « à la charge de l'officine »,
+# « facturée au kinésithérapeute »): the institution, or the professional who signs for a practice
+CLIENT_NAMES = (
+    r"(?:client|etablissement|structure|professionnel|pharmacie|pharmacien|officine|cabinet|medecin|praticien"
+    r"|laboratoire|biologiste|centre|acheteur|souscripteur|adherent|(?:masseur-)?kinesitherapeute|kine"
+    r"|infirmiere?|sage-femme|(?:chirurgien-)?dentiste|orthophoniste|orthoptiste|(?:pedicure-)?podologue)"
 )
+_BY_CLIENT = flex(rf"\b{CLIENT_NAMES}\b|\b(?:dus?|dues?) par\b")
 _PROTECTS_CLIENT = flex(r"\baucune? (?:somme|montant)\b|\bdu fait de l'editeur\b")
 
 

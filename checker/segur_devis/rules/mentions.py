@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from segur_devis.dates import find_dates
 from segur_devis.document.fields import REFERENCING_LABEL, SOFTWARE_VERSION
 from segur_devis.normalize import flex, phrases_pattern
 from segur_devis.quote import Quote
@@ -32,6 +33,9 @@ _VERSION_LIST = flex(
     r"\bmise sur le marche\b|\bliste des versions\b|\bversions? (?:logicielles? )?(?:eligibles?|concernees?)\b"
 )
 _MARKET_DATE = flex(r"\bmise sur le marche\b|\bcommercialise\w*\b")
+# « Versions mises à jour sans reste à charge : Northwind 2.4 (released 03/05/2022), 3.0 (released 17/10/2024) »:
+# a list labelled by what it grants, its market dates written beside each version in any words (or none)
+_VERSIONS_LABEL = flex(r"\bversions\b[^\n:]{0,40} sans reste a charge\b[^\n:]{0,40}:")
 # The couloirs whose quotes must list those versions in every vague (DUI, LGO); elsewhere it is announced for
 # vague 2 only.
 _VERSION_LIST_REQUIRED = frozenset(c["id"] for c in load()["couloirs"] if c.get("version_list_required"))
@@ -49,8 +53,20 @@ def lists_versions(quote: Quote) -> tuple[bool, bool]:
     """Whether the quote lists the versions without extra cost, and gives their market dates; in the text or in
     labels wrapped in their cells (« Versions sans reste à charge (date de mise │ Dentalis 6.2 » / « sur le
     marché) »)."""
-    listed = bool(quote.search(_VERSION_LIST) or quote.search_labels(_VERSION_LIST))
+    if (labelled := quote.search(_VERSIONS_LABEL)) and find_dates(
+        quote.folded_text, labelled.end(), _list_end(quote, labelled.end())
+    ):
+        return True, True
+    listed = bool(labelled or quote.search(_VERSION_LIST) or quote.search_labels(_VERSION_LIST))
     return listed, listed and bool(quote.search(_MARKET_DATE) or quote.search_labels(_MARKET_DATE))
+
+
+def _list_end(quote: Quote, start: int) -> int:
+    """Where a list that starts at `start` ends: its line, and the next one when a PDF wrapped it there (not a
+    blank line's paragraph further on)."""
+    line = quote.line_at(start)
+    following = quote.lines[line.index + 1] if line.index + 1 < len(quote.lines) else None
+    return following.end if following is not None and following.text.strip() else line.end
 
 
 @rule(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from segur_devis.normalize import flex
 from segur_devis.quote import Quote
 from segur_devis.rules.base import Hit, rule
+from segur_devis.rules.clauses import CLIENT_NAMES
 
 # « Prestation Ségur vague 1 + vague 2 », « V1+V2 », « Prestation Ségur vague 2 »: the quote names its prestation.
 _HOSPITAL_PRESTATION = flex(
@@ -21,11 +22,10 @@ _REFUSED_REFERENCING = flex(
     rf"{_CLAUSE_GAP}\breferencement\b"
     rf"|\breferencement\b{_CLAUSE_GAP}\b(?:refuse|rejete|(?:n'est|ne serait|ne sera) pas (?:obtenu|accorde|delivre))"
 )
-_CLIENT = r"(?:client|etablissement|structure|cabinet|pharmacie|professionnel)"
 _ON_CLIENT = flex(
-    rf"\b(?:a la charge (?:du |de l'|de la ){_CLIENT}|supporte\w* par (?:le |l'|la ){_CLIENT}"
-    rf"|factur\w* (?:au |a l'|a la ){_CLIENT}|(?:dus?|dues?) par (?:le |l'|la ){_CLIENT}"
-    rf"|(?:le |l'|la ){_CLIENT} (?:supporte\w*|reste\w* redevable|regle\w*|paie\w*|paye\w*|devra)"
+    rf"\b(?:a la charge (?:du |de l'|de la ){CLIENT_NAMES}|supporte\w* par (?:le |l'|la ){CLIENT_NAMES}"
+    rf"|factur\w* (?:au |a l'|a la ){CLIENT_NAMES}|(?:dus?|dues?) par (?:le |l'|la ){CLIENT_NAMES}"
+    rf"|(?:le |l'|la ){CLIENT_NAMES} (?:supporte\w*|reste\w* redevable|regle\w*|paie\w*|paye\w*|devra)"
     r"|rester\w* (?:dus?|dues?|acquis\w*|redevable)|restera a la charge)\b"
 )
 _NO_COST_FOR_CLIENT = flex(

@@ -1,0 +1,44 @@
+"""The signature date: the date the client's own acceptance line carries, in the wordings vendors write."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from segur_devis.quote import Quote
+
+HEAD = "Devis n° SG-2026-0415 du 02/10/2026\nPrestation Ségur SGL-Va2   9 800,00 € HT\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "signed"),
+    [
+        ("[Valider ma commande] Commande validée le 06/10/2026 par Dr H. Marchetti", date(2026, 10, 6)),
+        ("Signature du client, date : 23/10/2026, Dr Marc Fontaine, gérant", date(2026, 10, 23)),
+        ("Accord du praticien : le 15/10/2026, Dr J. Bastide", date(2026, 10, 15)),
+        ("Accord du laboratoire le 07/10/2026 — Dr Pierre Aubert", date(2026, 10, 7)),
+        ("Signé à Annecy le 10 février 2026, M. Bruno Chevalier, directeur", date(2026, 2, 10)),
+        ("Accord, le 16/10/2026 — Mme Sarah Attal", date(2026, 10, 16)),
+        ("Signature du biologiste responsable, le 26/10/2026 : Dr Erwan Guillou", date(2026, 10, 26)),
+        ("Devis validé en ligne le 1er octobre 2026", date(2026, 10, 1)),
+    ],
+)
+def test_the_clients_acceptance_line_gives_the_signature_date(line: str, signed: date) -> None:
+    quote = Quote(HEAD + line + "\n")
+    assert quote.signature_date is not None and quote.signature_date.value == signed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence about another body's agreement, a date later on: not the client's acceptance
+        "La prestation suppose l'accord de l'ARS, sollicité le 05/10/2026 par l'éditeur.",
+        # an acceptance line left blank, a date further down that is the VA's
+        "Signature du client, date :\nVA prononcée le 20/11/2026",
+        # a validated VA is another document's date
+        "VA validée le 20/11/2026",
+    ],
+)
+def test_no_signature_date_without_the_clients_acceptance(line: str) -> None:
+    assert Quote(HEAD + line + "\n").signature_date is None
