@@ -33,8 +33,18 @@ EXCLUDED_BUT_HARDWARE = phrases_pattern(
 )
 
 
+_PAYS_HARDWARE: weakref.WeakKeyDictionary[Quote, bool] = weakref.WeakKeyDictionary()
+
+
 def _state_pays_hardware(quote: Quote) -> bool:
-    """True when a DSR of the quote, or its couloir, says in the data that the State pays the hardware."""
+    """True when a DSR of the quote, or its couloir, says in the data that the State pays the hardware (asked for
+    each item: read once per quote)."""
+    if (said := _PAYS_HARDWARE.get(quote)) is None:
+        said = _PAYS_HARDWARE[quote] = _read_state_pays_hardware(quote)
+    return said
+
+
+def _read_state_pays_hardware(quote: Quote) -> bool:
     data = load()
     codes = {m.code.lower() for m in quote.dsr if m.explicit}
     flagged_dsr = any(d.get("state_pays_hardware") and _canonical(d["code"]) in codes for d in data["dsr"])
