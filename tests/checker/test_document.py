@@ -442,3 +442,17 @@ def test_a_dsr_named_by_its_name_after_dsr(line: str, codes: list[str]) -> None:
     """« DSR DRIMbox » names the DSR (reference.json lists the name among its spellings); the product's own name
     alone does not."""
     assert [m.code for m in Quote(line).dsr] == codes
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Montant à régler par l'ESAT : 11 900,00 € HT\n", "reste_a_charge"),
+        ("Montant à payer par l'établissement : 3 840,00 € TTC\n", "reste_a_charge"),
+        ("Montant à payer par l'ASP : 6 900,00 € HT\n", "net_a_payer"),  # the State's payer, not the client
+    ],
+)
+def test_the_amount_a_payer_is_asked_for_is_a_total_not_an_item(line: str, kind: str) -> None:
+    q = Quote("Prestation Ségur MS-DUI-Va2   6 900,00 €\nModule ateliers   3 200,00 €\n" + line)
+    assert [e.kind for e in q.totals] == [kind]
+    assert [str(i.total.value) for i in q.items if i.total] == ["6900.00", "3200.00"]
