@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
 from segur_devis.document.cells import Cell, split_cells
@@ -105,6 +106,7 @@ class Row:
     payer: str | None = (
         None  # folded text of its cell under a payer column (« Établissement », « ASP, pour l'État »)
     )
+    discount: Decimal | None = None  # percent off its unit price (« Remise % » right of « PU HT »)
 
     def get(self, role: Role) -> Number | None:
         return self.values.get(role)
@@ -151,11 +153,12 @@ _DISCOUNT = re.compile(r"\bremise\b")
 
 def _before_discount(columns: list[Column]) -> list[Column]:
     """« Prix public HT | Remise % | Prix remisé HT »: a price left of a discount column is not the unit price the
-    total is made of (the discounted one, right of it, is)."""
+    total is made of (the discounted one, right of it, is). Without a discounted price, the row's discount is
+    applied to its unit price (`Row.discount`)."""
     discount = next(
         (k for k, c in enumerate(columns) if c.role == "other" and _DISCOUNT.search(c.label)), None
     )
-    if discount is None:
+    if discount is None or not any(c.role == "unit_price" for c in columns[discount + 1 :]):
         return columns
     return [
         Column("other", c.label, c.left, c.right) if k < discount and c.role == "unit_price" else c
@@ -192,23 +195,33 @@ def _under(columns: Sequence[Column], cell: Cell) -> int | None:
     return min(range(len(columns)), key=lambda k: abs((columns[k].left + columns[k].right) / 2 - centre))
 
 
-def _assign(columns: list[Column], numbers: list[tuple[Cell, Number]], tabbed: bool) -> dict[Role, Number]:
+def _assign(
+    columns: list[Column], numbers: list[tuple[Cell, Number]], tabbed: bool
+) -> list[tuple[Column, Number]]:
+    """Each number of a row with the column it stands under."""
     number_columns = [c for c in columns if c.role in NUMBER_ROLES]
-    values: dict[Role, Number] = {}
     # a long designation pushed the row's numbers right of the whole header: their positions mean nothing
     overflow = bool(numbers) and numbers[-1][0].column >= columns[-1].right
     if len(numbers) == len(number_columns) or ((tabbed or overflow) and len(numbers) < len(number_columns)):
-        pairs = zip(number_columns[len(number_columns) - len(numbers) :], numbers, strict=True)
-        for col, (_, number) in pairs:
-            values.setdefault(col.role, number)
-        return values
+        under = number_columns[len(number_columns) - len(numbers) :]
+        return [(col, number) for col, (_, number) in zip(under, numbers, strict=True)]
+    pairs: list[tuple[Column, Number]] = []
     taken: set[int] = set()
     for cell, number in numbers:
         k = _under(number_columns, cell)
         if k is not None and k not in taken:
             taken.add(k)
-            values.setdefault(number_columns[k].role, number)
-    return values
+            pairs.append((number_columns[k], number))
+    return pairs
+
+
+def _discount(columns: list[Column], pairs: list[tuple[Column, Number]]) -> Decimal | None:
+    """The percent off a row's unit price, from a « Remise % » column right of the unit price column."""
+    unit = next((k for k, c in enumerate(columns) if c.role == "unit_price"), None)
+    for col, number in pairs:
+        if _DISCOUNT.search(col.label) and (number.percent or "%" in col.label) and 0 <= number.value < 100:
+            return number.value if unit is not None and columns.index(col) > unit else None
+    return None
 
 
 _WRAPPED_DIGITS = re.compile(r"\d{3}(?:[.,]\d{1,2})?")
@@ -461,11 +474,24 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
             [lines[i][1].strip() for i in pending] + [c.text for c in label_cells if c.column < first_number]
         )
         start = lines[pending[0]][0] if pending else offset
-        values = _assign(table.columns, numbers, tabbed)
+        pairs = _assign(table.columns, numbers, tabbed)
+        values: dict[Role, Number] = {}
+        for col, number in pairs:
+            values.setdefault(col.role, number)
         first_line = pending[0] if pending else index
         payer = _payer_text(table.columns, cells, tabbed)
         table.rows.append(
-            Row(index, first_line, index, start, offset + len(text), label, values, payer=payer)
+            Row(
+                index,
+                first_line,
+                index,
+                start,
+                offset + len(text),
+                label,
+                values,
+                payer=payer,
+                discount=_discount(table.columns, pairs),
+            )
         )
         pending = []
     _close(table, pending, lines)

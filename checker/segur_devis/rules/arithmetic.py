@@ -60,11 +60,12 @@ def _row_total(quote: Quote, row: Row) -> Iterator[Hit]:
     qty, unit, total = row.get("quantity"), row.get("unit_price"), row.get("total_ht")
     if qty is None or unit is None or total is None or qty.percent or unit.percent or qty.value <= 0:
         return
-    expected = (qty.value * unit.value).quantize(_CENT)
+    price = unit.value if row.discount is None else unit.value * (100 - row.discount) / 100
+    expected = (qty.value * price).quantize(_CENT)
     if abs(expected - total.value) > _TOLERANCE:
         written = quote.original[slice(*quote.span(qty.start, qty.end))].strip()
         yield Hit(
-            f"{written} × {format_euros(unit.value)} font {format_euros(expected)}, pas {format_euros(total.value)}.",
+            f"{written} × {format_euros(price)} font {format_euros(expected)}, pas {format_euros(total.value)}.",
             (row.start, row.end) if row.end - row.start <= 400 else (qty.start, total.end),
         )
 
