@@ -65,9 +65,15 @@ def _row_total(quote: Quote, row: Row) -> Iterator[Hit]:
     if abs(expected - total.value) > _TOLERANCE:
         written = quote.original[slice(*quote.span(qty.start, qty.end))].strip()
         yield Hit(
-            f"{written} × {format_euros(price)} font {format_euros(expected)}, pas {format_euros(total.value)}.",
+            f"{written} × {format_euros(unit.value)}{_less(row.discount)} font {format_euros(expected)}, "
+            f"pas {format_euros(total.value)}.",
             (row.start, row.end) if row.end - row.start <= 400 else (qty.start, total.end),
         )
+
+
+def _less(discount: Decimal | None) -> str:
+    """« moins 10 % », the row's discount as its column says it."""
+    return f" moins {str(discount).replace('.', ',')} %" if discount else ""
 
 
 def _priced_line_total(line: Line) -> Iterator[Hit]:
