@@ -22,7 +22,10 @@ _ID = r"[a-z0-9][a-z0-9/_.-]*\d[a-z0-9/_.-]*(?<![/_.-])"
 # a whole cell (« Offre ....... 20018547 »: not the « 120 » of « Offre   120,00 € »)
 _WHOLE_ID = re.compile(rf"{_ID}(?=[\t\x20]|$)")
 # a code, not a bare number (« Offre 1 », a choice among several) nor a date: a letter or a separator in it
-_CODE_ID = re.compile(rf"(?!\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)(?=[a-z0-9]*[a-z/_.-]){_ID}")
+# (nor a DSR, « MS-DUI-Va2 », which names the funding file)
+_CODE_ID = re.compile(
+    rf"(?!\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)(?![a-z0-9/_.-]*-va\d(?![a-z0-9/_.-]))(?=[a-z0-9]*[a-z/_.-]){_ID}"
+)
 _SEP = re.compile(r"(?:[ \t:|.…]|n°|no\b)*")  # « : », « | », « n° », dotted leaders
 
 
@@ -72,9 +75,13 @@ def _each(words: str, suffix: str = "", *, not_after: tuple[str, ...] = ()) -> s
 _NUMERO = r"n(?:umeros?|°|o|um)\.?"
 _QUOTE_WORDS = (
     "bon de commande|devis|commande|proposition commerciale|proposition|offre commerciale|offre de prix|offre|bdc"
-    "|avenant|facture pro ?forma|pro ?forma"
+    "|avenant|facture pro ?forma|pro ?forma|cotation|quotation|quote"
 )
-_OF_A_QUOTE = r"(?:du |de |de la |d'|de l')?(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc|avenant)\b"
+# « N° de la proposition », and an ERP's « N° de pièce », « Numéro de document »
+_OF_A_QUOTE = (
+    r"(?:du |de |de la |d'|de l')?"
+    r"(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc|avenant|piece|document)\b"
+)
 _TITLES = "devis|bon de commande|proposition commerciale|proposition|offre commerciale|offre de prix"
 _CLIENT_WORDS = "client|etablissement|destinataire|beneficiaire|adresse de facturation|a l'attention de|structure|pharmacie|cabinet"
 # « Reste à charge de la pharmacie : 0,00 € »: a client word as a complement, not a label
@@ -138,7 +145,7 @@ SPECS: tuple[FieldSpec, ...] = (
                 rf"\b{first} ?{_OF_A_QUOTE}(?: ?/ ?{_OF_A_QUOTE})?"
                 for first in (_NUMERO, r"ref(?:erence)?\.?")
             ),
-            _each(_QUOTE_WORDS, r"(?: segur| sons)? ?(?:n°|no\b|numero|num\.?|ref\.?|reference)"),
+            _each(_QUOTE_WORDS, r"(?: segur| sons)? ?(?:n°|no\b|numero|num\.?|ref\.?|reference|#)"),
         ),
         re.compile(_ID),
     ),
@@ -148,6 +155,18 @@ SPECS: tuple[FieldSpec, ...] = (
     # « Hospiweb — Offre HW-PFI-2026-014, émise le … »: a bare « offre » names many things (« Offre 1 », « offre
     # de services »), so only a code right after it, where a title stands
     FieldSpec("numero_devis", _label(rf"\boffre(?=[\t\x20]+{_ID})"), _CODE_ID, line_start=True),
+    # « Devis : DV-2026-0012 » opening its line; « Votre devis DV-2026-0012 du 10/10/2026 » in a letter
+    FieldSpec("numero_devis", _label(_each(_TITLES, r"(?=[\t\x20]*:)")), _CODE_ID, line_start=True),
+    FieldSpec(
+        "numero_devis",
+        _label(
+            *(
+                rf"\b{whose} (?:devis|offre|proposition(?: commerciale)?)(?=[\t\x20]+{_ID})"
+                for whose in ("votre", "notre")
+            )
+        ),
+        _CODE_ID,
+    ),
     # « DEVIS DRIMBOX — N° P1-DB-0062 », « PROPOSITION DE PRESTATION N° CSI/DPI/2025/0788 », « Devis Ségur vague 2 —
     # DRIMbox — réf. IMP-2026-0087 »: the quote's name, then its number further on the line
     FieldSpec(
