@@ -8,7 +8,7 @@ from typing import Any, TypedDict, Unpack
 from segur_devis.errors import InputError
 from segur_devis.extract import MAX_TEXT_CHARS, decode_text, extract_pdf_text, is_pdf
 from segur_devis.limits import not_checked
-from segur_devis.mail import decode_quoted_printable
+from segur_devis.mail import as_written
 from segur_devis.quote import Quote
 from segur_devis.report import SEVERITY_ORDER, Evidence, Finding, Report, summarize, verdict_for
 from segur_devis.rules import Rule, select_rules
@@ -50,7 +50,7 @@ def check_text(text: str, *, source: str = "texte", **options: Unpack[Options]) 
         )
     if not text.strip():
         return Report(source, "non_reconnu", EMPTY, text=text)
-    text = decode_quoted_printable(text)  # a quote pasted raw from a mail client
+    text = as_written(text)  # a quote pasted raw from a mail client, or shown in the wrong encoding
     quote = Quote(text, today=options.get("today"))
     if not quote.recognized:
         return Report(source, "non_reconnu", NOT_A_QUOTE, facts=_facts(quote), text=text)

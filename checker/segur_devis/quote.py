@@ -854,8 +854,10 @@ _SIGNATURE_LABELS = tuple(
     fast(pattern)
     for pattern in (
         r"\bdate\s+(?:de|et)\s+(?:la\s+)?signature\b",
-        # « Fait à Lyon, le », « Signé à Annecy le »
-        r"\b(?:fait|signee?)\s+a\s+[a-z' -]{1,40},?\s+le\b",
+        r"\bdate\s+d'(?:acceptation|accord)\b",
+        # « Fait à Lyon, le », then « Signé à Annecy le »
+        r"\bfait\s+a\s+[a-z' -]{1,40},?\s+le\b",
+        r"\bsignee?\s+a\s+[a-z' -]{1,40},?\s+le\b",
         # « signé (électroniquement) le », but not « la VA signée le … » which is another document's date
         rf"(?<!va )(?<!aptitude )\bsignee?s?\s+{_ONLINE}(?:le|en\s+date\s+du)\b",
         r"\bbon\s+pour\s+(?:accord|commande)\b",
@@ -863,11 +865,15 @@ _SIGNATURE_LABELS = tuple(
         # tool): the client's acceptance of the quote is its signature
         rf"(?<!va )\bacceptee?\s+{_ONLINE}le\b",
         # « Commande validée le 06/10/2026 » (a vendor's portal), « Devis validé en ligne le … »
-        rf"\b(?:commande|devis|offre|proposition|panier)\s+validee?\s+{_ONLINE}le\b",
+        # (from its « v », a literal the regex engine skips to, what was validated read behind it)
+        "v(?:"
+        + "|".join(f"(?<={what} v)" for what in ("commande", "devis", "offre", "proposition", "panier"))
+        + rf")alidee?\s+{_ONLINE}le\b",
         # the client's own line: « Signature du client, date : 23/10/2026 », « Signature du biologiste responsable,
-        # le 26/10/2026 », « Accord du laboratoire le 07/10/2026 », « Accord du praticien : le … », « Accord, le … »
+        # le 26/10/2026 », « Accord du laboratoire le 07/10/2026 », « Accord du praticien : le … », « Accord, le … »,
+        # « Lu et approuvé, le … », « Visa du client : le … »
         # (opening its line, a date right after: not « l'accord de l'ARS » in a sentence)
-        r"\n[\t ]*(?:signature|accord)(?:[\t ]+(?:du|de[\t ]+la|de[\t ]+l')[\t ]*[a-z' -]{1,40}?)?[\t ,:]*"
+        r"\n[\t ]*(?:signature|accord|pour\s+accord|lu\s+et\s+approuve|visa)(?:[\t ]+(?:du|de[\t ]+la|de[\t ]+l')[\t ]*[a-z' -]{1,40}?)?[\t ,:]*"
         r"(?:date\b[\t ]*:?|le\b)(?=[\t ]*\d)",
         # an order form's « Date de la commande » may be when it was drawn up, before the visa that signs it
         r"\bdate\s+de\s+(?:la\s+)?commande\b",

@@ -22,6 +22,10 @@ HEAD = "Devis n° SG-2026-0415 du 02/10/2026\nPrestation Ségur SGL-Va2   9 800,
         ("Accord, le 16/10/2026 — Mme Sarah Attal", date(2026, 10, 16)),
         ("Signature du biologiste responsable, le 26/10/2026 : Dr Erwan Guillou", date(2026, 10, 26)),
         ("Devis validé en ligne le 1er octobre 2026", date(2026, 10, 1)),
+        ("Lu et approuvé, le 12/10/2026 — Mme C. Royer", date(2026, 10, 12)),
+        ("Pour accord, le 13/10/2026", date(2026, 10, 13)),
+        ("Visa du directeur : le 14/10/2026", date(2026, 10, 14)),
+        ("Date d'acceptation : 15/10/2026", date(2026, 10, 15)),
     ],
 )
 def test_the_clients_acceptance_line_gives_the_signature_date(line: str, signed: date) -> None:

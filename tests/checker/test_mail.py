@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from segur_devis import check_text
-from segur_devis.mail import decode_quoted_printable
+from segur_devis.mail import as_written
 
 TODAY = date(2026, 11, 30)
 
@@ -34,7 +34,7 @@ Bon pour accord, le 09/10/2026, Mme Claire Royer, directrice
 
 
 def test_quoted_printable_is_decoded_in_either_charset_and_its_wrapped_lines_joined() -> None:
-    text = decode_quoted_printable(QUOTED_PRINTABLE)
+    text = as_written(QUOTED_PRINTABLE)
     assert "Votre devis Ségur DUI" in text and "DEVIS N° DMS-26-0912" in text
     assert "Orléans" in text  # UTF-8 bytes
     assert "9 600,00 € HT - payé par l'État" in text  # € in UTF-8
@@ -61,4 +61,32 @@ def test_a_quote_pasted_from_a_mail_client_is_checked_as_written() -> None:
     ],
 )
 def test_a_text_that_is_not_quoted_printable_is_left_as_it_is(text: str) -> None:
-    assert decode_quoted_printable(text) == text
+    assert as_written(text) == text
+
+
+SHOWN_AS_1252 = "Prestation Ségur — n° DV-26-12 — 9 600,00 € HT — payé par l’État, « sans reste à charge »\n"
+
+
+def test_utf8_shown_as_windows_1252_is_read_back() -> None:
+    shown = SHOWN_AS_1252.encode("utf-8").decode("cp1252")
+    assert "SÃ©gur" in shown and "â‚¬" in shown  # as a mis-set page shows it
+    assert as_written(shown) == SHOWN_AS_1252
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # French written right, with « â », « à », « Â » beside symbols: never taken for an encoding
+        "Château, pâte, âge ; payable à\xa0réception ; « Â° » ; Ã© une fois\n",
+        SHOWN_AS_1252,
+    ],
+)
+def test_text_in_its_right_encoding_is_left_as_it_is(text: str) -> None:
+    assert as_written(text) == text
+
+
+def test_a_quote_shown_in_the_wrong_encoding_gets_the_report_of_the_right_one() -> None:
+    right = as_written(QUOTED_PRINTABLE)
+    shown = right.encode("utf-8").decode("cp1252")
+    codes = [f.code for f in check_text(shown, today=TODAY).findings]
+    assert codes == [f.code for f in check_text(right, today=TODAY).findings] == ["C03"]

@@ -107,7 +107,7 @@ def assert_sound_report(text: str) -> None:
     report = check_text(text)
     assert report.verdict in {"conforme", "a_verifier", "non_conforme", "non_reconnu"}
     assert report.summary.strip()
-    read = report.text  # the text itself, or its mail encoding decoded (`segur_devis.mail`)
+    read = report.text  # the text itself, or its visible encoding decoded (`segur_devis.mail`)
     for finding in report.findings:
         if finding.evidence:
             assert 0 <= finding.evidence.start <= finding.evidence.end <= len(read)

@@ -22,7 +22,10 @@ _ID = r"[a-z0-9][a-z0-9/_.-]*\d[a-z0-9/_.-]*(?<![/_.-])"
 # a whole cell (« Offre ....... 20018547 »: not the « 120 » of « Offre   120,00 € »)
 _WHOLE_ID = re.compile(rf"{_ID}(?=[\t\x20]|$)")
 # a code, not a bare number (« Offre 1 », a choice among several) nor a date: a letter or a separator in it
-_CODE_ID = re.compile(rf"(?!\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)(?=[a-z0-9]*[a-z/_.-]){_ID}")
+# (nor a DSR, « MS-DUI-Va2 », which names the funding file)
+_CODE_ID = re.compile(
+    rf"(?!\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)(?![a-z0-9/_.-]*-va\d(?![a-z0-9/_.-]))(?=[a-z0-9]*[a-z/_.-]){_ID}"
+)
 _SEP = re.compile(r"(?:[ \t:|.…]|n°|no\b)*")  # « : », « | », « n° », dotted leaders
 
 
@@ -72,9 +75,13 @@ def _each(words: str, suffix: str = "", *, not_after: tuple[str, ...] = ()) -> s
 _NUMERO = r"n(?:umeros?|°|o|um)\.?"
 _QUOTE_WORDS = (
     "bon de commande|devis|commande|proposition commerciale|proposition|offre commerciale|offre de prix|offre|bdc"
-    "|avenant|facture pro ?forma|pro ?forma"
+    "|avenant|facture pro ?forma|pro ?forma|cotation|quotation|quote"
 )
-_OF_A_QUOTE = r"(?:du |de |de la |d'|de l')?(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc|avenant)\b"
+# « N° de la proposition », and an ERP's « N° de pièce », « Numéro de document »
+_OF_A_QUOTE = (
+    r"(?:du |de |de la |d'|de l')?"
+    r"(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc|avenant|piece|document)\b"
+)
 _TITLES = "devis|bon de commande|proposition commerciale|proposition|offre commerciale|offre de prix"
 _CLIENT_WORDS = "client|etablissement|destinataire|beneficiaire|adresse de facturation|a l'attention de|structure|pharmacie|cabinet"
 # « Reste à charge de la pharmacie : 0,00 € »: a client word as a complement, not a label
@@ -82,7 +89,7 @@ _COMPLEMENT = (r"de\x20la\x20", r"de\x20l'", r"du\x20", r"au\x20")
 # What may follow a referencing label: « de la solution logicielle », « (délivré par l'ANS) » with or without its
 # brackets, or any short bracketed gloss (« N° REF. ANS (numero unique de reference delivre par l'ANS) »)
 _REFERENCING_TAIL = (
-    r"(?: de la (?:solution|version)(?: logicielle)?)?"
+    r"(?: (?:de la|du) (?:solution|version|logiciel)(?: logicielle)?)?"
     r"(?:\s*\(?(?:delivre|attribue)e? par l'ans\)?|\s*\([^)\n]{0,80}\))?"
 )
 # « TilleulSoft DUI 5.4 », « Axiome DUI 2026 R2 », « Imagis RIS 15 », « Interlink PFI - vers. 7.4 », « Xyz (version
@@ -91,27 +98,44 @@ SOFTWARE_VERSION = re.compile(
     r"(?<=\S )(?<!vague )(?<!va )(?:[-–—] |\()?(?:v|vers\.?|version|release)?[ .]?(?P<number>\d+(?:[.,]\d+)*(?: ?r\d+)?)\)?\s*$"
 )
 
+_NUMBER_NEXT = r"(?=[\t\x20:]*[a-z0-9/_.-]*\d)"
 # The label of the referencing number, also when its value is missing (rule M03 says so)
 REFERENCING_LABEL = _label(
     # before the shorter labels they start with (« référencé ANS », « référencement ANS »), which would win
     # « référencé ANS sous le n° … », « référencée par l'ANS sous le numéro … »
     rf"\breferencee? (?:par l'ans|ans) sous le {_NUMERO}",
+    # one branch per first letter (the pattern is tried at every position of the text): « référencé Ségur sous le
+    # n° », « référencé par l'ANS sous la référence », « Référencement ANS obtenu le 12/03/2026 sous le numéro »
+    # (the number right after: « sous le numéro unique de référencement … » is read by its own label below),
+    # « Solution référencée (n° … », « Référencement de la solution : », « Référencement (n°) : » (its value must
+    # then be an identifier)
+    rf"\breferenc(?:(?:ement|ee?s?)\b[^\n:()]{{0,60}}? sous (?:le|la) (?:{_NUMERO}|reference){_NUMBER_NEXT}"
+    rf"|ee?s?(?: par l'ans| ans| segur)? ?\( ?{_NUMERO}{_NUMBER_NEXT}"
+    r"|ement (?:de la solution|du logiciel)(?: logicielle)?(?=[\t\x20]*:)"
+    rf"|ement(?=[\t\x20]*(?::|{_NUMERO}[\t\x20]*:)))",
     # « référencement délivré par l'ANS : … », « Référencement ANS de Molibio SIL 2026.3 : … »
     r"\breferencement (?:delivre|attribue) par l'ans\b",
     r"\breferencement ans de [^:\n]{1,60}(?=[\t\x20]*:)",
     rf"\b{_NUMERO} ?(?:uniques? )?(?:de |d')?(?:referencement|enregistrement)(?: ans| segur)?{_REFERENCING_TAIL}",
-    rf"\b{_NUMERO} ?(?:ref(?:erence)?\.? ans\b|uniques? (?:de )?reference\b){_REFERENCING_TAIL}",
-    rf"\bref(?:erence)?\.? ans\b{_REFERENCING_TAIL}",
+    # « N° réf. ANS », « Numéro unique de référence », « Numéro ANS : »
+    rf"\b{_NUMERO} ?(?:ref(?:erence)?\.? ans\b|uniques? (?:de )?reference\b|ans\b(?=[\t\x20]*:)){_REFERENCING_TAIL}",
+    # « Réf. ANS », « Réf. de référencement »
+    rf"\bref(?:erence)?\.? (?:ans\b{_REFERENCING_TAIL}|(?:de |d')?referencement\b(?: ans| segur)?)",
     r"\bidentifiant ans\b",
     rf"\breferencement (?:ans|segur)\b(?: ?{_NUMERO})?",
-    r"\bid(?:entifiant)? (?:de )?referencement\b",
+    # « ID / Identifiant / Code de référencement (Ségur) »
+    r"\bid(?:entifiant)? (?:de |d')?referencement\b(?: ans| segur)?",
+    r"\bcode (?:de |d')?referencement\b(?: ans| segur)?",
 )
 
 SPECS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "numero_referencement",
         REFERENCING_LABEL,
-        re.compile(r"[a-z0-9][a-z0-9/_.-]{3,}(?<![/_.-])"),
+        # not a date (« obtenu le 12/03/2026 »), nor a DSR (« DSR HOP-DPI-Va2 », which names the file, not the software)
+        re.compile(
+            r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?![a-z0-9/_.-]*-va\d(?![a-z0-9/_.-]))[a-z0-9][a-z0-9/_.-]{3,}(?<![/_.-])"
+        ),
     ),
     FieldSpec(
         "numero_devis",
@@ -121,7 +145,7 @@ SPECS: tuple[FieldSpec, ...] = (
                 rf"\b{first} ?{_OF_A_QUOTE}(?: ?/ ?{_OF_A_QUOTE})?"
                 for first in (_NUMERO, r"ref(?:erence)?\.?")
             ),
-            _each(_QUOTE_WORDS, r"(?: segur| sons)? ?(?:n°|no\b|numero|num\.?|ref\.?|reference)"),
+            _each(_QUOTE_WORDS, r"(?: segur| sons)? ?(?:n°|no\b|numero|num\.?|ref\.?|reference|#)"),
         ),
         re.compile(_ID),
     ),
@@ -131,6 +155,18 @@ SPECS: tuple[FieldSpec, ...] = (
     # « Hospiweb — Offre HW-PFI-2026-014, émise le … »: a bare « offre » names many things (« Offre 1 », « offre
     # de services »), so only a code right after it, where a title stands
     FieldSpec("numero_devis", _label(rf"\boffre(?=[\t\x20]+{_ID})"), _CODE_ID, line_start=True),
+    # « Devis : DV-2026-0012 » opening its line; « Votre devis DV-2026-0012 du 10/10/2026 » in a letter
+    FieldSpec("numero_devis", _label(_each(_TITLES, r"(?=[\t\x20]*:)")), _CODE_ID, line_start=True),
+    FieldSpec(
+        "numero_devis",
+        _label(
+            *(
+                rf"\b{whose} (?:devis|offre|proposition(?: commerciale)?)(?=[\t\x20]+{_ID})"
+                for whose in ("votre", "notre")
+            )
+        ),
+        _CODE_ID,
+    ),
     # « DEVIS DRIMBOX — N° P1-DB-0062 », « PROPOSITION DE PRESTATION N° CSI/DPI/2025/0788 », « Devis Ségur vague 2 —
     # DRIMbox — réf. IMP-2026-0087 »: the quote's name, then its number further on the line
     FieldSpec(

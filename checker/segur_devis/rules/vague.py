@@ -14,22 +14,33 @@ from segur_devis.rules.clauses import CLIENT_NAMES
 _HOSPITAL_PRESTATION = flex(
     r"\b(?:vague|va|v) ?1 ?(?:\+|et|plus) ?(?:vague|va|v) ?2\b|\bprestation segur (?:de (?:la )?)?(?:vague|va) ?2\b"
 )
+# a negation in any tense: « n'est pas », « n'était pas », « ne serait pas », « n'a pas été »
+_NOT = r"(?:n'(?:est|etait)|ne (?:sera|serait)) pas|n'(?:a|aurait) pas ete"
 # within a clause, a dot only inside a version number (« SantéVia DPI 4.0 est refusé »)
 _CLAUSE_GAP = r"(?:[^.;]|\.(?=\d)){0,60}?"
 _REFUSED_REFERENCING = flex(
     # « refus du référencement », and the verb: « si l'ANS refuse (rejette, retire) le référencement »
     rf"\b(?:refus|refuse\w*|rejet|rejett?e\w*|non[- ]obtention|absence|echec|defaut|perte|retrait|retire\w*)\b"
     rf"{_CLAUSE_GAP}\breferencement\b"
-    rf"|\breferencement\b{_CLAUSE_GAP}\b(?:refuse|rejete|(?:n'est|ne serait|ne sera) pas (?:obtenu|accorde|delivre))"
+    rf"|\breferencement\b{_CLAUSE_GAP}\b(?:refuse|rejete|{_NOT} (?:obtenu|accorde|delivre))"
+    # the software itself: « si KinéSoft 7.0 n'était pas référencé (par l'ANS) »
+    rf"|\b{_NOT} referencee?\b"
 )
+# the client pays, in the present, future or conditional (« serait facturée au kinésithérapeute », « incomberait
+# au cabinet », « le client s'acquitterait »)
 _ON_CLIENT = flex(
-    rf"\b(?:a la charge (?:du |de l'|de la ){CLIENT_NAMES}|supporte\w* par (?:le |l'|la ){CLIENT_NAMES}"
-    rf"|factur\w* (?:au |a l'|a la ){CLIENT_NAMES}|(?:dus?|dues?) par (?:le |l'|la ){CLIENT_NAMES}"
-    rf"|(?:le |l'|la ){CLIENT_NAMES} (?:supporte\w*|reste\w* redevable|regle\w*|paie\w*|paye\w*|devra)"
-    r"|rester\w* (?:dus?|dues?|acquis\w*|redevable)|restera a la charge)\b"
+    rf"\b(?:a la charge (?:exclusive |integrale |entiere )?(?:du |de l'|de la ){CLIENT_NAMES}"
+    rf"|supporte\w* par (?:le |l'|la ){CLIENT_NAMES}"
+    rf"|(?:factur|incomb)\w* (?:directement |integralement )?(?:au |a l'|a la ){CLIENT_NAMES}"
+    rf"|(?:dus?|dues?) par (?:le |l'|la ){CLIENT_NAMES}"
+    rf"|(?:le |l'|la ){CLIENT_NAMES} (?:supporte\w*|reste\w* redevable|regle\w*|paie\w*|paye\w*|devra|s'acquitte\w*"
+    r"|en (?:sera|serait|restera|resterait) redevable)"
+    r"|rester\w* (?:dus?|dues?|acquis\w*|redevable)|rester\w* a la charge)\b"
 )
+# (« ne serait pas facturé », not the refusal itself: « ne serait pas obtenu », « ne serait pas référencé »)
 _NO_COST_FOR_CLIENT = flex(
-    r"\baucune? (?:somme|montant|frais|facturation)\b|\bsans (?:frais|cout)\b|\bne sera pas\b"
+    r"\baucune? (?:somme|montant|frais|facturation)\b|\bsans (?:frais|cout)\b|\ben aucun cas\b"
+    r"|\bne (?:sera|serait|seront|seraient) (?:pas|jamais)\b(?! (?:obtenu|accorde|delivre|referencee?)\b)"
 )
 
 
