@@ -15,7 +15,7 @@ _HOSPITAL_PRESTATION = flex(
     r"\b(?:vague|va|v) ?1 ?(?:\+|et|plus) ?(?:vague|va|v) ?2\b|\bprestation segur (?:de (?:la )?)?(?:vague|va) ?2\b"
 )
 # a negation in any tense: « n'est pas », « n'était pas », « ne serait pas », « n'a pas été »
-_NOT = r"(?:n'(?:est|etait)|ne (?:sera|serait)) pas|n'(?:a|aurait) pas ete"
+_NOT = r"(?:(?:n'(?:est|etait)|ne (?:sera|serait)) pas|n'(?:a|aurait) pas ete)"
 # within a clause, a dot only inside a version number (« SantéVia DPI 4.0 est refusé »)
 _CLAUSE_GAP = r"(?:[^.;]|\.(?=\d)){0,60}?"
 _REFUSED_REFERENCING = flex(
