@@ -597,7 +597,20 @@ class Quote:
         for label in _SIGNATURE_LABELS:
             if found := _labelled_date(self, label):
                 return found
-        return None
+        return self._signature_line_date()
+
+    def _signature_line_date(self) -> FoundDate | None:
+        """Last, the latest date on a line where the client signs, before or after the word (« Date : 23/10/2026
+        Signature et cachet : », « Signature : ______   Date : 23/10/2026 »); not the vendor's nor the VA's."""
+        best: FoundDate | None = None
+        for m in _SIGNATURE_LINE.finditer(self.folded_text):
+            line = self.line_at(m.start())
+            if _NOT_THE_CLIENTS.search(line.text):
+                continue
+            for found in find_dates(self.folded_text, line.start, line.end):
+                if best is None or found.value > best.value:
+                    best = found
+        return best
 
     @cached_property
     def quote_date(self) -> FoundDate | None:
@@ -878,6 +891,10 @@ _SIGNATURE_LABELS = tuple(
         # an order form's « Date de la commande » may be when it was drawn up, before the visa that signs it
         r"\bdate\s+de\s+(?:la\s+)?commande\b",
     )
+)
+_SIGNATURE_LINE = fast(r"\bsignature\b|\bcachet\b")
+_NOT_THE_CLIENTS = re.compile(
+    r"\b(?:va|verification d'aptitude|proces-verbal|pv|recette|editeur|fournisseur|prestataire|vendeur)\b"
 )
 _QUOTE_DATE_LABEL = re.compile(
     r"\b(?:date (?:du devis|de l'offre|de la proposition|d'emission|du bon de commande)|devis du|etabli le"

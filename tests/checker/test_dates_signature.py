@@ -26,6 +26,10 @@ HEAD = "Devis n° SG-2026-0415 du 02/10/2026\nPrestation Ségur SGL-Va2   9 800,
         ("Pour accord, le 13/10/2026", date(2026, 10, 13)),
         ("Visa du directeur : le 14/10/2026", date(2026, 10, 14)),
         ("Date d'acceptation : 15/10/2026", date(2026, 10, 15)),
+        # a signing line, its date before or after the word
+        ("Date : 23/10/2026      Signature et cachet :", date(2026, 10, 23)),
+        ("Signature : ______________      Date : 24/10/2026", date(2026, 10, 24)),
+        ("Le 25/10/2026, signature du client :", date(2026, 10, 25)),
     ],
 )
 def test_the_clients_acceptance_line_gives_the_signature_date(line: str, signed: date) -> None:
@@ -42,6 +46,9 @@ def test_the_clients_acceptance_line_gives_the_signature_date(line: str, signed:
         "Signature du client, date :\nVA prononcée le 20/11/2026",
         # a validated VA is another document's date
         "VA validée le 20/11/2026",
+        # the vendor's signature, the VA's report: not the client's
+        "Signature de l'éditeur : 02/10/2026",
+        "Signature du PV de VA : 20/11/2026",
     ],
 )
 def test_no_signature_date_without_the_clients_acceptance(line: str) -> None:
