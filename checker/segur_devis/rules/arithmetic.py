@@ -323,7 +323,7 @@ def _sum_pieces(quote: Quote) -> list[_Piece]:
     pieces: list[tuple[int, _Piece]] = []
     lines = quote.lines
     for table in quote.tables:
-        values = [row.get("total_ht") for row in table.rows]
+        values = [_row_ht(row) for row in table.rows]
         if not table.rows or any(v is None for v in values):
             continue
         ticked: list[Decimal] = []
@@ -332,9 +332,9 @@ def _sum_pieces(quote: Quote) -> list[_Piece]:
             if value is None:
                 continue
             if lines[row.first_line].is_unticked or lines[row.line].is_unticked:
-                unticked.append(value.value)
+                unticked.append(value)
             else:
-                ticked.append(value.value)
+                ticked.append(value)
         pieces.append((table.rows[-1].last_line, (sum(ticked, Decimal(0)), unticked, ticked)))
     for item in quote.items:
         if item.row is None and item.total is not None and not item.priced.is_unticked:
@@ -344,6 +344,16 @@ def _sum_pieces(quote: Quote) -> list[_Piece]:
             pieces.append((entry.line, entry))
     pieces.sort(key=lambda piece: piece[0])
     return [piece for _, piece in pieces]
+
+
+def _row_ht(row: Row) -> Decimal | None:
+    """A row's total HT; nothing for a row priced in no column (« Documentation   1   Inclus »: it adds nothing),
+    None for a row priced elsewhere than in its total HT (its sum is not known)."""
+    total = row.get("total_ht")
+    if total is not None:
+        return total.value
+    priced = any(row.get(role) is not None for role in ("unit_price", "tva", "total_ttc", "state", "client"))
+    return None if priced else Decimal(0)
 
 
 _USUAL_RATES = (Decimal("0.2"), Decimal("0.1"), Decimal("0.055"), Decimal("0.021"))
