@@ -50,7 +50,7 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = named_patterns(
         ("total_ttc", TTC_WORD),
         ("tva", r"\b(?:tva|taxes?)\b"),
         # « Prise en charge » / « Financement »: a column whose cells name who pays (« État », « Établissement »)
-        ("payer", r"^(?:prise en(?: charge)?|prise? en charge par|financement|payeur|paye par)$"),
+        ("payer", r"^(?:prise en(?: charge)?|prise? en charge par|financement|financeurs?|payeurs?|paye par)$"),
         (
             "client",
             r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre (?:charge|participation)\b",
@@ -135,6 +135,8 @@ def role_of(label: str) -> Role | None:
 def _header(cells: Sequence[Cell]) -> list[Column] | None:
     if len(cells) < 2 or any(parse_number(c.text) for c in cells):
         return None
+    if any(c.text.startswith(":") for c in cells):
+        return None  # « Payeur      : État (financement SONS) »: a field and its value, not column names
     roles = [role_of(c.text) for c in cells]
     named = [r for r in roles if r is not None]
     if len(named) < 2 or not any(r in NUMBER_ROLES for r in named):
@@ -357,6 +359,22 @@ def _line_number(table: Table, cells: Sequence[Cell], cell: Cell) -> bool:
 _LINE_NUMBER = re.compile(r"\d{1,3}\.?")
 
 
+def _under_numbered_row(
+    row: Row, index: int, lines: Sequence[tuple[int, str]], cells: Sequence[Cell], numbers: Sequence[object]
+) -> bool:
+    """A line right under a row that opens with its number (« 2 | Formation … »), with nothing under that number
+    and no number of its own in the table's columns: the row's designation wrapped in its cell, whatever its case
+    (« | (1 j × 900,00 € HT, sur site) »)."""
+    if numbers or not cells or index != row.last_line + 1:
+        return False
+    opening = split_cells(lines[row.line][1])
+    return (
+        len(opening) > 1
+        and _LINE_NUMBER.fullmatch(opening[0].text) is not None
+        and cells[0].column >= opening[1].column - 2
+    )
+
+
 def _continues(cell: Cell, starts_lower: Callable[[int], bool]) -> bool:
     """A designation line that goes on from the row above: it starts in lower case, or is a bracketed remark
     starting in lower case (« (prise en charge par l'État : droits d'usage, …) »)."""
@@ -450,6 +468,11 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
             table, pending = None, []  # the totals block: the rows are over
             continue
         previous = table.rows[-1] if table.rows else None
+        if previous is not None and not pending and _under_numbered_row(previous, index, lines, cells, numbers):
+            previous.last_line = index  # « 1 | Prestation … » then « | MédiPlus 12.1, … »: the row's cell wrapped
+            previous.end = offset + len(text.rstrip())
+            previous.label = f"{previous.label} {' '.join(c.text for c in label_cells)}"
+            continue
         lower = bool(label_cells) and _continues(label_cells[0], starts_lower)
         if (
             previous is not None

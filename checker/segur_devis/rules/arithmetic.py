@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from segur_devis.amounts import format_euros
 from segur_devis.document import Row, TotalEntry
-from segur_devis.quote import LEGAL_LINE, SUMMARY_LINE, Line, Quote
+from segur_devis.quote import LEGAL_LINE, SUMMARY_LINE, Line, Quote, payer_of
 from segur_devis.rules.base import Hit, rule
 
 _CENT = Decimal("0.01")
@@ -129,11 +130,14 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
     entries: dict[int, list[TotalEntry]] = {}
     for entry in quote.totals:
         entries.setdefault(entry.line, []).append(entry)
+    wrapped = {i for row in rows.values() for i in range(row.first_line, row.last_line + 1) if i != row.line}
     yield from _table_sums(quote)
     for line in quote.lines:
         text = line.text
         if line.index in headers and parts[-1]:
             parts.append(Decimal(0))
+        if line.index in wrapped:
+            continue  # « (1 j × 900,00 € HT) » in a row's designation: the row's total counts, not its words
         row = rows.get(line.index)
         if row is not None:
             yield from _row_tax(row)
@@ -156,7 +160,7 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
             if not line.is_unticked:
                 parts[-1] += line.amounts[-1].value
             continue
-        for entry in entries.get(line.index, []):
+        for entry in _with_part_totals(entries.get(line.index, [])):
             value = entry.amount.value
             bases = [total_ht] if total_ht is not None else _suffix_sums(parts)
             ht = bases[0]
@@ -189,6 +193,14 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
                     )
             elif entry.kind == "total_ht":
                 total_ht = value
+
+
+def _with_part_totals(entries: list[TotalEntry]) -> list[TotalEntry]:
+    """« Total financé par l'État : 1 180,00 € HT (TVA 20 % 236,00 € — TTC 1 416,00 €) »: a payer's part stated
+    with its own TVA and TTC on its line is the HT those are made of."""
+    if not any(e.kind in ("tva", "total_ttc") for e in entries):
+        return entries
+    return [replace(e, kind="total_ht") if e.kind == "state_total" and e is entries[0] else e for e in entries]
 
 
 def _suffix_sums(parts: list[Decimal]) -> list[Decimal]:
@@ -275,9 +287,11 @@ def _table_sums(quote: Quote) -> Iterator[Hit]:
         sums = {Decimal(0)}
         for group, _ in groups[-6:]:
             sums |= {s + group for s in sums}
+        # « Sous-total État », « Total à la charge du cabinet »: some rows across the table, by payer
+        by_payer = piece.kind == "sous_total" or payer_of(quote.folded_text[piece.start : piece.amount.start])
         if all(abs(s - value) > _TOLERANCE for s in sums):
-            if piece.kind == "sous_total" and _some_rows_add_up(rows, value):
-                continue  # « Sous-total État », « Sous-total laboratoire »: some rows across the table, by payer
+            if by_payer and _some_rows_add_up(rows, value):
+                continue
             ordered = sum((group for group, unticked in groups if not unticked), Decimal(0))
             yield Hit(
                 f"Les lignes au-dessus font {format_euros(ordered)} HT, mais le total indiqué est "
