@@ -50,7 +50,10 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = named_patterns(
         ("total_ttc", TTC_WORD),
         ("tva", r"\b(?:tva|taxes?)\b"),
         # « Prise en charge » / « Financement »: a column whose cells name who pays (« État », « Établissement »)
-        ("payer", r"^(?:prise en(?: charge)?|prise? en charge par|financement|financeurs?|payeurs?|paye par)$"),
+        (
+            "payer",
+            r"^(?:prise en(?: charge)?|prise? en charge par|financement|financeurs?|payeurs?|paye par)$",
+        ),
         (
             "client",
             r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre (?:charge|participation)\b",
@@ -468,8 +471,14 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
             table, pending = None, []  # the totals block: the rows are over
             continue
         previous = table.rows[-1] if table.rows else None
-        if previous is not None and not pending and _under_numbered_row(previous, index, lines, cells, numbers):
-            previous.last_line = index  # « 1 | Prestation … » then « | MédiPlus 12.1, … »: the row's cell wrapped
+        if (
+            previous is not None
+            and not pending
+            and _under_numbered_row(previous, index, lines, cells, numbers)
+        ):
+            previous.last_line = (
+                index  # « 1 | Prestation … » then « | MédiPlus 12.1, … »: the row's cell wrapped
+            )
             previous.end = offset + len(text.rstrip())
             previous.label = f"{previous.label} {' '.join(c.text for c in label_cells)}"
             continue

@@ -200,7 +200,9 @@ def _with_part_totals(entries: list[TotalEntry]) -> list[TotalEntry]:
     with its own TVA and TTC on its line is the HT those are made of."""
     if not any(e.kind in ("tva", "total_ttc") for e in entries):
         return entries
-    return [replace(e, kind="total_ht") if e.kind == "state_total" and e is entries[0] else e for e in entries]
+    return [
+        replace(e, kind="total_ht") if e.kind == "state_total" and e is entries[0] else e for e in entries
+    ]
 
 
 def _suffix_sums(parts: list[Decimal]) -> list[Decimal]:
