@@ -65,8 +65,11 @@ TOTAL_LINE = fast(
 )
 # « 850,00 € HT, soit 1 020,00 € TTC »: an item's price given with its tax, not a total
 _PRICE_WITH_TAX = re.compile(r"\bsoit [0-9][0-9 .,]*(?:€|eur\b)? ?ttc\b")
-# The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own.
-SUMMARY_LINE = fast(r"\bmontant de la prestation segur\b")
+# The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own; so
+# does a letter's « le montant de 6 400 € HT est intégralement pris en charge » (« le »: the amount already known).
+SUMMARY_LINE = fast(
+    r"\bmontant de la prestation segur\b|\ble montant (?:total |global )?(?:de |du devis de )(?=[0-9])"
+)
 # Company footers (« SAS au capital de 150 000 € – RCS Lyon ») and general terms (« indemnité forfaitaire pour frais
 # de recouvrement de 40 € ») carry amounts that are not billed services.
 LEGAL_LINE = fast(
