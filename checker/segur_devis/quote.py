@@ -65,6 +65,12 @@ TOTAL_LINE = fast(
 )
 # « 850,00 € HT, soit 1 020,00 € TTC »: an item's price given with its tax, not a total
 _PRICE_WITH_TAX = re.compile(r"\bsoit [0-9][0-9 .,]*(?:€|eur\b)? ?ttc\b")
+# What may follow an item's price when its tax is given on its line: TVA, TTC, a rate, signs.
+_TAX_ONLY = re.compile(r"(?:[\s€=—–,;:.()/%×*+-]|[0-9]|\b(?:ht|ttc|tva|soit|eur|euros|dont|taux|a)\b)*")
+_TAX_WORD = re.compile(r"\b(?:tva|ttc|soit)\b")
+_WORDS = re.compile(r"[a-z]{3}")
+# « Base HT 5 400,00 € — TVA … », « Montant : … »: a sum's label right before the first amount
+_SUM_LABEL = re.compile(r"\b(?:base|montant|valeur|cout|prix)\b[^a-z]*(?:ht|hors taxes?)?[^a-z]*$")
 # The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own; so
 # does a letter's « le montant de 6 400 € HT est intégralement pris en charge » (« le »: the amount already known).
 SUMMARY_LINE = fast(
@@ -112,12 +118,36 @@ class Line:
                 TOTAL_LINE.search(_PRICE_WITH_TAX.sub("", self.text) if "soit" in self.text else self.text)
                 is not None
                 and not ("qte" in self.text and _LABELLED_CELLS.search(self.text))
+                and self.taxed_price is None
             )
             or SUMMARY_LINE.search(self.text) is not None
             or LEGAL_LINE.search(self.text) is not None
             # asked of each line several times: a substring test first
             or ("report" in self.text and CARRIED_FORWARD.search(self.text) is not None)
         )
+
+    @property
+    def taxed_price(self) -> int | None:
+        """« Formation … : 2 j × 480,00 € HT = 960,00 € HT — TVA 192,00 € — TTC 1 152,00 € »: an item's price
+        followed by its own TVA and TTC, nothing else. How many of its amounts are the price (the rest is its tax);
+        None for any other line (« Total HT 960,00 € — TVA … » names a total before its first amount)."""
+        if len(self.amounts) < 2 or ("tva" not in self.text and "ttc" not in self.text):
+            return None
+        first = self.amounts[0].start - self.start
+        if (
+            TOTAL_LINE.search(self.text, 0, first)
+            or not _WORDS.search(self.text, 0, first)
+            or _SUM_LABEL.search(self.text, 0, first)
+        ):
+            return None
+        ends = [a.end - self.start for a in self.amounts]
+        starts = [a.start - self.start for a in self.amounts[1:]] + [len(self.text)]
+        rest = "".join(self.text[e:s] for e, s in zip(ends, starts, strict=True))
+        if not _TAX_ONLY.fullmatch(rest):
+            return None
+        tax = _TAX_WORD.search(self.text, first)
+        count = sum(1 for a in self.amounts if tax is not None and a.end <= tax.start() + self.start)
+        return count or None
 
     @property
     def extent(self) -> tuple[int, int]:
@@ -182,6 +212,8 @@ class Item:
                 if (number := self.row.get(role)) is not None and not number.percent:
                     return Amount(number.value, number.start, number.end)
         amounts, text = self.priced.amounts, self.priced.text
+        if (price := self.priced.taxed_price) is not None:
+            return amounts[price - 1]  # « … 960,00 € HT — TVA 192,00 € — TTC 1 152,00 € »: the HT price
         if (
             len(amounts) >= 2
             and "soit" in text
@@ -313,6 +345,9 @@ class Quote:
                     items[-1].payer, from_section = said, False  # its own words, wrapped, beat the section
                 continue
             if not line.amounts and row is None:
+                if line.index in self._field_lines:
+                    pending = []  # « Logiciel : KinéPro 5.2 »: a header field labels no priced line below it
+                    continue
                 if (
                     line.index not in self._stacked_lines
                     and (len(line.text) <= 100 or _PART_TITLE.match(line.text))
@@ -445,6 +480,10 @@ class Quote:
             for row in table.rows
             for index in range(row.first_line, row.last_line + 1)
         }
+
+    @cached_property
+    def _field_lines(self) -> set[int]:
+        return {self.line_at(f.start).index for f in self.fields.values()}
 
     @cached_property
     def _table_headers(self) -> set[int]:

@@ -1,0 +1,119 @@
+"""The document model on the layouts the seventh blind corpus found misread: a price given with its own TVA and
+TTC in prose, a letter restating the quote's amount, a header field above the first priced line, a page's
+carried-over sum, a numbered pipe table whose cells wrap below their row."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from segur_devis.quote import Quote
+
+TODAY = date(2026, 11, 30)
+
+
+def items(text: str) -> list[tuple[str | None, str | None]]:
+    """Each priced item's payer and total, as written in the quote."""
+    quote = Quote(text, today=TODAY)
+    return [(item.payer, str(item.total.value) if item.total else None) for item in quote.items]
+
+
+@pytest.mark.parametrize(
+    ("line", "total"),
+    [
+        # the price first, then its own TVA and TTC: an item, priced at its HT
+        (
+            "Formation à l'agenda (hors Ségur) : 2 j × 480,00 € HT = 960,00 € HT — TVA 192,00 € — TTC 1 152,00 €.",
+            "960.00",
+        ),
+        ("Prestation Ségur (État) : 1 × 1 150,00 € HT — TVA 230,00 € — TTC 1 380,00 €", "1150.00"),
+        ("Connecteur LDAP (hors Ségur) : 700,00 € HT, soit 840,00 € TTC", "700.00"),
+    ],
+)
+def test_an_item_priced_with_its_tax_on_its_line_is_an_item_at_its_ht(line: str, total: str) -> None:
+    found = items(f"Devis n° 12 — Prestation Ségur\n{line}\n")
+    assert [t for _, t in found] == [total]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Total HT 960,00 € — TVA 192,00 € — TTC 1 152,00 €",
+        "Base HT 5 400,00 € — TVA 20 % 1 080,00 € — TTC 6 480,00 €",
+        "Montant HT : 5 400,00 € — TVA 1 080,00 € — TTC 6 480,00 €",
+        "Prestation Ségur : 1 150,00 € HT — reste à charge 0,00 €",
+    ],
+)
+def test_a_total_with_its_tax_stays_a_total(line: str) -> None:
+    assert items(f"Devis n° 12 — Prestation Ségur\n{line}\n") == []
+
+
+def test_a_letter_restating_the_amount_is_no_item() -> None:
+    text = (
+        "Madame la Directrice,\n\n"
+        "Nous vous adressons notre devis pour la mise à jour Ségur. Comme convenu, le montant de 6 400 € HT est\n"
+        "intégralement pris en charge par l'État.\n\n"
+        "DEVIS ESS-26-0451\n"
+        "Prestation Ségur MS-DUI-Va2 (droits d'utilisation, installation)      1      6 400,00 € HT\n"
+    )
+    assert items(text) == [("state", "6400.00")]
+
+
+def test_a_header_field_labels_no_priced_line_below_it() -> None:
+    text = (
+        "Devis KP-26-2093\n"
+        "Vous modernisez votre cabinet (matériel acheté par ailleurs).\n"
+        "Logiciel : KinéPro 5.2\n\n"
+        "Prestation Ségur (droits d'utilisation, installation) : 1 × 1 150,00 € HT — TVA 230,00 € — TTC 1 380,00 €\n"
+    )
+    quote = Quote(text, today=TODAY)
+    assert [item.label.strip() for item in quote.items] == [
+        "prestation segur (droits d'utilisation, installation) : 1 ×"
+    ]
+
+
+def test_a_carried_over_sum_is_neither_a_row_nor_an_item() -> None:
+    text = (
+        "Désignation                                Qté     PU HT        Montant HT\n"
+        "Droits d'utilisation (Prestation Ségur)    1       18 000,00    18 000,00\n"
+        "                          Sous-total de la page       18 000,00\n"
+        "                          À reporter                  18 000,00\n\n"
+        "Désignation                                Qté     PU HT        Montant HT\n"
+        "                          Report                      18 000,00\n"
+        "Formation des référents (Prestation Ségur)  4 j      980,00      3 920,00\n"
+    )
+    quote = Quote(text, today=TODAY)
+    assert [row.label for t in quote.tables for row in t.rows] == [
+        "droits d'utilisation (prestation segur)",
+        "formation des referents (prestation segur)",
+    ]
+    assert [(e.kind, e.amount.value) for e in quote.totals] == [("sous_total", Decimal("18000.00"))]
+
+
+def test_a_numbered_pipe_row_keeps_its_wrapped_cells_and_its_financeur() -> None:
+    text = (
+        "Article | Libellé                                   | Financeur | Montant HT\n"
+        "1       | Prestation Ségur : droits d'utilisation de | État      | 1 180,00 €\n"
+        "        | MédiPlus 12.1, installation               |           |\n"
+        "2       | Formation à MédiPlus 12.1                 | Cabinet   |   900,00 €\n"
+        "        | (1 j × 900,00 € HT, sur site)             |           |\n"
+    )
+    quote = Quote(text, today=TODAY)
+    rows = [row for t in quote.tables for row in t.rows]
+    assert [(row.first_line, row.line, row.last_line, row.payer) for row in rows] == [
+        (1, 1, 2, "etat"),
+        (3, 3, 4, "cabinet"),
+    ]
+    assert [(item.payer, str(item.total.value) if item.total else None) for item in quote.items] == [
+        ("state", "1180.00"),
+        ("client", "900.00"),
+    ]
+
+
+def test_a_field_and_its_value_is_no_table_header() -> None:
+    quote = Quote(
+        "Devis n° 4\n  Payeur      : État (financement SONS)\n  Prix HT     : 5 800,00 €\n", today=TODAY
+    )
+    assert quote.tables == []
