@@ -41,6 +41,7 @@ from segur_devis.document import (
 from segur_devis.document.delimited import delimited_as_tabs
 from segur_devis.document.fields import SOFTWARE_VERSION
 from segur_devis.document.footnotes import Footnote, calls, find_footnotes
+from segur_devis.document.labelled import find_labelled_rows
 from segur_devis.document.stacked import find_stacked_tables
 from segur_devis.document.tables import PAYER_WORDS, RULE_LINE, Role
 from segur_devis.document.totals import CARRIED_FORWARD
@@ -70,7 +71,10 @@ _TAX_ONLY = re.compile(r"(?:[\s€=—–,;:.()/%×*+-]|[0-9]|\b(?:ht|ttc|tva|so
 _TAX_WORD = re.compile(r"\b(?:tva|ttc|soit)\b")
 _WORDS = re.compile(r"[a-z]{3}")
 # « Base HT 5 400,00 € — TVA … », « Montant : … »: a sum's label right before the first amount
-_SUM_LABEL = re.compile(r"\b(?:base|montant|valeur|cout|prix)\b[^a-z]*(?:ht|hors taxes?)?[^a-z]*$")
+# « Part État : 64 500,00 € HT — TVA … » (a payer's share)
+_SUM_LABEL = re.compile(
+    r"\b(?:base|montant|valeur|cout|prix)\b[^a-z]*(?:ht|hors taxes?)?[^a-z]*$|^[ \t]*(?:part|dont)\b"
+)
 # The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own; so
 # does a letter's « le montant de 6 400 € HT est intégralement pris en charge » (« le »: the amount already known).
 SUMMARY_LINE = fast(
@@ -314,12 +318,17 @@ class Quote:
         payer_column: re.Match[str] | None = None  # a « Prise en charge » column of the last table header
         tail_end = -1  # the last line of the previous item's row, wrapped below its priced line
         notes, schedule = self._footnote_lines, self._schedule_lines
+        labelled = {row.line for row in self.labelled_rows}  # « Qté 2   PU HT …   Total HT … »: an item
         from_section = False  # the last item's payer is only its section's
         boxed, box_item = False, None  # after a box table's rule line; the item of that box row
         for line in self.lines:
             if not line.text.strip() or line.index <= tail_end:
                 continue
-            if line.is_total or line.index in notes or line.index in schedule:
+            if (
+                (line.is_total and line.index not in labelled)
+                or line.index in notes
+                or line.index in schedule
+            ):
                 # a note under the table, an instalment of the schedule: amounts of items already priced
                 pending = []
                 continue
@@ -491,8 +500,28 @@ class Quote:
 
     @cached_property
     def rows_by_line(self) -> dict[int, Row]:
-        """Table rows by the index of the line holding their numbers."""
-        return {row.line: row for table in self.tables for row in table.rows}
+        """Table rows, and rows whose cells name their values outside tables, by the index of the line holding
+        their numbers."""
+        rows = {row.line: row for row in self.labelled_rows}
+        rows.update((row.line, row) for table in self.tables for row in table.rows)
+        return rows
+
+    @cached_property
+    def labelled_rows(self) -> list[Row]:
+        """« Qté 2   PU HT 3 150,00 €   Total HT 6 500,00 € », « Désignation : … / Prix HT : … » records: rows
+        outside tables (`document/labelled.py`)."""
+        in_tables = {
+            i
+            for table in self.tables
+            for i in range(table.header_line, table.rows[-1].last_line + 1)
+            if table.rows
+        }
+        text = self._cell_text
+        return [
+            row
+            for row in find_labelled_rows([(line.start, text[line.start : line.end]) for line in self.lines])
+            if not in_tables.intersection(range(row.first_line, row.last_line + 1))
+        ]
 
     @cached_property
     def fields(self) -> dict[str, Field]:

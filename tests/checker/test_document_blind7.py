@@ -117,3 +117,53 @@ def test_a_field_and_its_value_is_no_table_header() -> None:
         "Devis n° 4\n  Payeur      : État (financement SONS)\n  Prix HT     : 5 800,00 €\n", today=TODAY
     )
     assert quote.tables == []
+
+
+def test_a_line_whose_cells_name_their_values_is_a_row() -> None:
+    text = (
+        "À la charge du laboratoire — hors Ségur\n"
+        "  Raccordement automates (hors DSR)\n"
+        "  Qté 2   PU HT 3 150,00 €   Total HT 6 500,00 €   TVA 1 300,00 €   TTC 7 800,00 €\n"
+        "  Quantité 1 — Prix unitaire HT 900,00 € — Total HT 900,00 €\n"
+        "Total HT 7 400,00 €   TVA 1 480,00 €   TTC 8 880,00 €\n"
+    )
+    quote = Quote(text, today=TODAY)
+    assert [{role: str(n.value) for role, n in row.values.items()} for row in quote.labelled_rows] == [
+        {
+            "quantity": "2",
+            "unit_price": "3150.00",
+            "total_ht": "6500.00",
+            "tva": "1300.00",
+            "total_ttc": "7800.00",
+        },
+        {"quantity": "1", "unit_price": "900.00", "total_ht": "900.00"},
+    ]
+    assert [(item.payer, str(item.total.value) if item.total else None) for item in quote.items] == [
+        ("client", "6500.00"),
+        ("client", "900.00"),
+    ]
+
+
+def test_a_record_block_is_a_row_with_its_payer() -> None:
+    text = (
+        "ARTICLE 1\n"
+        "  Désignation : Prestation Ségur DPI — droits d'utilisation, installation,\n"
+        "                formation, documentation\n"
+        "  Quantité    : 1\n"
+        "  Prix HT     : 64 500,00 €\n"
+        "  Payeur      : État (financement SONS)\n\n"
+        "ARTICLE 2\n"
+        "  Désignation : Reprise des données (hors DSR)\n"
+        "  Quantité    : 1\n"
+        "  Prix HT     : 5 800,00 €\n"
+        "  Payeur      : établissement\n"
+    )
+    quote = Quote(text, today=TODAY)
+    assert [(r.first_line, r.line, r.last_line, r.payer) for r in quote.labelled_rows] == [
+        (1, 4, 5, "etat (financement sons)"),
+        (8, 10, 11, "etablissement"),
+    ]
+    assert [(item.payer, str(item.total.value) if item.total else None) for item in quote.items] == [
+        ("state", "64500.00"),
+        ("client", "5800.00"),
+    ]

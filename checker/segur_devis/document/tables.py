@@ -105,7 +105,7 @@ class Row:
     end: int
     label: str  # folded designation, lines joined
     values: dict[Role, Number] = field(default_factory=dict)
-    stacked: bool = False  # pasted one cell per line (`stacked.py`)
+    stacked: bool = False  # one cell per line: pasted so (`stacked.py`), or a record block (`labelled.py`)
     payer: str | None = (
         None  # folded text of its cell under a payer column (« Établissement », « ASP, pour l'État »)
     )

@@ -352,8 +352,10 @@ def _sum_pieces(quote: Quote) -> list[_Piece]:
             else:
                 ticked.append(value)
         pieces.append((table.rows[-1].last_line, (sum(ticked, Decimal(0)), unticked, ticked)))
+    outside_tables = {id(row) for row in quote.labelled_rows}  # « Qté 2   PU HT …   Total HT … »
     for item in quote.items:
-        if item.row is None and item.total is not None and not item.priced.is_unticked:
+        loose = item.row is None or id(item.row) in outside_tables
+        if loose and item.total is not None and not item.priced.is_unticked:
             pieces.append((item.priced.index, item.total.value))
     for entry in quote.totals:
         if entry.kind in ("total_ht", "sous_total"):
