@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from typing import Literal
 
@@ -78,8 +79,8 @@ _SUM_LABEL = re.compile(
 # The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own; so
 # does a letter's « le montant de 6 400 € HT est intégralement pris en charge » (« le »: the amount already known).
 SUMMARY_LINE = fast(
-    r"\bmontant de la prestation segur\b|\ble montant (?:total |global )?(?:de |du devis de )(?=[0-9])"
-)
+    r"\bmontant\s+de\s+la\s+prestation\s+segur\b|\ble montant (?:total |global )?(?:de |du devis de )(?=[0-9])"
+)  # « Montant  de  la  Prestation  Ségur » too: a PDF's justified line spaces its words
 # Company footers (« SAS au capital de 150 000 € – RCS Lyon ») and general terms (« indemnité forfaitaire pour frais
 # de recouvrement de 40 € ») carry amounts that are not billed services.
 LEGAL_LINE = fast(
@@ -353,6 +354,9 @@ class Quote:
                 if from_section and (said := payer_of(items[-1].label)):
                     items[-1].payer, from_section = said, False  # its own words, wrapped, beat the section
                 continue
+            if row is None and items and not pending and _price_detail(items[-1], line):
+                items[-1].tail.append(line)  # « médecins — 4 × 1 200,00 € HT » under « … 4 800,00 € HT »
+                continue
             if not line.amounts and row is None:
                 if line.index in self._field_lines:
                     pending = []  # « Logiciel : KinéPro 5.2 »: a header field labels no priced line below it
@@ -513,8 +517,9 @@ class Quote:
         in_tables = {
             i
             for table in self.tables
-            for i in range(table.header_line, table.rows[-1].last_line + 1)
-            if table.rows
+            for i in range(
+                table.header_line, (table.rows[-1].last_line if table.rows else table.header_line) + 1
+            )
         }
         text = self._cell_text
         return [
@@ -762,6 +767,22 @@ _SCHEDULE_HEADING = re.compile(
 _INSTALMENT = re.compile(r"\b(?:acompte|solde|avance|echeance)\b[^\n]{0,30}?\b\d{1,3}(?:,\d+)? ?%")
 _AMOUNT_ONLY = re.compile(r"[\s€]*(?:eur|euros|ht|ttc)?\.?\s*")
 _CAPTION = re.compile(r"\D{0,40}(?:\d{1,2}(?:[.,]\d{1,2})? ?%\D{0,20})?")
+
+
+# « 4 × 1 200,00 € HT »: a quantity times the unit price that follows
+_TIMES = re.compile(r"(?P<qty>\d{1,4}(?:,\d+)?) ?(?:[×x*]|fois) ?$")
+
+
+def _price_detail(item: Item, line: Line) -> bool:
+    """The line right under an item's priced line gives only how its price is made (« médecins — 4 × 1 200,00 € HT »
+    under « Prestation Ségur … — 4   4 800,00 € HT », a cell wrapped in a PDF): quantity × unit price = its total."""
+    if len(line.amounts) != 1 or item.total is None or (item.tail or item.lines)[-1].index != line.index - 1:
+        return False
+    m = _TIMES.search(line.text, 0, line.amounts[0].start - line.start)
+    if m is None:
+        return False
+    product = Decimal(m.group("qty").replace(",", ".")) * line.amounts[0].value
+    return abs(product - item.total.value) <= Decimal("0.05")
 
 
 def _with_captions(lines: list[Line]) -> list[Line]:

@@ -167,3 +167,68 @@ def test_a_record_block_is_a_row_with_its_payer() -> None:
         ("state", "64500.00"),
         ("client", "5800.00"),
     ]
+
+
+def test_a_pipe_rows_cell_wrapped_out_of_the_pipes_stays_in_its_row() -> None:
+    """A PDF's text layer gives a wrapped cell of a pipe table without its pipes, then the next row."""
+    text = (
+        "Article | Libellé                                   | Financeur | Montant HT\n"
+        "1       | Prestation Ségur : droits d'utilisation de | État      | 1 180,00 €\n"
+        "MédiPlus 12.1, installation\n\n"
+        "2       | Formation à MédiPlus 12.1                 | Cabinet   |   900,00 €\n"
+        "(1 j × 900,00 € HT, sur site)\n\n"
+        "3       | Documentation                             | État      |  inclus\n"
+        "Total à la charge du cabinet : 900,00 € HT\n"
+    )
+    quote = Quote(text, today=TODAY)
+    assert [(row.line, row.last_line) for t in quote.tables for row in t.rows] == [(1, 2), (4, 5)]
+    assert [(item.payer, str(item.total.value) if item.total else None) for item in quote.items] == [
+        ("state", "1180.00"),
+        ("client", "900.00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("detail", "items_read"),
+    [
+        # the price's make-up wrapped below it: part of the item
+        ("médecins — 4 × 1 200,00 € HT", [("state", "4800.00")]),
+        # a line whose product is not the total above: an item of its own
+        ("Formation complémentaire — 2 × 300,00 € HT", [("state", "4800.00"), (None, "300.00")]),
+    ],
+)
+def test_a_price_detail_under_its_item_is_the_items(
+    detail: str, items_read: list[tuple[str | None, str]]
+) -> None:
+    text = (
+        "Devis MDK-26-0318\n"
+        "Prestation Ségur LGC vague 2 — 4       ………………      4 800,00 € HT\n"
+        f"{detail}\n"
+        "TVA 20 %                                ………………        960,00 €\n"
+    )
+    assert items(text) == items_read
+
+
+def test_a_justified_pdf_line_is_still_the_mandatory_summary() -> None:
+    text = (
+        "Devis MDK-26-0318\n"
+        "Prestation Ségur LGC vague 2        4 800,00 € HT\n"
+        "Montant  de  la  Prestation  Ségur  pris  en       …………       4 800,00 € HT\n"
+        "charge par l'État au titre du Ségur\n"
+    )
+    assert items(text) == [("state", "4800.00")]
+
+
+def test_labelled_values_with_single_spaces_are_a_row() -> None:
+    quote = Quote(
+        "Raccordement (hors DSR)\nQté 2 PU HT 3 150,00 € Total HT 6 500,00 € TVA 1 300,00 € TTC 7 800,00 €\n"
+    )
+    assert [{role: str(n.value) for role, n in row.values.items()} for row in quote.labelled_rows] == [
+        {
+            "quantity": "2",
+            "unit_price": "3150.00",
+            "total_ht": "6500.00",
+            "tva": "1300.00",
+            "total_ttc": "7800.00",
+        }
+    ]

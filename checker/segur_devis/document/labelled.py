@@ -16,14 +16,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from segur_devis.document.cells import split_cells
 from segur_devis.document.numbers import Number, parse_number
 from segur_devis.document.tables import NUMBER_ROLES, Role, Row, role_of
 
-# « PU HT 3 150,00 € », « Quantité : 1 »: a label (no digit), then the value.
-_LABELLED = re.compile(r"(?P<label>[^\d:]{1,30}?)\s*:?\s*(?P<value>-?(?:€ ?)?\d.*)")
-# A cell separator besides runs of spaces: the dashes of « Quantité 1 — Prix unitaire HT … ».
-_DASH = re.compile(r" [-—–] ")  # folded text writes dashes « - »
+# « PU HT 3 150,00 € », « Quantité : 1 », « TTC 7 800,00 € »: a column's name, then its value.
+_PAIR = re.compile(
+    r"(?<![\w.])(?P<label>(?:qte|quantite|qty|p\.? ?u\.?|prix unitaire|prix|total|montant|tva|ttc)(?: (?:ht|ttc))?)"
+    r"\.? ?:? ?(?P<value>-?(?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d{1,2})?(?![\d,.])(?: ?(?:€|eur\b|%))?"
+    r"(?: ?(?:ht|ttc)\b(?! ?:? ?\d))?(?: ?(?:j|h|u|jours?|heures?)\b)?)"  # « … € TTC 7 800 »: TTC names the next
+)
+# What may stand between two pairs: spaces, tabs, pipes, dashes (folded text writes « — » as « - »), commas.
+_BETWEEN = " \t|-—–,;/"
 # « Désignation : … », « Payeur : … »: a record's field of text, its label before the colon.
 _FIELD = re.compile(r"[ \t]*(?P<label>[a-z][a-z. ]{1,25}?)[ \t]*:[ \t]*(?P<value>\S.*)")
 _PRICE_ROLES: tuple[Role, ...] = ("total_ht", "unit_price", "total_ttc")
@@ -48,27 +51,27 @@ def find_labelled_rows(lines: Sequence[tuple[int, str]]) -> list[Row]:
 
 
 def _labelled_line(index: int, offset: int, text: str) -> Row | None:
-    """« [designation]   Qté 2   PU HT 3 150,00 €   Total HT 6 500,00 € »: a priced item when it names a quantity
-    and a price, or a unit price and a total (not « TVA 20 % : … — Total TTC : … », a totals line)."""
-    if not any(c.isdigit() for c in text):
+    """« [designation]   Qté 2   PU HT 3 150,00 €   Total HT 6 500,00 € » (or with single spaces, as a PDF's text
+    layer gives it): a priced item when it names a quantity and a price, or a unit price and a total (not « TVA
+    20 % : … — Total TTC : … », a totals line). The pairs follow each other to the line's end."""
+    first = _PAIR.search(text)
+    if first is None:
         return None
     values: dict[Role, Number] = {}
-    label_end = None
-    for cell in split_cells(_DASH.sub("   ", text), offset):
-        m = _LABELLED.fullmatch(cell.text)
-        role = role_of(m.group("label").strip()) if m else None
-        number = parse_number(m.group("value"), cell.start + m.start("value")) if m else None
+    pos = first.start()
+    for m in _PAIR.finditer(text, first.start()):
+        if text[pos : m.start()].strip(_BETWEEN):
+            return None  # words between the values: not a row of labelled values
+        role = role_of(m.group("label"))
+        number = parse_number(m.group("value"), offset + m.start("value"))
         if role is None or role not in NUMBER_ROLES or number is None:
-            if values:
-                return None  # a cell of words after the values: not a row of labelled values
-            continue
-        if label_end is None:
-            label_end = cell.start
+            return None
         values.setdefault(role, number)
-    if label_end is None or not _priced(values):
+        pos = m.end()
+    if text[pos:].strip(_BETWEEN) or not _priced(values):
         return None
     end = offset + len(text.rstrip())
-    return Row(index, index, index, offset, end, text[: label_end - offset].strip(), values)
+    return Row(index, index, index, offset, end, text[: first.start()].strip(), values)
 
 
 def _record(lines: Sequence[tuple[int, str]], index: int) -> Row | None:

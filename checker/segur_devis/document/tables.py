@@ -362,6 +362,12 @@ def _line_number(table: Table, cells: Sequence[Cell], cell: Cell) -> bool:
 _LINE_NUMBER = re.compile(r"\d{1,3}\.?")
 
 
+def _table_resumes(lines: Sequence[tuple[int, str]], index: int) -> bool:
+    """The next non-blank line after `index`, within two, has a tab or pipe table's separators again."""
+    after = [text for _, text in lines[index + 1 : index + 4] if text.strip()][:1]
+    return bool(after) and ("|" in after[0] or "\t" in after[0])
+
+
 def _under_numbered_row(
     row: Row, index: int, lines: Sequence[tuple[int, str]], cells: Sequence[Cell], numbers: Sequence[object]
 ) -> bool:
@@ -450,6 +456,17 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         if table is None:
             continue
         if table.layout == "separated" and "\t" not in text and "|" not in text:
+            row = table.rows[-1] if table.rows else None
+            if (
+                row is not None
+                and index == row.last_line + 1
+                and not pending
+                and _table_resumes(lines, index)
+            ):
+                # a PDF's cell wrapped below its row, out of the table's separators, the next row after it
+                row.last_line, row.end = index, offset + len(text.rstrip())
+                row.label = f"{row.label} {text.strip()}"
+                continue
             table, pending = None, []  # a tab or pipe table ends at the first line without its separators
             continue
         # A number under the designation column is text of the designation (« 5 ans » wrapped in its cell).
