@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from segur_devis.document import Row
 from segur_devis.quote import Quote
 
 TODAY = date(2026, 11, 30)
@@ -18,6 +19,11 @@ def items(text: str) -> list[tuple[str | None, str | None]]:
     """Each priced item's payer and total, as written in the quote."""
     quote = Quote(text, today=TODAY)
     return [(item.payer, str(item.total.value) if item.total else None) for item in quote.items]
+
+
+def spans(rows: list[Row]) -> list[tuple[int, int, int, str | None]]:
+    """Each row's first line, line of numbers, last line and payer cell."""
+    return [(row.first_line, row.line, row.last_line, row.payer) for row in rows]
 
 
 @pytest.mark.parametrize(
@@ -50,14 +56,23 @@ def test_a_total_with_its_tax_stays_a_total(line: str) -> None:
     assert items(f"Devis n° 12 — Prestation Ségur\n{line}\n") == []
 
 
-def test_a_letter_restating_the_amount_is_no_item() -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a letter's sentence before the quote, wrapped inside it
         "Madame la Directrice,\n\n"
         "Nous vous adressons notre devis pour la mise à jour Ségur. Comme convenu, le montant de 6 400 € HT est\n"
         "intégralement pris en charge par l'État.\n\n"
         "DEVIS ESS-26-0451\n"
-        "Prestation Ségur MS-DUI-Va2 (droits d'utilisation, installation)      1      6 400,00 € HT\n"
-    )
+        "Prestation Ségur MS-DUI-Va2 (droits d'utilisation, installation)      1      6 400,00 € HT\n",
+        # the mandatory mention on a PDF's justified line
+        "Devis MDK-26-0318\n"
+        "Prestation Ségur LGC vague 2        6 400,00 € HT\n"
+        "Montant  de  la  Prestation  Ségur  pris  en       …………       6 400,00 € HT\n"
+        "charge par l'État au titre du Ségur\n",
+    ],
+)
+def test_the_quotes_amount_restated_is_no_item(text: str) -> None:
     assert items(text) == [("state", "6400.00")]
 
 
@@ -101,15 +116,8 @@ def test_a_numbered_pipe_row_keeps_its_wrapped_cells_and_its_financeur() -> None
         "        | (1 j × 900,00 € HT, sur site)             |           |\n"
     )
     quote = Quote(text, today=TODAY)
-    rows = [row for t in quote.tables for row in t.rows]
-    assert [(row.first_line, row.line, row.last_line, row.payer) for row in rows] == [
-        (1, 1, 2, "etat"),
-        (3, 3, 4, "cabinet"),
-    ]
-    assert [(item.payer, str(item.total.value) if item.total else None) for item in quote.items] == [
-        ("state", "1180.00"),
-        ("client", "900.00"),
-    ]
+    assert spans([row for t in quote.tables for row in t.rows]) == [(1, 1, 2, "etat"), (3, 3, 4, "cabinet")]
+    assert items(text) == [("state", "1180.00"), ("client", "900.00")]
 
 
 def test_a_field_and_its_value_is_no_table_header() -> None:
@@ -125,23 +133,24 @@ def test_a_line_whose_cells_name_their_values_is_a_row() -> None:
         "  Raccordement automates (hors DSR)\n"
         "  Qté 2   PU HT 3 150,00 €   Total HT 6 500,00 €   TVA 1 300,00 €   TTC 7 800,00 €\n"
         "  Quantité 1 — Prix unitaire HT 900,00 € — Total HT 900,00 €\n"
-        "Total HT 7 400,00 €   TVA 1 480,00 €   TTC 8 880,00 €\n"
+        # single spaces, as a PDF's text layer gives them
+        "Qté 1 PU HT 300,00 € Total HT 300,00 € TVA 60,00 € TTC 360,00 €\n"
+        "Total HT 7 700,00 €   TVA 1 540,00 €   TTC 9 240,00 €\n"
     )
     quote = Quote(text, today=TODAY)
-    assert [{role: str(n.value) for role, n in row.values.items()} for row in quote.labelled_rows] == [
-        {
-            "quantity": "2",
-            "unit_price": "3150.00",
-            "total_ht": "6500.00",
-            "tva": "1300.00",
-            "total_ttc": "7800.00",
-        },
-        {"quantity": "1", "unit_price": "900.00", "total_ht": "900.00"},
+    assert [[str(n.value) for n in row.values.values()] for row in quote.labelled_rows] == [
+        ["2", "3150.00", "6500.00", "1300.00", "7800.00"],
+        ["1", "900.00", "900.00"],
+        ["1", "300.00", "300.00", "60.00", "360.00"],
     ]
-    assert [(item.payer, str(item.total.value) if item.total else None) for item in quote.items] == [
-        ("client", "6500.00"),
-        ("client", "900.00"),
+    assert list(quote.labelled_rows[0].values) == [
+        "quantity",
+        "unit_price",
+        "total_ht",
+        "tva",
+        "total_ttc",
     ]
+    assert items(text) == [("client", "6500.00"), ("client", "900.00"), ("client", "300.00")]
 
 
 def test_a_record_block_is_a_row_with_its_payer() -> None:
@@ -158,15 +167,11 @@ def test_a_record_block_is_a_row_with_its_payer() -> None:
         "  Prix HT     : 5 800,00 €\n"
         "  Payeur      : établissement\n"
     )
-    quote = Quote(text, today=TODAY)
-    assert [(r.first_line, r.line, r.last_line, r.payer) for r in quote.labelled_rows] == [
+    assert spans(Quote(text, today=TODAY).labelled_rows) == [
         (1, 4, 5, "etat (financement sons)"),
         (8, 10, 11, "etablissement"),
     ]
-    assert [(item.payer, str(item.total.value) if item.total else None) for item in quote.items] == [
-        ("state", "64500.00"),
-        ("client", "5800.00"),
-    ]
+    assert items(text) == [("state", "64500.00"), ("client", "5800.00")]
 
 
 def test_a_pipe_rows_cell_wrapped_out_of_the_pipes_stays_in_its_row() -> None:
@@ -182,7 +187,7 @@ def test_a_pipe_rows_cell_wrapped_out_of_the_pipes_stays_in_its_row() -> None:
     )
     quote = Quote(text, today=TODAY)
     assert [(row.line, row.last_line) for t in quote.tables for row in t.rows] == [(1, 2), (4, 5)]
-    assert [(item.payer, str(item.total.value) if item.total else None) for item in quote.items] == [
+    assert items(text) == [
         ("state", "1180.00"),
         ("client", "900.00"),
     ]
@@ -207,28 +212,3 @@ def test_a_price_detail_under_its_item_is_the_items(
         "TVA 20 %                                ………………        960,00 €\n"
     )
     assert items(text) == items_read
-
-
-def test_a_justified_pdf_line_is_still_the_mandatory_summary() -> None:
-    text = (
-        "Devis MDK-26-0318\n"
-        "Prestation Ségur LGC vague 2        4 800,00 € HT\n"
-        "Montant  de  la  Prestation  Ségur  pris  en       …………       4 800,00 € HT\n"
-        "charge par l'État au titre du Ségur\n"
-    )
-    assert items(text) == [("state", "4800.00")]
-
-
-def test_labelled_values_with_single_spaces_are_a_row() -> None:
-    quote = Quote(
-        "Raccordement (hors DSR)\nQté 2 PU HT 3 150,00 € Total HT 6 500,00 € TVA 1 300,00 € TTC 7 800,00 €\n"
-    )
-    assert [{role: str(n.value) for role, n in row.values.items()} for row in quote.labelled_rows] == [
-        {
-            "quantity": "2",
-            "unit_price": "3150.00",
-            "total_ht": "6500.00",
-            "tva": "1300.00",
-            "total_ttc": "7800.00",
-        }
-    ]
