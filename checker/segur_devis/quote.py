@@ -358,7 +358,7 @@ class Quote:
                 items[-1].tail.append(line)  # « médecins — 4 × 1 200,00 € HT » under « … 4 800,00 € HT »
                 continue
             if not line.amounts and row is None:
-                if line.index in self._field_lines:
+                if line.index in self._field_lines and not self.payer_of_line(line):
                     pending = []  # « Logiciel : KinéPro 5.2 »: a header field labels no priced line below it
                     continue
                 if (
