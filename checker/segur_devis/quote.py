@@ -406,9 +406,14 @@ class Quote:
         return fold(self.source, keep_tabs=True).text if "\t" in self.source else self.folded_text
 
     @cached_property
-    def tables(self) -> list[Table]:
+    def _cell_lines(self) -> list[tuple[int, str]]:
+        """Each line's folded offset and text with its tabs: what tables and rows are read from."""
         text = self._cell_text
-        lines = [(line.start, text[line.start : line.end]) for line in self.lines]
+        return [(line.start, text[line.start : line.end]) for line in self.lines]
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        lines = self._cell_lines
         found = find_tables(lines, self._starts_lower)
         if stacked := find_stacked_tables(lines):
             found = sorted([*found, *stacked], key=lambda table: table.header_line)
@@ -521,10 +526,9 @@ class Quote:
                 table.header_line, (table.rows[-1].last_line if table.rows else table.header_line) + 1
             )
         }
-        text = self._cell_text
         return [
             row
-            for row in find_labelled_rows([(line.start, text[line.start : line.end]) for line in self.lines])
+            for row in find_labelled_rows(self._cell_text, self._cell_lines)
             if not in_tables.intersection(range(row.first_line, row.last_line + 1))
         ]
 

@@ -14,10 +14,12 @@ as they read a table's row: quantity × unit price = total (A01), HT + TVA = TTC
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from segur_devis.document.numbers import Number, parse_number
 from segur_devis.document.tables import NUMBER_ROLES, Role, Row, role_of
+from segur_devis.normalize import fast
 
 # « PU HT 3 150,00 € », « Quantité : 1 », « TTC 7 800,00 € »: a column's name, then its value.
 _PAIR = re.compile(
@@ -29,24 +31,28 @@ _PAIR = re.compile(
 _BETWEEN = " \t|-—–,;/"
 # « Désignation : … », « Payeur : … »: a record's field of text, its label before the colon.
 _FIELD = re.compile(r"[ \t]*(?P<label>[a-z][a-z. ]{1,25}?)[ \t]*:[ \t]*(?P<value>\S.*)")
+# Either row names a quantity or a price, a record its designation first.
+_ROW_WORD = fast(r"\bq(?:te|uantite|ty)\b|\bp\.? ?u\b|\bprix\b|\bdesignation\b")
 _PRICE_ROLES: tuple[Role, ...] = ("total_ht", "unit_price", "total_ttc")
 _MAX_DESIGNATION_LINES = 4
 
 
-def find_labelled_rows(lines: Sequence[tuple[int, str]]) -> list[Row]:
-    """The rows of a text given as (folded offset, folded line) pairs, outside tables, in order."""
+def find_labelled_rows(text: str, lines: Sequence[tuple[int, str]]) -> list[Row]:
+    """The rows of `text` (folded), given also as its (offset, line) pairs, outside tables, in order."""
     rows: list[Row] = []
-    index = 0
-    while index < len(lines):
-        record = _record(lines, index)
-        if record is not None:
-            rows.append(record)
-            index = record.last_line + 1
+    starts = [offset for offset, _ in lines]
+    done = -1  # the last line read: a record spans several
+    # only the lines naming a quantity, a price or a designation (one scan of the text: most lines name none)
+    for m in _ROW_WORD.finditer(text):
+        index = bisect_right(starts, m.start()) - 1
+        if index <= done:
             continue
-        offset, text = lines[index]
-        if (row := _labelled_line(index, offset, text)) is not None:
+        done = index
+        if (record := _record(lines, index)) is not None:
+            rows.append(record)
+            done = record.last_line
+        elif (row := _labelled_line(index, *lines[index])) is not None:
             rows.append(row)
-        index += 1
     return rows
 
 
