@@ -76,11 +76,12 @@ _WORDS = re.compile(r"[a-z]{3}")
 _SUM_LABEL = re.compile(
     r"\b(?:base|montant|valeur|cout|prix)\b[^a-z]*(?:ht|hors taxes?)?[^a-z]*$|^[ \t]*(?:part|dont)\b"
 )
-# The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own; so
-# does a letter's « le montant de 6 400 € HT est intégralement pris en charge » (« le »: the amount already known).
-SUMMARY_LINE = fast(
-    r"\bmontant\s+de\s+la\s+prestation\s+segur\b|\ble montant (?:total |global )?(?:de |du devis de )(?=[0-9])"
-)  # « Montant  de  la  Prestation  Ségur » too: a PDF's justified line spaces its words
+# The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own
+# (« Montant  de  la  Prestation  Ségur » too: a PDF's justified line spaces its words).
+SUMMARY_LINE = fast(r"\bmontant\s+de\s+la\s+prestation\s+segur\b")
+# A letter's « le montant de 6 400 € HT est intégralement pris en charge »: « le », the amount already known — when
+# the quote prices it elsewhere, a restatement (« le montant de 900 € de la formation » alone is an item).
+_RESTATED = fast(r"\ble montant (?:total |global )?(?:de |du devis de )(?=[0-9])")
 # Company footers (« SAS au capital de 150 000 € – RCS Lyon ») and general terms (« indemnité forfaitaire pour frais
 # de recouvrement de 40 € ») carry amounts that are not billed services.
 LEGAL_LINE = fast(
@@ -329,6 +330,7 @@ class Quote:
                 (line.is_total and line.index not in labelled)
                 or line.index in notes
                 or line.index in schedule
+                or line.index in self.restated_lines
             ):
                 # a note under the table, an instalment of the schedule: amounts of items already priced
                 pending = []
@@ -498,6 +500,21 @@ class Quote:
             for row in table.rows
             for index in range(row.first_line, row.last_line + 1)
         }
+
+    @cached_property
+    def restated_lines(self) -> set[int]:
+        """The lines of prose restating an amount the quote prices on another line (`_RESTATED`)."""
+        found: set[int] = set()
+        if "le montant" not in self.folded_text:
+            return found  # one scan of the text spares most quotes the line by line reading
+        for m in _RESTATED.finditer(self.folded_text):
+            line = self.line_at(m.start())
+            said = next((a for a in line.amounts if a.start == m.end()), None)
+            if said is not None and any(
+                a.value == said.value for other in self.lines if other is not line for a in other.amounts
+            ):
+                found.add(line.index)
+        return found
 
     @cached_property
     def _field_lines(self) -> set[int]:

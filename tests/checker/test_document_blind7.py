@@ -76,6 +76,15 @@ def test_the_quotes_amount_restated_is_no_item(text: str) -> None:
     assert items(text) == [("state", "6400.00")]
 
 
+def test_an_amount_said_only_in_a_sentence_is_an_item() -> None:
+    text = (
+        "Devis n° 7 — Prestation Ségur MS-DUI-Va2, prise en charge par l'État : 6 400,00 € HT\n\n"
+        "Hors Ségur, le montant de 900 € HT de la formation complémentaire reste\n"
+        "à votre charge.\n"
+    )
+    assert items(text)[-1] == ("client", "900.00")
+
+
 def test_a_header_field_labels_no_priced_line_below_it() -> None:
     text = (
         "Devis KP-26-2093\n"

@@ -131,7 +131,7 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
     for entry in quote.totals:
         entries.setdefault(entry.line, []).append(entry)
     wrapped = {i for row in rows.values() for i in range(row.first_line, row.last_line + 1) if i != row.line}
-    wrapped |= {tail.index for item in quote.items for tail in item.tail}
+    wrapped |= {tail.index for item in quote.items for tail in item.tail} | quote.restated_lines
     yield from _table_sums(quote)
     for line in quote.lines:
         text = line.text
