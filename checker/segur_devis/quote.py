@@ -543,11 +543,7 @@ class Quote:
                 table.header_line, (table.rows[-1].last_line if table.rows else table.header_line) + 1
             )
         }
-        return [
-            row
-            for row in find_labelled_rows(self._cell_text, self._cell_lines)
-            if not in_tables.intersection(range(row.first_line, row.last_line + 1))
-        ]
+        return find_labelled_rows(self._cell_text, self._cell_lines, in_tables)
 
     @cached_property
     def fields(self) -> dict[str, Field]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from segur_devis.document.numbers import Number, parse_number
 from segur_devis.document.tables import NUMBER_ROLES, Role, Row, role_of
@@ -33,27 +33,41 @@ _BETWEEN = " \t|-—–,;/"
 _FIELD = re.compile(r"[ \t]*(?P<label>[a-z][a-z. ]{1,25}?)[ \t]*:[ \t]*(?P<value>\S.*)")
 # Either row names a quantity or a price, a record its designation first.
 _ROW_WORD = fast(r"\bq(?:te|uantite|ty)\b|\bp\.? ?u\b|\bprix\b|\bdesignation\b")
+_ROW_LITERALS = ("qt", "quantite", "pu", "p.u", "p. u", "prix", "designation")  # each word of it holds one
 _PRICE_ROLES: tuple[Role, ...] = ("total_ht", "unit_price", "total_ttc")
 _MAX_DESIGNATION_LINES = 4
 
 
-def find_labelled_rows(text: str, lines: Sequence[tuple[int, str]]) -> list[Row]:
-    """The rows of `text` (folded), given also as its (offset, line) pairs, outside tables, in order."""
+def find_labelled_rows(text: str, lines: Sequence[tuple[int, str]], in_tables: Set[int]) -> list[Row]:
+    """The rows of `text` (folded), given also as its (offset, line) pairs, outside the lines of its tables, in
+    order."""
     rows: list[Row] = []
-    starts = [offset for offset, _ in lines]
     done = -1  # the last line read: a record spans several
-    # only the lines naming a quantity, a price or a designation (one scan of the text: most lines name none)
-    for m in _ROW_WORD.finditer(text):
-        index = bisect_right(starts, m.start()) - 1
-        if index <= done:
+    for index in _candidate_lines(text, lines):
+        if index <= done or index in in_tables or not _ROW_WORD.search(lines[index][1]):
             continue
         done = index
         if (record := _record(lines, index)) is not None:
-            rows.append(record)
+            if not any(i in in_tables for i in range(index, record.last_line + 1)):
+                rows.append(record)
             done = record.last_line
         elif (row := _labelled_line(index, *lines[index])) is not None:
             rows.append(row)
     return rows
+
+
+def _candidate_lines(text: str, lines: Sequence[tuple[int, str]]) -> list[int]:
+    """The lines holding a word of `_ROW_WORD`, found by plain substring search (most lines hold none, and the
+    text is scanned several times faster so than by the pattern)."""
+    starts = [offset for offset, _ in lines]
+    found: set[int] = set()
+    for word in _ROW_LITERALS:
+        pos = text.find(word)
+        while pos >= 0:
+            index = bisect_right(starts, pos) - 1
+            found.add(index)
+            pos = text.find(word, lines[index][0] + len(lines[index][1]))  # the next line
+    return sorted(found)
 
 
 def _labelled_line(index: int, offset: int, text: str) -> Row | None:
