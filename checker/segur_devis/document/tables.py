@@ -360,6 +360,9 @@ def _line_number(table: Table, cells: Sequence[Cell], cell: Cell) -> bool:
 
 
 _LINE_NUMBER = re.compile(r"\d{1,3}\.?")
+_NUMBERED = re.compile(
+    r"[ \t]*\d{1,3}\.?(?:[ \t]*[|\t]|  )"
+)  # a line opening with its row's number in a cell
 
 
 def _table_resumes(lines: Sequence[tuple[int, str]], index: int) -> bool:
@@ -374,7 +377,7 @@ def _under_numbered_row(
     """A line right under a row that opens with its number (« 2 | Formation … »), with nothing under that number
     and no number of its own in the table's columns: the row's designation wrapped in its cell, whatever its case
     (« | (1 j × 900,00 € HT, sur site) »)."""
-    if numbers or not cells or index != row.last_line + 1:
+    if numbers or not cells or index != row.last_line + 1 or not _NUMBERED.match(lines[row.line][1]):
         return False
     opening = split_cells(lines[row.line][1])
     return (
@@ -481,7 +484,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         label_cells = [c for c in cells if id(c) not in in_numbers]
         if numbers and _line_number(table, cells, numbers[0][0]):
             numbers = numbers[1:]  # « 1   Prestation Ségur …   1 480,00 »: the row's number, not a value
-        if CARRIED_FORWARD.search(text):
+        if "report" in text and CARRIED_FORWARD.search(text):
             continue  # the sum carried from one page to the next: the rows go on
         if _TOTAL.search(text) and any(_TOTAL_CELL.match(c.text) for c in cells):
             _close(table, pending, lines)
