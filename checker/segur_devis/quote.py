@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -507,13 +508,12 @@ class Quote:
         found: set[int] = set()
         if "le montant" not in self.folded_text:
             return found  # one scan of the text spares most quotes the line by line reading
+        written = Counter(a.value for line in self.lines for a in line.amounts)
         for m in _RESTATED.finditer(self.folded_text):
             line = self.line_at(m.start())
             said = next((a for a in line.amounts if a.start == m.end()), None)
-            if said is not None and any(
-                a.value == said.value for other in self.lines if other is not line for a in other.amounts
-            ):
-                found.add(line.index)
+            if said is not None and written[said.value] > sum(a.value == said.value for a in line.amounts):
+                found.add(line.index)  # the same amount on another line too
         return found
 
     @cached_property
