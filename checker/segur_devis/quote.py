@@ -375,6 +375,10 @@ class Quote:
                         pending = []  # what stands above a heading labels nothing under it (a sentence goes on)
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
                 continue
+            if row is None and line.taxed_price is not None and _sums_the_items_above(items, line):
+                self._part_summaries.add(line.index)  # « Prestation Ségur : 6 400,00 € HT — TVA … — TTC … »
+                pending = []
+                continue
             block = [*pending, line]
             tail = self.lines[line.index + 1 : row.last_line + 1] if row is not None else []
             # Who pays: the row's own columns (« À la charge du client »), then the nearest words that say it —
@@ -501,6 +505,17 @@ class Quote:
             for row in table.rows
             for index in range(row.first_line, row.last_line + 1)
         }
+
+    @cached_property
+    def _part_summaries(self) -> set[int]:
+        return set()  # filled by `items`
+
+    @property
+    def part_summaries(self) -> set[int]:
+        """The lines summing the items right above them with their tax, written without the word « total »
+        (« Prestations hors Ségur : 2 400,00 € HT — TVA 480,00 € — TTC 2 880,00 € »): no items of their own."""
+        self.items  # noqa: B018  (reading the items finds them)
+        return self._part_summaries
 
     @cached_property
     def restated_lines(self) -> set[int]:
@@ -784,6 +799,22 @@ _SCHEDULE_HEADING = re.compile(
 _INSTALMENT = re.compile(r"\b(?:acompte|solde|avance|echeance)\b[^\n]{0,30}?\b\d{1,3}(?:,\d+)? ?%")
 _AMOUNT_ONLY = re.compile(r"[\s€]*(?:eur|euros|ht|ttc)?\.?\s*")
 _CAPTION = re.compile(r"\D{0,40}(?:\d{1,2}(?:[.,]\d{1,2})? ?%\D{0,20})?")
+
+
+def _sums_the_items_above(items: list[Item], line: Line) -> bool:
+    """`line`'s price is the sum of the run of items right above it (each ending where the next starts), none of
+    them priced with its own tax: a part's summary, not one more item (two options at the same price, each
+    with its TVA and TTC, stay two items)."""
+    price = line.amounts[(line.taxed_price or 1) - 1].value
+    total, below = Decimal(0), line.index
+    for item in reversed(items):
+        if (item.tail or item.lines)[-1].index != below - 1 or item.total is None or item.priced.taxed_price:
+            return False
+        total += item.total.value
+        if abs(total - price) <= Decimal("0.05"):
+            return True
+        below = item.lines[0].index
+    return False
 
 
 # « 4 × 1 200,00 € HT »: a quantity times the unit price that follows

@@ -221,3 +221,31 @@ def test_a_price_detail_under_its_item_is_the_items(
         "TVA 20 %                                ………………        960,00 €\n"
     )
     assert items(text) == items_read
+
+
+_PART = (
+    "HORS SÉGUR — À LA CHARGE DU LABORATOIRE\n"
+    "Désignation                                Qté     PU HT        Montant HT\n"
+    "Connecteur automate                        1       1 500,00      1 500,00\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "items_read"),
+    [
+        # the part's sum with its tax, no « total » written: a summary of the rows above
+        (
+            _PART + "Paramétrage du connecteur                  1         900,00        900,00\n"
+            "Prestations hors Ségur : 2 400,00 € HT — TVA 480,00 € — TTC 2 880,00 €\n",
+            [("client", "1500.00"), ("client", "900.00")],
+        ),
+        # two options at the same price, each with its tax: two items
+        (
+            _PART + "Option A, au choix : 1 × 900,00 € HT — TVA 180,00 € — TTC 1 080,00 €\n"
+            "Option B, au choix : 1 × 900,00 € HT — TVA 180,00 € — TTC 1 080,00 €\n",
+            [("client", "1500.00"), ("client", "900.00"), ("client", "900.00")],
+        ),
+    ],
+)
+def test_a_parts_sum_with_its_tax_is_no_item(text: str, items_read: list[tuple[str, str]]) -> None:
+    assert items(text) == items_read

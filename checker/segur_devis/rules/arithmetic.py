@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from segur_devis.amounts import format_euros
+from segur_devis.amounts import Amount, format_euros
 from segur_devis.document import Row, TotalEntry
 from segur_devis.quote import LEGAL_LINE, SUMMARY_LINE, Line, Quote, payer_of
 from segur_devis.rules.base import Hit, rule
@@ -149,8 +149,16 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
         if not line.amounts:
             tax_columns = tax_columns or bool(_TVA.search(text) and _TTC.search(text))
             continue
+        if (price := line.taxed_price) is not None:
+            # « Formation … : 960,00 € HT — TVA 192,00 € — TTC 1 152,00 € »: an item (or a part's summary) and its tax
+            if len(taxes := line.amounts[price:]) == 2:  # TVA and TTC in either order: the TTC is the larger
+                tva, ttc = sorted(taxes, key=lambda a: a.value)
+                yield from _check_triplet(line.amounts[price - 1], tva, ttc, tax_columns=True)
+            if line.index not in quote.part_summaries:
+                parts[-1] += line.amounts[price - 1].value
+            continue
         if len(line.amounts) == 3 and not line.is_total:
-            yield from _check_triplet(line, tax_columns)
+            yield from _check_triplet(*line.amounts, tax_columns=tax_columns)
             continue
         if SUMMARY_LINE.search(text):
             parts.append(Decimal(0))
@@ -378,17 +386,19 @@ def _row_ht(row: Row) -> Decimal | None:
 _USUAL_RATES = (Decimal("0.2"), Decimal("0.1"), Decimal("0.055"), Decimal("0.021"))
 
 
-def _check_triplet(line: Line, tax_columns: bool) -> Iterator[Hit]:
-    """HT, TVA, TTC on one line. Without a header naming those columns, three amounts may also be quantity,
+def _check_triplet(
+    ht_amount: Amount, tva_amount: Amount, ttc_amount: Amount, *, tax_columns: bool
+) -> Iterator[Hit]:
+    """HT, TVA, TTC on one line. Without a header or labels naming them, three amounts may also be quantity,
     unit price and total: only a TVA that fits a usual rate of the HT tells them apart."""
-    ht, tva, ttc = (a.value for a in line.amounts)
+    ht, tva, ttc = ht_amount.value, tva_amount.value, ttc_amount.value
     looks_like_tax = tax_columns or any(
         abs((ht * r).quantize(_CENT) - tva) <= _TOLERANCE for r in _USUAL_RATES
     )
     if looks_like_tax and abs(ht + tva - ttc) > _TOLERANCE:
         yield Hit(
             f"{format_euros(ht)} HT + {format_euros(tva)} de TVA font {format_euros(ht + tva)}, pas {format_euros(ttc)}.",
-            (line.amounts[0].start, line.amounts[2].end),
+            (ht_amount.start, ttc_amount.end),
         )
 
 
