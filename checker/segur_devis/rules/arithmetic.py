@@ -152,8 +152,8 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
         if (price := line.taxed_price) is not None:
             # « Formation … : 960,00 € HT — TVA 192,00 € — TTC 1 152,00 € »: an item (or a part's summary) and its tax
             if len(taxes := line.amounts[price:]) == 2:  # TVA and TTC in either order: the TTC is the larger
-                tva, ttc = sorted(taxes, key=lambda a: a.value)
-                yield from _check_triplet(line.amounts[price - 1], tva, ttc, tax_columns=True)
+                its_tva, its_ttc = sorted(taxes, key=lambda a: a.value)
+                yield from _check_triplet(line.amounts[price - 1], its_tva, its_ttc, tax_columns=True)
             if line.index not in quote.part_summaries:
                 parts[-1] += line.amounts[price - 1].value
             continue
