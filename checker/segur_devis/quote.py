@@ -82,6 +82,7 @@ _SUM_LABEL = re.compile(
 SUMMARY_LINE = fast(r"\bmontant\s+de\s+la\s+prestation\s+segur\b")
 # A letter's « le montant de 6 400 € HT est intégralement pris en charge »: « le », the amount already known — when
 # the quote prices it elsewhere, a restatement (« le montant de 900 € de la formation » alone is an item).
+_SUM_OPENING = re.compile(r"[ \t]*(?:montant|somme)\b")
 _RESTATED = fast(r"\ble montant (?:total |global )?(?:de |du devis de )(?=[0-9])")
 # Company footers (« SAS au capital de 150 000 € – RCS Lyon ») and general terms (« indemnité forfaitaire pour frais
 # de recouvrement de 40 € ») carry amounts that are not billed services.
@@ -519,9 +520,11 @@ class Quote:
 
     @cached_property
     def restated_lines(self) -> set[int]:
-        """The lines of prose restating an amount the quote prices on another line (`_RESTATED`)."""
+        """The lines restating amounts the quote prices on other lines: a letter's « le montant de 6 400 € HT … »
+        (`_RESTATED`), « Montant de la partie 2 : selon l'option retenue, soit 21 600,00 € HT ou 17 900,00 € HT »
+        (a line opening with « Montant » whose every amount is another line's price)."""
         found: set[int] = set()
-        if "le montant" not in self.folded_text:
+        if "montant" not in self.folded_text:
             return found  # one scan of the text spares most quotes the line by line reading
         written = Counter(a.value for line in self.lines for a in line.amounts)
         for m in _RESTATED.finditer(self.folded_text):
@@ -529,6 +532,14 @@ class Quote:
             said = next((a for a in line.amounts if a.start == m.end()), None)
             if said is not None and written[said.value] > sum(a.value == said.value for a in line.amounts):
                 found.add(line.index)  # the same amount on another line too
+        opening = [
+            line
+            for line in self.lines
+            if line.amounts and _SUM_OPENING.match(line.text) and not line.is_total
+        ]
+        if opening:
+            priced = Counter(a.value for line in self.lines if not line.is_total for a in line.amounts)
+            found |= {line.index for line in opening if all(priced[a.value] > 1 for a in line.amounts)}
         return found
 
     @cached_property

@@ -249,3 +249,30 @@ _PART = (
 )
 def test_a_parts_sum_with_its_tax_is_no_item(text: str, items_read: list[tuple[str, str]]) -> None:
     assert items(text) == items_read
+
+
+@pytest.mark.parametrize(
+    ("last", "items_read"),
+    [
+        # the options' prices said again: no item
+        (
+            "Montant de la partie 2 : selon l'option retenue (A ou B), soit 600,00 € HT ou 900,00 € HT.",
+            [("client", "600.00"), ("client", "900.00")],
+        ),
+        # a price of its own, opening with « Montant »: an item
+        (
+            "Montant forfaitaire de la reprise des données : 450,00 € HT",
+            [("client", "600.00"), ("client", "900.00"), ("client", "450.00")],
+        ),
+    ],
+)
+def test_a_line_opening_with_montant_restating_prices_is_no_item(
+    last: str, items_read: list[tuple[str, str]]
+) -> None:
+    text = (
+        "PARTIE 2 — OPTIONS (à la charge de la clinique)\n"
+        "Option A — Hébergement : 1 × 600,00 € HT (TTC 720,00 €)\n"
+        "Option B — Serveur sur site : 1 × 900,00 € HT (TTC 1 080,00 €)\n"
+        f"{last}\n"
+    )
+    assert items(text) == items_read
