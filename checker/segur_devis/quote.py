@@ -10,9 +10,11 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from typing import Literal
 
@@ -41,6 +43,7 @@ from segur_devis.document import (
 from segur_devis.document.delimited import delimited_as_tabs
 from segur_devis.document.fields import SOFTWARE_VERSION
 from segur_devis.document.footnotes import Footnote, calls, find_footnotes
+from segur_devis.document.labelled import find_labelled_rows
 from segur_devis.document.stacked import find_stacked_tables
 from segur_devis.document.tables import PAYER_WORDS, RULE_LINE, Role
 from segur_devis.document.totals import CARRIED_FORWARD
@@ -65,8 +68,22 @@ TOTAL_LINE = fast(
 )
 # « 850,00 € HT, soit 1 020,00 € TTC »: an item's price given with its tax, not a total
 _PRICE_WITH_TAX = re.compile(r"\bsoit [0-9][0-9 .,]*(?:€|eur\b)? ?ttc\b")
-# The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own.
-SUMMARY_LINE = fast(r"\bmontant de la prestation segur\b")
+# What may follow an item's price when its tax is given on its line: TVA, TTC, a rate, signs.
+_TAX_ONLY = re.compile(r"(?:[\s€=—–,;:.()/%×*+-]|[0-9]|\b(?:ht|ttc|tva|soit|eur|euros|dont|taux|a)\b)*")
+_TAX_WORD = re.compile(r"\b(?:tva|ttc|soit)\b")
+_WORDS = re.compile(r"[a-z]{3}")
+# « Base HT 5 400,00 € — TVA … », « Montant : … »: a sum's label right before the first amount
+# « Part État : 64 500,00 € HT — TVA … » (a payer's share)
+_SUM_LABEL = re.compile(
+    r"\b(?:base|montant|valeur|cout|prix)\b[^a-z]*(?:ht|hors taxes?)?[^a-z]*$|^[ \t]*(?:part|dont)\b"
+)
+# The mandatory mention often carries the State-paid amount: a summary of the items, not an item of its own
+# (« Montant  de  la  Prestation  Ségur » too: a PDF's justified line spaces its words).
+SUMMARY_LINE = fast(r"\bmontant\s+de\s+la\s+prestation\s+segur\b")
+# A letter's « le montant de 6 400 € HT est intégralement pris en charge »: « le », the amount already known — when
+# the quote prices it elsewhere, a restatement (« le montant de 900 € de la formation » alone is an item).
+_SUM_OPENING = re.compile(r"[ \t]*(?:montant|somme)\b")
+_RESTATED = fast(r"\ble montant (?:total |global )?(?:de |du devis de )(?=[0-9])")
 # Company footers (« SAS au capital de 150 000 € – RCS Lyon ») and general terms (« indemnité forfaitaire pour frais
 # de recouvrement de 40 € ») carry amounts that are not billed services.
 LEGAL_LINE = fast(
@@ -109,12 +126,36 @@ class Line:
                 TOTAL_LINE.search(_PRICE_WITH_TAX.sub("", self.text) if "soit" in self.text else self.text)
                 is not None
                 and not ("qte" in self.text and _LABELLED_CELLS.search(self.text))
+                and self.taxed_price is None
             )
             or SUMMARY_LINE.search(self.text) is not None
             or LEGAL_LINE.search(self.text) is not None
             # asked of each line several times: a substring test first
             or ("report" in self.text and CARRIED_FORWARD.search(self.text) is not None)
         )
+
+    @property
+    def taxed_price(self) -> int | None:
+        """« Formation … : 2 j × 480,00 € HT = 960,00 € HT — TVA 192,00 € — TTC 1 152,00 € »: an item's price
+        followed by its own TVA and TTC, nothing else. How many of its amounts are the price (the rest is its tax);
+        None for any other line (« Total HT 960,00 € — TVA … » names a total before its first amount)."""
+        if len(self.amounts) < 2 or ("tva" not in self.text and "ttc" not in self.text):
+            return None
+        first = self.amounts[0].start - self.start
+        if (
+            TOTAL_LINE.search(self.text, 0, first)
+            or not _WORDS.search(self.text, 0, first)
+            or _SUM_LABEL.search(self.text, 0, first)
+        ):
+            return None
+        ends = [a.end - self.start for a in self.amounts]
+        starts = [a.start - self.start for a in self.amounts[1:]] + [len(self.text)]
+        rest = "".join(self.text[e:s] for e, s in zip(ends, starts, strict=True))
+        if not _TAX_ONLY.fullmatch(rest):
+            return None
+        tax = _TAX_WORD.search(self.text, first)
+        count = sum(1 for a in self.amounts if tax is not None and a.end <= tax.start() + self.start)
+        return count or None
 
     @property
     def extent(self) -> tuple[int, int]:
@@ -179,6 +220,8 @@ class Item:
                 if (number := self.row.get(role)) is not None and not number.percent:
                     return Amount(number.value, number.start, number.end)
         amounts, text = self.priced.amounts, self.priced.text
+        if (price := self.priced.taxed_price) is not None:
+            return amounts[price - 1]  # « … 960,00 € HT — TVA 192,00 € — TTC 1 152,00 € »: the HT price
         if (
             len(amounts) >= 2
             and "soit" in text
@@ -279,12 +322,18 @@ class Quote:
         payer_column: re.Match[str] | None = None  # a « Prise en charge » column of the last table header
         tail_end = -1  # the last line of the previous item's row, wrapped below its priced line
         notes, schedule = self._footnote_lines, self._schedule_lines
+        labelled = {row.line for row in self.labelled_rows}  # « Qté 2   PU HT …   Total HT … »: an item
         from_section = False  # the last item's payer is only its section's
         boxed, box_item = False, None  # after a box table's rule line; the item of that box row
         for line in self.lines:
             if not line.text.strip() or line.index <= tail_end:
                 continue
-            if line.is_total or line.index in notes or line.index in schedule:
+            if (
+                (line.is_total and line.index not in labelled)
+                or line.index in notes
+                or line.index in schedule
+                or line.index in self.restated_lines
+            ):
                 # a note under the table, an instalment of the schedule: amounts of items already priced
                 pending = []
                 continue
@@ -309,7 +358,13 @@ class Quote:
                 if from_section and (said := payer_of(items[-1].label)):
                     items[-1].payer, from_section = said, False  # its own words, wrapped, beat the section
                 continue
+            if row is None and items and not pending and _price_detail(items[-1], line):
+                items[-1].tail.append(line)  # « médecins — 4 × 1 200,00 € HT » under « … 4 800,00 € HT »
+                continue
             if not line.amounts and row is None:
+                if line.index in self._field_lines and not self.payer_of_line(line):
+                    pending = []  # « Logiciel : KinéPro 5.2 »: a header field labels no priced line below it
+                    continue
                 if (
                     line.index not in self._stacked_lines
                     and (len(line.text) <= 100 or _PART_TITLE.match(line.text))
@@ -320,6 +375,10 @@ class Quote:
                     if not self._starts_lower(line.start + indent):
                         pending = []  # what stands above a heading labels nothing under it (a sentence goes on)
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
+                continue
+            if row is None and line.taxed_price is not None and _sums_the_items_above(items, line):
+                self._part_summaries.add(line.index)  # « Prestation Ségur : 6 400,00 € HT — TVA … — TTC … »
+                pending = []
                 continue
             block = [*pending, line]
             tail = self.lines[line.index + 1 : row.last_line + 1] if row is not None else []
@@ -355,9 +414,14 @@ class Quote:
         return fold(self.source, keep_tabs=True).text if "\t" in self.source else self.folded_text
 
     @cached_property
-    def tables(self) -> list[Table]:
+    def _cell_lines(self) -> list[tuple[int, str]]:
+        """Each line's folded offset and text with its tabs: what tables and rows are read from."""
         text = self._cell_text
-        lines = [(line.start, text[line.start : line.end]) for line in self.lines]
+        return [(line.start, text[line.start : line.end]) for line in self.lines]
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        lines = self._cell_lines
         found = find_tables(lines, self._starts_lower)
         if stacked := find_stacked_tables(lines):
             found = sorted([*found, *stacked], key=lambda table: table.header_line)
@@ -444,13 +508,68 @@ class Quote:
         }
 
     @cached_property
+    def _part_summaries(self) -> set[int]:
+        return set()  # filled by `items`
+
+    @property
+    def part_summaries(self) -> set[int]:
+        """The lines summing the items right above them with their tax, written without the word « total »
+        (« Prestations hors Ségur : 2 400,00 € HT — TVA 480,00 € — TTC 2 880,00 € »): no items of their own."""
+        self.items  # noqa: B018  (reading the items finds them)
+        return self._part_summaries
+
+    @cached_property
+    def restated_lines(self) -> set[int]:
+        """The lines restating amounts the quote prices on other lines: a letter's « le montant de 6 400 € HT … »
+        (`_RESTATED`), « Montant de la partie 2 : selon l'option retenue, soit 21 600,00 € HT ou 17 900,00 € HT »
+        (a line opening with « Montant » whose every amount is another line's price)."""
+        found: set[int] = set()
+        if "montant" not in self.folded_text:
+            return found  # one scan of the text spares most quotes the line by line reading
+        written = Counter(a.value for line in self.lines for a in line.amounts)
+        for m in _RESTATED.finditer(self.folded_text):
+            line = self.line_at(m.start())
+            said = next((a for a in line.amounts if a.start == m.end()), None)
+            if said is not None and written[said.value] > sum(a.value == said.value for a in line.amounts):
+                found.add(line.index)  # the same amount on another line too
+        opening = [
+            line
+            for line in self.lines
+            if line.amounts and _SUM_OPENING.match(line.text) and not line.is_total
+        ]
+        if opening:
+            priced = Counter(a.value for line in self.lines if not line.is_total for a in line.amounts)
+            found |= {line.index for line in opening if all(priced[a.value] > 1 for a in line.amounts)}
+        return found
+
+    @cached_property
+    def _field_lines(self) -> set[int]:
+        return {self.line_at(f.start).index for f in self.fields.values()}
+
+    @cached_property
     def _table_headers(self) -> set[int]:
         return {table.header_line for table in self.tables}
 
     @cached_property
     def rows_by_line(self) -> dict[int, Row]:
-        """Table rows by the index of the line holding their numbers."""
-        return {row.line: row for table in self.tables for row in table.rows}
+        """Table rows, and rows whose cells name their values outside tables, by the index of the line holding
+        their numbers."""
+        rows = {row.line: row for row in self.labelled_rows}
+        rows.update((row.line, row) for table in self.tables for row in table.rows)
+        return rows
+
+    @cached_property
+    def labelled_rows(self) -> list[Row]:
+        """« Qté 2   PU HT 3 150,00 €   Total HT 6 500,00 € », « Désignation : … / Prix HT : … » records: rows
+        outside tables (`document/labelled.py`)."""
+        in_tables = {
+            i
+            for table in self.tables
+            for i in range(
+                table.header_line, (table.rows[-1].last_line if table.rows else table.header_line) + 1
+            )
+        }
+        return find_labelled_rows(self._cell_text, self._cell_lines, in_tables)
 
     @cached_property
     def fields(self) -> dict[str, Field]:
@@ -691,6 +810,38 @@ _SCHEDULE_HEADING = re.compile(
 _INSTALMENT = re.compile(r"\b(?:acompte|solde|avance|echeance)\b[^\n]{0,30}?\b\d{1,3}(?:,\d+)? ?%")
 _AMOUNT_ONLY = re.compile(r"[\s€]*(?:eur|euros|ht|ttc)?\.?\s*")
 _CAPTION = re.compile(r"\D{0,40}(?:\d{1,2}(?:[.,]\d{1,2})? ?%\D{0,20})?")
+
+
+def _sums_the_items_above(items: list[Item], line: Line) -> bool:
+    """`line`'s price is the sum of the run of items right above it (each ending where the next starts), none of
+    them priced with its own tax: a part's summary, not one more item (two options at the same price, each
+    with its TVA and TTC, stay two items)."""
+    price = line.amounts[(line.taxed_price or 1) - 1].value
+    total, below = Decimal(0), line.index
+    for item in reversed(items):
+        if (item.tail or item.lines)[-1].index != below - 1 or item.total is None or item.priced.taxed_price:
+            return False
+        total += item.total.value
+        if abs(total - price) <= Decimal("0.05"):
+            return True
+        below = item.lines[0].index
+    return False
+
+
+# « 4 × 1 200,00 € HT »: a quantity times the unit price that follows
+_TIMES = re.compile(r"(?P<qty>\d{1,4}(?:,\d+)?) ?(?:[×x*]|fois) ?$")
+
+
+def _price_detail(item: Item, line: Line) -> bool:
+    """The line right under an item's priced line gives only how its price is made (« médecins — 4 × 1 200,00 € HT »
+    under « Prestation Ségur … — 4   4 800,00 € HT », a cell wrapped in a PDF): quantity × unit price = its total."""
+    if len(line.amounts) != 1 or item.total is None or (item.tail or item.lines)[-1].index != line.index - 1:
+        return False
+    m = _TIMES.search(line.text, 0, line.amounts[0].start - line.start)
+    if m is None:
+        return False
+    product = Decimal(m.group("qty").replace(",", ".")) * line.amounts[0].value
+    return abs(product - item.total.value) <= Decimal("0.05")
 
 
 def _with_captions(lines: list[Line]) -> list[Line]:

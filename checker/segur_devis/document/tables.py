@@ -50,7 +50,10 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = named_patterns(
         ("total_ttc", TTC_WORD),
         ("tva", r"\b(?:tva|taxes?)\b"),
         # « Prise en charge » / « Financement »: a column whose cells name who pays (« État », « Établissement »)
-        ("payer", r"^(?:prise en(?: charge)?|prise? en charge par|financement|payeur|paye par)$"),
+        (
+            "payer",
+            r"^(?:prise en(?: charge)?|prise? en charge par|financement|financeurs?|payeurs?|paye par)$",
+        ),
         (
             "client",
             r"\bclient\b|charge (?:de l'|du |de la )|\breste a charge\b|\bvotre (?:charge|participation)\b",
@@ -102,7 +105,7 @@ class Row:
     end: int
     label: str  # folded designation, lines joined
     values: dict[Role, Number] = field(default_factory=dict)
-    stacked: bool = False  # pasted one cell per line (`stacked.py`)
+    stacked: bool = False  # one cell per line: pasted so (`stacked.py`), or a record block (`labelled.py`)
     payer: str | None = (
         None  # folded text of its cell under a payer column (« Établissement », « ASP, pour l'État »)
     )
@@ -135,6 +138,8 @@ def role_of(label: str) -> Role | None:
 def _header(cells: Sequence[Cell]) -> list[Column] | None:
     if len(cells) < 2 or any(parse_number(c.text) for c in cells):
         return None
+    if any(c.text.startswith(":") for c in cells):
+        return None  # « Payeur      : État (financement SONS) »: a field and its value, not column names
     roles = [role_of(c.text) for c in cells]
     named = [r for r in roles if r is not None]
     if len(named) < 2 or not any(r in NUMBER_ROLES for r in named):
@@ -355,6 +360,31 @@ def _line_number(table: Table, cells: Sequence[Cell], cell: Cell) -> bool:
 
 
 _LINE_NUMBER = re.compile(r"\d{1,3}\.?")
+_NUMBERED = re.compile(
+    r"[ \t]*\d{1,3}\.?(?:[ \t]*[|\t]|  )"
+)  # a line opening with its row's number in a cell
+
+
+def _table_resumes(lines: Sequence[tuple[int, str]], index: int) -> bool:
+    """The next non-blank line after `index`, within two, has a tab or pipe table's separators again."""
+    after = [text for _, text in lines[index + 1 : index + 4] if text.strip()][:1]
+    return bool(after) and ("|" in after[0] or "\t" in after[0])
+
+
+def _under_numbered_row(
+    row: Row, index: int, lines: Sequence[tuple[int, str]], cells: Sequence[Cell], numbers: Sequence[object]
+) -> bool:
+    """A line right under a row that opens with its number (« 2 | Formation … »), with nothing under that number
+    and no number of its own in the table's columns: the row's designation wrapped in its cell, whatever its case
+    (« | (1 j × 900,00 € HT, sur site) »)."""
+    if numbers or not cells or index != row.last_line + 1 or not _NUMBERED.match(lines[row.line][1]):
+        return False
+    opening = split_cells(lines[row.line][1])
+    return (
+        len(opening) > 1
+        and _LINE_NUMBER.fullmatch(opening[0].text) is not None
+        and cells[0].column >= opening[1].column - 2
+    )
 
 
 def _continues(cell: Cell, starts_lower: Callable[[int], bool]) -> bool:
@@ -429,6 +459,17 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         if table is None:
             continue
         if table.layout == "separated" and "\t" not in text and "|" not in text:
+            row = table.rows[-1] if table.rows else None
+            if (
+                row is not None
+                and index == row.last_line + 1
+                and not pending
+                and _table_resumes(lines, index)
+            ):
+                # a PDF's cell wrapped below its row, out of the table's separators, the next row after it
+                row.last_line, row.end = index, offset + len(text.rstrip())
+                row.label = f"{row.label} {text.strip()}"
+                continue
             table, pending = None, []  # a tab or pipe table ends at the first line without its separators
             continue
         # A number under the designation column is text of the designation (« 5 ans » wrapped in its cell).
@@ -443,13 +484,24 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         label_cells = [c for c in cells if id(c) not in in_numbers]
         if numbers and _line_number(table, cells, numbers[0][0]):
             numbers = numbers[1:]  # « 1   Prestation Ségur …   1 480,00 »: the row's number, not a value
-        if CARRIED_FORWARD.search(text):
+        if "report" in text and CARRIED_FORWARD.search(text):
             continue  # the sum carried from one page to the next: the rows go on
         if _TOTAL.search(text) and any(_TOTAL_CELL.match(c.text) for c in cells):
             _close(table, pending, lines)
             table, pending = None, []  # the totals block: the rows are over
             continue
         previous = table.rows[-1] if table.rows else None
+        if (
+            previous is not None
+            and not pending
+            and _under_numbered_row(previous, index, lines, cells, numbers)
+        ):
+            previous.last_line = (
+                index  # « 1 | Prestation … » then « | MédiPlus 12.1, … »: the row's cell wrapped
+            )
+            previous.end = offset + len(text.rstrip())
+            previous.label = f"{previous.label} {' '.join(c.text for c in label_cells)}"
+            continue
         lower = bool(label_cells) and _continues(label_cells[0], starts_lower)
         if (
             previous is not None

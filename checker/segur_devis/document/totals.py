@@ -47,15 +47,19 @@ _UNIT_AFTER: dict[str, TotalKind] = {"ht": "total_ht", "ttc": "total_ttc"}
 # quote (a monthly total « Total TTC 58,80 € par mois » still is one).
 _OF_ONE_LINE = re.compile(r" ?(?:ht |ttc )?(?:(?:sur|pour|de) la ligne\b|\(ligne\b)")
 _RATE = re.compile(r"(?P<rate>\d{1,2}(?:[.,]\d{1,2})?) ?%")
-# « Total Section 1 HT », « Sous-total lot 2 »: the number names a part of the quote, it is not an amount.
-_PART_NUMBER = re.compile(r"\b(?:section|partie|lot|page|tranche|phase|annexe)\W*$")
+# « Total Section 1 HT », « Sous-total lot 2 »: the number right after the word names a part of the quote, it is
+# not an amount (« Sous-total de la page      36 900,00 »: an amount in the next cell is one).
+_PART_NUMBER = re.compile(r"\b(?:section|partie|lot|page|tranche|phase|annexe)(?:\W?| ?[:n°-]{1,2} ?)$")
 # « Total par année   3 000,00   2 400,00   2 400,00   7 800,00 », « Total annuel … »: a row of sums of a table by
 # year or month (several amounts), not the quote's total (« Total HT 49,00 € par mois » is one: its period follows
 # its amount; « Total annuel HT : 1 200 € » too: one amount).
 _PER_PERIOD = re.compile(r"\btotal (?:(?:par|/) ?(?:an|annee|mois|trimestre)|annuel|mensuel|trimestriel)\b")
-# « Report à la page 2 : 40 400,00 » / « Report de la page 1 » / « À reporter » on a quote over several pages: the
-# sum of the lines above carried over, neither a billed item nor a total of the quote.
-CARRIED_FORWARD = fast(r"\breport(?:s? (?:a|de|sur|en) (?:la )?page|er|e)\b")
+# « Report à la page 2 : 40 400,00 » / « Report de la page 1 » / « À reporter » on a quote over several pages, or
+# « Report » alone as the label of the amount opening the next page: the sum of the lines above carried over,
+# neither a billed item nor a total of the quote.
+CARRIED_FORWARD = fast(
+    r"\breport(?:s? (?:a|de|sur|en) (?:la )?page|er|e)\b|^[ \t|]*reports?\b[ \t:|]*(?=[0-9-])"
+)
 
 
 @dataclass(frozen=True, slots=True)

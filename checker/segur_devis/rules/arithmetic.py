@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
-from segur_devis.amounts import format_euros
+from segur_devis.amounts import Amount, format_euros
 from segur_devis.document import Row, TotalEntry
-from segur_devis.quote import LEGAL_LINE, SUMMARY_LINE, Line, Quote
+from segur_devis.quote import LEGAL_LINE, SUMMARY_LINE, Line, Quote, payer_of
 from segur_devis.rules.base import Hit, rule
 
 _CENT = Decimal("0.01")
@@ -129,11 +130,15 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
     entries: dict[int, list[TotalEntry]] = {}
     for entry in quote.totals:
         entries.setdefault(entry.line, []).append(entry)
+    wrapped = {i for row in rows.values() for i in range(row.first_line, row.last_line + 1) if i != row.line}
+    wrapped |= {tail.index for item in quote.items for tail in item.tail} | quote.restated_lines
     yield from _table_sums(quote)
     for line in quote.lines:
         text = line.text
         if line.index in headers and parts[-1]:
             parts.append(Decimal(0))
+        if line.index in wrapped:
+            continue  # « (1 j × 900,00 € HT) » in a row's designation: the row's total counts, not its words
         row = rows.get(line.index)
         if row is not None:
             yield from _row_tax(row)
@@ -144,8 +149,16 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
         if not line.amounts:
             tax_columns = tax_columns or bool(_TVA.search(text) and _TTC.search(text))
             continue
+        if (price := line.taxed_price) is not None:
+            # « Formation … : 960,00 € HT — TVA 192,00 € — TTC 1 152,00 € »: an item (or a part's summary) and its tax
+            if len(taxes := line.amounts[price:]) == 2:  # TVA and TTC in either order: the TTC is the larger
+                its_tva, its_ttc = sorted(taxes, key=lambda a: a.value)
+                yield from _check_triplet(line.amounts[price - 1], its_tva, its_ttc, tax_columns=True)
+            if line.index not in quote.part_summaries:
+                parts[-1] += line.amounts[price - 1].value
+            continue
         if len(line.amounts) == 3 and not line.is_total:
-            yield from _check_triplet(line, tax_columns)
+            yield from _check_triplet(*line.amounts, tax_columns=tax_columns)
             continue
         if SUMMARY_LINE.search(text):
             parts.append(Decimal(0))
@@ -156,7 +169,7 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
             if not line.is_unticked:
                 parts[-1] += line.amounts[-1].value
             continue
-        for entry in entries.get(line.index, []):
+        for entry in _with_part_totals(entries.get(line.index, [])):
             value = entry.amount.value
             bases = [total_ht] if total_ht is not None else _suffix_sums(parts)
             ht = bases[0]
@@ -189,6 +202,16 @@ def tax_totals(quote: Quote) -> Iterator[Hit]:
                     )
             elif entry.kind == "total_ht":
                 total_ht = value
+
+
+def _with_part_totals(entries: list[TotalEntry]) -> list[TotalEntry]:
+    """« Total financé par l'État : 1 180,00 € HT (TVA 20 % 236,00 € — TTC 1 416,00 €) »: a payer's part stated
+    with its own TVA and TTC on its line is the HT those are made of."""
+    if not any(e.kind in ("tva", "total_ttc") for e in entries):
+        return entries
+    return [
+        replace(e, kind="total_ht") if e.kind == "state_total" and e is entries[0] else e for e in entries
+    ]
 
 
 def _suffix_sums(parts: list[Decimal]) -> list[Decimal]:
@@ -275,9 +298,11 @@ def _table_sums(quote: Quote) -> Iterator[Hit]:
         sums = {Decimal(0)}
         for group, _ in groups[-6:]:
             sums |= {s + group for s in sums}
+        # « Sous-total État », « Total à la charge du cabinet »: some rows across the table, by payer
+        by_payer = piece.kind == "sous_total" or payer_of(quote.folded_text[piece.start : piece.amount.start])
         if all(abs(s - value) > _TOLERANCE for s in sums):
-            if piece.kind == "sous_total" and _some_rows_add_up(rows, value):
-                continue  # « Sous-total État », « Sous-total laboratoire »: some rows across the table, by payer
+            if by_payer and _some_rows_add_up(rows, value):
+                continue
             ordered = sum((group for group, unticked in groups if not unticked), Decimal(0))
             yield Hit(
                 f"Les lignes au-dessus font {format_euros(ordered)} HT, mais le total indiqué est "
@@ -323,7 +348,7 @@ def _sum_pieces(quote: Quote) -> list[_Piece]:
     pieces: list[tuple[int, _Piece]] = []
     lines = quote.lines
     for table in quote.tables:
-        values = [row.get("total_ht") for row in table.rows]
+        values = [_row_ht(row) for row in table.rows]
         if not table.rows or any(v is None for v in values):
             continue
         ticked: list[Decimal] = []
@@ -332,12 +357,14 @@ def _sum_pieces(quote: Quote) -> list[_Piece]:
             if value is None:
                 continue
             if lines[row.first_line].is_unticked or lines[row.line].is_unticked:
-                unticked.append(value.value)
+                unticked.append(value)
             else:
-                ticked.append(value.value)
+                ticked.append(value)
         pieces.append((table.rows[-1].last_line, (sum(ticked, Decimal(0)), unticked, ticked)))
+    outside_tables = {id(row) for row in quote.labelled_rows}  # « Qté 2   PU HT …   Total HT … »
     for item in quote.items:
-        if item.row is None and item.total is not None and not item.priced.is_unticked:
+        loose = item.row is None or id(item.row) in outside_tables
+        if loose and item.total is not None and not item.priced.is_unticked:
             pieces.append((item.priced.index, item.total.value))
     for entry in quote.totals:
         if entry.kind in ("total_ht", "sous_total"):
@@ -346,20 +373,32 @@ def _sum_pieces(quote: Quote) -> list[_Piece]:
     return [piece for _, piece in pieces]
 
 
+def _row_ht(row: Row) -> Decimal | None:
+    """A row's total HT; nothing for a row priced in no column (« Documentation   1   Inclus »: it adds nothing),
+    None for a row priced elsewhere than in its total HT (its sum is not known)."""
+    total = row.get("total_ht")
+    if total is not None:
+        return total.value
+    priced = any(row.get(role) is not None for role in ("unit_price", "tva", "total_ttc", "state", "client"))
+    return None if priced else Decimal(0)
+
+
 _USUAL_RATES = (Decimal("0.2"), Decimal("0.1"), Decimal("0.055"), Decimal("0.021"))
 
 
-def _check_triplet(line: Line, tax_columns: bool) -> Iterator[Hit]:
-    """HT, TVA, TTC on one line. Without a header naming those columns, three amounts may also be quantity,
+def _check_triplet(
+    ht_amount: Amount, tva_amount: Amount, ttc_amount: Amount, *, tax_columns: bool
+) -> Iterator[Hit]:
+    """HT, TVA, TTC on one line. Without a header or labels naming them, three amounts may also be quantity,
     unit price and total: only a TVA that fits a usual rate of the HT tells them apart."""
-    ht, tva, ttc = (a.value for a in line.amounts)
+    ht, tva, ttc = ht_amount.value, tva_amount.value, ttc_amount.value
     looks_like_tax = tax_columns or any(
         abs((ht * r).quantize(_CENT) - tva) <= _TOLERANCE for r in _USUAL_RATES
     )
     if looks_like_tax and abs(ht + tva - ttc) > _TOLERANCE:
         yield Hit(
             f"{format_euros(ht)} HT + {format_euros(tva)} de TVA font {format_euros(ht + tva)}, pas {format_euros(ttc)}.",
-            (line.amounts[0].start, line.amounts[2].end),
+            (ht_amount.start, ttc_amount.end),
         )
 
 
