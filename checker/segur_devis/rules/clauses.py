@@ -30,10 +30,19 @@ _NOT_FUNDED = flex(
     r"|\b(?:refus|rejet|absence) de (?:prise en charge|financement|paiement)\b"
     r"|\bne (?:serait|sont|seraient|verserait|verse|paierait|paie) pas\b|\bn'est pas (?:verse|paye|pris)"
 )
+# « Dans l'hypothèse où le versement de l'aide publique n'interviendrait pas …, la fraction du prix demeurée
+# impayée »: the public payment fails, in words that need the public payer in the same sentence (an « impayé »
+# alone is the client's own late payment)
+_PUBLIC_PAYMENT_FAILS = flex(
+    r"\bn'intervien\w* pas\b|\bimpayee?s?\b|\bn'(?:etait|etaient|a|ont) pas (?:ete )?(?:versee?s?|payee?s?)\b"
+)
+_PUBLIC_PAYER = flex(
+    r"\baide publique\b|\betat\b|\basp\b|\bagence de services et de paiement\b|\bfinancement (?:segur|sons|public)\b"
+)
 # The client, however the quote names it (« exigibles auprès du médecin », « à la charge de l'officine »,
 # « facturée au kinésithérapeute »): the institution, or the professional who signs for a practice
 CLIENT_NAMES = (
-    r"(?:client|etablissement|structure|professionnel|pharmacie|pharmacien|officine|cabinet|medecin|praticien"
+    r"(?:cliente?s?|etablissement|structure|professionnel|pharmacie|pharmacien|officine|cabinet|medecin|praticien"
     r"|laboratoire|biologiste|centre|acheteur|souscripteur|adherent|(?:masseur-)?kinesitherapeute|kine"
     r"|infirmiere?|sage-femme|(?:chirurgien-)?dentiste|orthophoniste|orthoptiste|(?:pedicure-)?podologue)"
 )
@@ -133,7 +142,11 @@ def unpaid_sums_due_by_client(quote: Quote) -> Iterator[Hit]:
     quand la cause vient de l’éditeur (retard, retrait de son référencement). Le « zéro reste à charge » devient
     alors conditionnel.
     """
-    for span in _sentences_with(quote, _NOT_FUNDED, _BECOME_DUE, _BY_CLIENT):
+    spans = {
+        *_sentences_with(quote, _NOT_FUNDED, _BECOME_DUE, _BY_CLIENT),
+        *_sentences_with(quote, _PUBLIC_PAYMENT_FAILS, _PUBLIC_PAYER, _BECOME_DUE, _BY_CLIENT),
+    }
+    for span in sorted(spans):
         start, end = span
         if quote.search(_PROTECTS_CLIENT, start, end):
             continue  # a clause that protects the client
