@@ -20,7 +20,7 @@ _VENDOR_SIDE = re.compile(
     r"pour (?:le |la |l')?(?:prestataire|editeur|fournisseur|vendeur|titulaire|societe|emetteur)\b"
 )
 _SIDE = re.compile(r"pour (?:le |la |l')")
-_ROWS_BELOW = 8  # a signature block: name, title, date, signature, stamp
+_ROWS_BELOW = 10  # a signature block: name, title, date, signature, stamp (a PDF adds blank lines)
 
 
 def column_signature_date(text: str) -> FoundDate | None:
