@@ -70,6 +70,8 @@ def test_the_clients_acceptance_line_gives_the_signature_date(line: str, signed:
         # the formula to write, no date on its line; a two-column table whose client date is blank
         "Signature précédée de la mention « lu et approuvé »\nVA prononcée le 20/11/2026",
         "Pour le prestataire\tPour le client\nDate : 10/11/2026\tDate :\nSignature :\tSignature et cachet :",
+        # a table of who does what, by task: its dates are the schedule's
+        "Étape\tPour le prestataire\tPour le client\nRecette\t10/11/2026\t17/11/2026",
     ],
 )
 def test_no_signature_date_without_the_clients_acceptance(line: str) -> None:

@@ -32,8 +32,8 @@ def column_signature_date(text: str) -> FoundDate | None:
         header = split_cells(text[start:end], start)
         sides = [cell for cell in header if _SIDE.match(cell.text)]
         client = [cell for cell in sides if not _VENDOR_SIDE.match(cell.text)]
-        if len(sides) != 2 or len(client) != 1:
-            continue
+        if len(header) != 2 or len(sides) != 2 or len(client) != 1:
+            continue  # a heading row of the two sides alone (not a table of who does what, by task)
         tabs = "\t" in text[start:end]
         client_at = _position(text, start, client[0], tabs)
         vendor_at = _position(text, start, next(c for c in sides if c is not client[0]), tabs)
