@@ -31,10 +31,11 @@ _NOT_FUNDED = flex(
     r"|\bne (?:serait|sont|seraient|verserait|verse|paierait|paie) pas\b|\bn'est pas (?:verse|paye|pris)"
 )
 # « Dans l'hypothèse où le versement de l'aide publique n'interviendrait pas …, la fraction du prix demeurée
-# impayée »: the public payment fails, in words that need the public payer in the same sentence (an « impayé »
-# alone is the client's own late payment)
+# impayée », « à défaut de versement par l'ASP »: the public payment fails, in words that need the public payer
+# in the same sentence (an « impayé » or a « défaut de versement » alone is the client's own late payment)
 _PUBLIC_PAYMENT_FAILS = flex(
     r"\bn'intervien\w* pas\b|\bimpayee?s?\b|\bn'(?:etait|etaient|a|ont) pas (?:ete )?(?:versee?s?|payee?s?)\b"
+    r"|\b(?:defaut|absence) de versement\b"
 )
 _PUBLIC_PAYER = flex(
     r"\baide publique\b|\betat\b|\basp\b|\bagence de services et de paiement\b|\bfinancement (?:segur|sons|public)\b"
