@@ -902,9 +902,10 @@ _SIGNATURE_LINE = fast(r"\bsignature\b|\bcachet\b")
 _NOT_THE_CLIENTS = re.compile(
     r"\b(?:va|verification d'aptitude|proces-verbal|pv|recette|editeur|fournisseur|prestataire|vendeur)\b"
 )
+# « Date : » opening its line or its column (« DOMISOFT      Date : 04/11/2026 »), « Issued: » (a bilingual quote)
 _QUOTE_DATE_LABEL = re.compile(
     r"\b(?:date (?:du devis|de l'offre|de la proposition|d'emission|du bon de commande)|devis du|etabli le"
-    r"|emis le)\b|^[ \t]*date\b",
+    r"|emis le|issued(?: on)?)\b|^[ \t]*date\b|  date(?=[ \t]*:)",
     re.MULTILINE,
 )
 # « Lyon, le 12 mars 2024 » opening a letter (« Fait à Lyon, le » is the signature's, read above).
