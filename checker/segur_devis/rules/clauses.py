@@ -33,9 +33,12 @@ _NOT_FUNDED = flex(
 # « Dans l'hypothèse où le versement de l'aide publique n'interviendrait pas …, la fraction du prix demeurée
 # impayée », « à défaut de versement par l'ASP »: the public payment fails, in words that need the public payer
 # in the same sentence (an « impayé » or a « défaut de versement » alone is the client's own late payment)
-_PUBLIC_PAYMENT_FAILS = flex(
-    r"\bn'intervien\w* pas\b|\bimpayee?s?\b|\bn'(?:etait|etaient|a|ont) pas (?:ete )?(?:versee?s?|payee?s?)\b"
-    r"|\b(?:defaut|absence) de versement\b"
+# (each branch from a rare character, « ' », « y », « v », the words before it read behind: a common first letter
+# would make the engine try most positions of the text)
+_PUBLIC_PAYMENT_FAILS = re.compile(
+    r"'(?<=\bn')(?:intervien\w*\s+pas|(?:etait|etaient|a|ont)\s+pas\s+(?:ete\s+)?(?:versee?s?|payee?s?))\b"
+    r"|y(?<=\bimpay)ee?s?\b"
+    r"|v(?:(?<=\bdefaut de v)|(?<=\babsence de v))ersement\b"
 )
 _PUBLIC_PAYER = flex(
     r"\baide publique\b|\betat\b|\basp\b|\bagence de services et de paiement\b|\bfinancement (?:segur|sons|public)\b"
