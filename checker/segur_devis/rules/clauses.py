@@ -10,16 +10,30 @@ from segur_devis.quote import Quote
 from segur_devis.rules.base import Hit, rule
 
 _VA = flex(r"\bverification d'aptitude\b|\bva\b|\bproces-verbal de recette\b")
+# Each branch starts with its own word (not a group), so that `fast` makes the regex engine skip ahead to it
 _DUE_BY = flex(
-    r"\b(?:avant le|au plus tard|d'ici le|avant la date du|sous \d+ jours|dans les \d+ jours|dans un delai de)\b"
+    "|".join(
+        rf"\b{words}\b"
+        for words in (
+            "avant le",
+            "au plus tard",
+            "d'ici le",
+            "avant la date du",
+            r"sous \d+ jours",
+            r"dans les \d+ jours",
+            "dans un delai de",
+        )
+    )
 )
 _CLIENT_OBLIGATION = flex(
     r"\b(?:s'engagen?t?|s'oblige\w*|doit|doivent|devra|devront|retournera|retourneront|transmettra|remettra"
     r"|fera parvenir|imperativement)\b"
 )
 _WAIVER = flex(
-    r"\b(?:ne saurait|ne pourra|ne peut|renonce\w*|sans pouvoir)\b[^.]{0,80}?"
-    r"\b(?:indemni\w*|dedommag\w*|reparation|recours|dommages et interets)\b"
+    "|".join(
+        rf"\b{words}\b[^.]{{0,80}}?\b(?:indemni\w*|dedommag\w*|reparation|recours|dommages et interets)\b"
+        for words in ("ne saurait", "ne pourra", "ne peut", r"renonce\w*", "sans pouvoir")
+    )
 )
 _BECOME_DUE = flex(
     r"\b(?:deviendr\w*|devien\w*|seront|serait|restera\w*|reste\w*|sera)\b[^.]{0,40}?"
@@ -27,7 +41,8 @@ _BECOME_DUE = flex(
 )
 _NOT_FUNDED = flex(
     r"\bnon[- ](?:prise?|pris) en charge\b|\bnon financ\w*\b|\bdefaut de (?:prise en charge|financement|paiement)\b"
-    r"|\b(?:refus|rejet|absence) de (?:prise en charge|financement|paiement)\b"
+    r"|\brefus de (?:prise en charge|financement|paiement)\b|\brejet de (?:prise en charge|financement|paiement)\b"
+    r"|\babsence de (?:prise en charge|financement|paiement)\b"
     r"|\bne (?:serait|sont|seraient|verserait|verse|paierait|paie) pas\b|\bn'est pas (?:verse|paye|pris)"
 )
 # « Dans l'hypothèse où le versement de l'aide publique n'interviendrait pas …, la fraction du prix demeurée
