@@ -891,8 +891,9 @@ _SIGNATURE_LABELS = tuple(
         # the client's own line: « Signature du client, date : 23/10/2026 », « Signature du biologiste responsable,
         # le 26/10/2026 », « Accord du laboratoire, Dr Brun, biologiste : le … », « Signature du directeur, précédée
         # de la date : … », « Accord, le … », « Lu et approuvé, le … », « Visa du client : le … » (opening its line,
-        # a date right after: not « l'accord de l'ARS » in a sentence)
-        r"\n[\t ]*(?:signature|accord|pour\s+accord|visa)\b[^\n\d]{0,80}?"
+        # a date right after: not « l'accord de l'ARS » in a sentence, nor the vendor's or the VA's line)
+        r"\n[\t ]*(?:signature|accord|pour\s+accord|visa)\b"
+        r"(?![^\n\d]{0,80}?\b(?:editeur|fournisseur|prestataire|vendeur|va|pv)\b)[^\n\d]{0,80}?"
         r"(?:\bdate\b[\t ]*:?|\ble\b)(?=[\t ]*\d)",
         # an order form's « Date de la commande » may be when it was drawn up, before the visa that signs it
         r"\bdate\s+de\s+(?:la\s+)?commande\b",

@@ -66,6 +66,7 @@ def test_the_clients_acceptance_line_gives_the_signature_date(line: str, signed:
         "VA validée le 20/11/2026",
         # the vendor's signature, the VA's report: not the client's
         "Signature de l'éditeur : 02/10/2026",
+        "Signature de l'éditeur, le 02/10/2026",
         "Signature du PV de VA : 20/11/2026",
         # the formula to write, no date on its line; a two-column table whose client date is blank
         "Signature précédée de la mention « lu et approuvé »\nVA prononcée le 20/11/2026",
