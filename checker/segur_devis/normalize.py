@@ -39,6 +39,7 @@ def _build_table() -> dict[int, str]:
     table.update({ord(c): "'" for c in _APOSTROPHES})
     table.update({ord(c): "-" for c in _DASHES})
     table.update({ord(c): '"' for c in _QUOTES})
+    table[ord("\u00ba")] = "\u00b0"  # « nº », the ordinal indicator standing for « n° »
     table[ord("\u2028")] = "\n"
     table[ord("\u2029")] = "\n"
     table[ord("\u0085")] = "\n"

@@ -44,6 +44,7 @@ from segur_devis.document.delimited import delimited_as_tabs
 from segur_devis.document.fields import SOFTWARE_VERSION
 from segur_devis.document.footnotes import Footnote, calls, find_footnotes
 from segur_devis.document.labelled import find_labelled_rows
+from segur_devis.document.signatures import column_signature_date
 from segur_devis.document.stacked import find_stacked_tables
 from segur_devis.document.tables import PAYER_WORDS, RULE_LINE, Role
 from segur_devis.document.totals import CARRIED_FORWARD
@@ -712,7 +713,10 @@ class Quote:
     @cached_property
     def signature_date(self) -> FoundDate | None:
         """The date written right after the most explicit signature label present (« Date de signature : »
-        first, then « Fait à …, le », « signé le », « Bon pour accord / commande … le »)."""
+        first, then « Fait à …, le », « signé le », « Bon pour accord / commande … le »); in a signature table
+        of two columns, the client's column's."""
+        if found := column_signature_date(self._cell_text):
+            return found
         for label in _SIGNATURE_LABELS:
             if found := _labelled_date(self, label):
                 return found
@@ -1025,6 +1029,8 @@ _SIGNATURE_LABELS = tuple(
         # « signé (électroniquement) le », but not « la VA signée le … » which is another document's date
         rf"(?<!va )(?<!aptitude )\bsignee?s?\s+{_ONLINE}(?:le|en\s+date\s+du)\b",
         r"\bbon\s+pour\s+(?:accord|commande)\b",
+        # « Lu et approuvé, pour la SELAS, le biologiste responsable : Dr A. Chaouche — le 18.11.2026 »
+        r"\blu\s+et\s+approuvee?\b[^\n\d]{0,80}?\ble\b(?=[\t ]*\d)",
         # « Accepté le 03/11/2026 — Dr S. Benhamou », « Offre acceptée en ligne le 14/10/2025 » (an online quoting
         # tool): the client's acceptance of the quote is its signature
         rf"(?<!va )\bacceptee?\s+{_ONLINE}le\b",
@@ -1034,11 +1040,12 @@ _SIGNATURE_LABELS = tuple(
         + "|".join(f"(?<={what} v)" for what in ("commande", "devis", "offre", "proposition", "panier"))
         + rf")alidee?\s+{_ONLINE}le\b",
         # the client's own line: « Signature du client, date : 23/10/2026 », « Signature du biologiste responsable,
-        # le 26/10/2026 », « Accord du laboratoire le 07/10/2026 », « Accord du praticien : le … », « Accord, le … »,
-        # « Lu et approuvé, le … », « Visa du client : le … »
-        # (opening its line, a date right after: not « l'accord de l'ARS » in a sentence)
-        r"\n[\t ]*(?:signature|accord|pour\s+accord|lu\s+et\s+approuve|visa)(?:[\t ]+(?:du|de[\t ]+la|de[\t ]+l')[\t ]*[a-z' -]{1,40}?)?[\t ,:]*"
-        r"(?:date\b[\t ]*:?|le\b)(?=[\t ]*\d)",
+        # le 26/10/2026 », « Accord du laboratoire, Dr Brun, biologiste : le … », « Signature du directeur, précédée
+        # de la date : … », « Accord, le … », « Lu et approuvé, le … », « Visa du client : le … » (opening its line,
+        # a date right after: not « l'accord de l'ARS » in a sentence, nor the vendor's or the VA's line)
+        r"\n[\t ]*(?:signature|accord|pour\s+accord|visa)\b"
+        r"(?![^\n\d]{0,80}?\b(?:editeur|fournisseur|prestataire|vendeur|va|pv)\b)[^\n\d]{0,80}?"
+        r"(?:\bdate\b[\t ]*:?|\ble\b)(?=[\t ]*\d)",
         # an order form's « Date de la commande » may be when it was drawn up, before the visa that signs it
         r"\bdate\s+de\s+(?:la\s+)?commande\b",
     )
@@ -1047,9 +1054,10 @@ _SIGNATURE_LINE = fast(r"\bsignature\b|\bcachet\b")
 _NOT_THE_CLIENTS = re.compile(
     r"\b(?:va|verification d'aptitude|proces-verbal|pv|recette|editeur|fournisseur|prestataire|vendeur)\b"
 )
+# « Date : » opening its line or its column (« DOMISOFT      Date : 04/11/2026 »), « Issued: » (a bilingual quote)
 _QUOTE_DATE_LABEL = re.compile(
     r"\b(?:date (?:du devis|de l'offre|de la proposition|d'emission|du bon de commande)|devis du|etabli le"
-    r"|emis le)\b|^[ \t]*date\b",
+    r"|emis le|issued(?: on)?)\b|^[ \t]*date\b|  date(?=[ \t]*:)",
     re.MULTILINE,
 )
 # « Lyon, le 12 mars 2024 » opening a letter (« Fait à Lyon, le » is the signature's, read above).

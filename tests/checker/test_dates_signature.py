@@ -30,6 +30,24 @@ HEAD = "Devis n° SG-2026-0415 du 02/10/2026\nPrestation Ségur SGL-Va2   9 800,
         ("Date : 23/10/2026      Signature et cachet :", date(2026, 10, 23)),
         ("Signature : ______________      Date : 24/10/2026", date(2026, 10, 24)),
         ("Le 25/10/2026, signature du client :", date(2026, 10, 25)),
+        (
+            "Lu et approuvé, pour la SELAS, le biologiste responsable : Dr A. Chaouche — le 18.11.2026",
+            date(2026, 11, 18),
+        ),
+        ("Pour l'association, le directeur général — lu et approuvé le 29/10/2026", date(2026, 10, 29)),
+        ("Accord du laboratoire, Dr Brun, biologiste responsable : le 17/11/2026", date(2026, 11, 17)),
+        ("Signature du directeur de la clinique, précédée de la date : 28/11/2025", date(2025, 11, 28)),
+        # a signature table in two columns, the vendor's date first: the client's column's (tabs or spaces)
+        (
+            "Pour le prestataire\tPour le client\nNom : Paul Vasseur, directeur commercial\tNom : Dr N. Benslimane\n"
+            "Date : 10/11/2026\tDate : 17/11/2026\nSignature :\tSignature et cachet :",
+            date(2026, 11, 17),
+        ),
+        (
+            "Pour le client                      Pour l'éditeur\n"
+            "Date : 17/11/2026                   Date : 19/11/2026",
+            date(2026, 11, 17),
+        ),
     ],
 )
 def test_the_clients_acceptance_line_gives_the_signature_date(line: str, signed: date) -> None:
@@ -48,7 +66,13 @@ def test_the_clients_acceptance_line_gives_the_signature_date(line: str, signed:
         "VA validée le 20/11/2026",
         # the vendor's signature, the VA's report: not the client's
         "Signature de l'éditeur : 02/10/2026",
+        "Signature de l'éditeur, le 02/10/2026",
         "Signature du PV de VA : 20/11/2026",
+        # the formula to write, no date on its line; a two-column table whose client date is blank
+        "Signature précédée de la mention « lu et approuvé »\nVA prononcée le 20/11/2026",
+        "Pour le prestataire\tPour le client\nDate : 10/11/2026\tDate :\nSignature :\tSignature et cachet :",
+        # a table of who does what, by task: its dates are the schedule's
+        "Étape\tPour le prestataire\tPour le client\nRecette\t10/11/2026\t17/11/2026",
     ],
 )
 def test_no_signature_date_without_the_clients_acceptance(line: str) -> None:

@@ -294,12 +294,18 @@ def _value_at(text: str, pos: int, end: int, spec: FieldSpec) -> tuple[int, int]
 
 
 def _opens_line(text: str, pos: int) -> bool:
-    """`pos` opens its line, or a part of it after a dash (« INTERLINK — Devis IH-PFI-2025-061 — page 1/2 »), or
-    a letter's subject (« Objet : proposition PS-PFI-2025-0918 »)."""
-    before = text[text.rfind("\n", 0, pos) + 1 : pos].rstrip()
+    """`pos` opens its line, or a part of it: after a dash (« INTERLINK — Devis IH-PFI-2025-061 — page 1/2 »), a
+    bilingual title's slash (« Quote / Devis SN-2026-0392 »), a column's gap (« PRAXIMED    Devis PXM-26-11 »:
+    the vendor's block beside the quote's), or a letter's subject (« Objet : proposition PS-PFI-2025-0918 »)."""
+    raw = text[text.rfind("\n", 0, pos) + 1 : pos]
+    before = raw.rstrip()
     if not before.strip("# "):  # nothing, or a Markdown heading's « # »
         return True
-    return before.endswith(("—", "–", " -", "|")) or _SUBJECT.fullmatch(before) is not None
+    return (
+        before.endswith(("—", "–", " -", "|", "/"))
+        or raw.endswith(("\t", "  "))
+        or _SUBJECT.fullmatch(before) is not None
+    )
 
 
 _SUBJECT = re.compile(r"[ \t]*objet ?:")

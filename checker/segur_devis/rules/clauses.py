@@ -10,16 +10,30 @@ from segur_devis.quote import Quote
 from segur_devis.rules.base import Hit, rule
 
 _VA = flex(r"\bverification d'aptitude\b|\bva\b|\bproces-verbal de recette\b")
+# Each branch starts with its own word (not a group), so that `fast` makes the regex engine skip ahead to it
 _DUE_BY = flex(
-    r"\b(?:avant le|au plus tard|d'ici le|avant la date du|sous \d+ jours|dans les \d+ jours|dans un delai de)\b"
+    "|".join(
+        rf"\b{words}\b"
+        for words in (
+            "avant le",
+            "au plus tard",
+            "d'ici le",
+            "avant la date du",
+            r"sous \d+ jours",
+            r"dans les \d+ jours",
+            "dans un delai de",
+        )
+    )
 )
 _CLIENT_OBLIGATION = flex(
     r"\b(?:s'engagen?t?|s'oblige\w*|doit|doivent|devra|devront|retournera|retourneront|transmettra|remettra"
     r"|fera parvenir|imperativement)\b"
 )
 _WAIVER = flex(
-    r"\b(?:ne saurait|ne pourra|ne peut|renonce\w*|sans pouvoir)\b[^.]{0,80}?"
-    r"\b(?:indemni\w*|dedommag\w*|reparation|recours|dommages et interets)\b"
+    "|".join(
+        rf"\b{words}\b[^.]{{0,80}}?\b(?:indemni\w*|dedommag\w*|reparation|recours|dommages et interets)\b"
+        for words in ("ne saurait", "ne pourra", "ne peut", r"renonce\w*", "sans pouvoir")
+    )
 )
 _BECOME_DUE = flex(
     r"\b(?:deviendr\w*|devien\w*|seront|serait|restera\w*|reste\w*|sera)\b[^.]{0,40}?"
@@ -27,13 +41,27 @@ _BECOME_DUE = flex(
 )
 _NOT_FUNDED = flex(
     r"\bnon[- ](?:prise?|pris) en charge\b|\bnon financ\w*\b|\bdefaut de (?:prise en charge|financement|paiement)\b"
-    r"|\b(?:refus|rejet|absence) de (?:prise en charge|financement|paiement)\b"
+    r"|\brefus de (?:prise en charge|financement|paiement)\b|\brejet de (?:prise en charge|financement|paiement)\b"
+    r"|\babsence de (?:prise en charge|financement|paiement)\b"
     r"|\bne (?:serait|sont|seraient|verserait|verse|paierait|paie) pas\b|\bn'est pas (?:verse|paye|pris)"
+)
+# « Dans l'hypothèse où le versement de l'aide publique n'interviendrait pas …, la fraction du prix demeurée
+# impayée », « à défaut de versement par l'ASP »: the public payment fails, in words that need the public payer
+# in the same sentence (an « impayé » or a « défaut de versement » alone is the client's own late payment)
+# (each branch from a rare character, « ' », « y », « v », the words before it read behind: a common first letter
+# would make the engine try most positions of the text)
+_PUBLIC_PAYMENT_FAILS = re.compile(
+    r"'(?<=\bn')(?:intervien\w*\s+pas|(?:etait|etaient|a|ont)\s+pas\s+(?:ete\s+)?(?:versee?s?|payee?s?))\b"
+    r"|y(?<=\bimpay)ee?s?\b"
+    r"|v(?:(?<=\bdefaut de v)|(?<=\babsence de v))ersement\b"
+)
+_PUBLIC_PAYER = flex(
+    r"\baide publique\b|\betat\b|\basp\b|\bagence de services et de paiement\b|\bfinancement (?:segur|sons|public)\b"
 )
 # The client, however the quote names it (« exigibles auprès du médecin », « à la charge de l'officine »,
 # « facturée au kinésithérapeute »): the institution, or the professional who signs for a practice
 CLIENT_NAMES = (
-    r"(?:client|etablissement|structure|professionnel|pharmacie|pharmacien|officine|cabinet|medecin|praticien"
+    r"(?:cliente?s?|etablissement|structure|professionnel|pharmacie|pharmacien|officine|cabinet|medecin|praticien"
     r"|laboratoire|biologiste|centre|acheteur|souscripteur|adherent|(?:masseur-)?kinesitherapeute|kine"
     r"|infirmiere?|sage-femme|(?:chirurgien-)?dentiste|orthophoniste|orthoptiste|(?:pedicure-)?podologue)"
 )
@@ -133,7 +161,11 @@ def unpaid_sums_due_by_client(quote: Quote) -> Iterator[Hit]:
     quand la cause vient de l’éditeur (retard, retrait de son référencement). Le « zéro reste à charge » devient
     alors conditionnel.
     """
-    for span in _sentences_with(quote, _NOT_FUNDED, _BECOME_DUE, _BY_CLIENT):
+    spans = {
+        *_sentences_with(quote, _NOT_FUNDED, _BECOME_DUE, _BY_CLIENT),
+        *_sentences_with(quote, _PUBLIC_PAYMENT_FAILS, _PUBLIC_PAYER, _BECOME_DUE, _BY_CLIENT),
+    }
+    for span in sorted(spans):
         start, end = span
         if quote.search(_PROTECTS_CLIENT, start, end):
             continue  # a clause that protects the client

@@ -125,7 +125,8 @@ def software_name_and_version(quote: Quote) -> Iterator[Hit]:
         return
     software = quote.fields.get("logiciel")
     if "version_logiciel" in quote.fields or (
-        software and (_VERSION.search(software.value) or SOFTWARE_VERSION.search(software.value))
+        software
+        and any(_VERSION.search(name) or SOFTWARE_VERSION.search(name) for name in _names(software.value))
     ):
         return  # « Logiciel : Imagis RIS 15 »: a name, then its version
     label = quote.search(_SOFTWARE_LABEL)
@@ -139,6 +140,15 @@ def software_name_and_version(quote: Quote) -> Iterator[Hit]:
         yield Hit("Le logiciel est nommé, mais sa version n’est pas indiquée.", (label.start(), label.end()))
     else:
         yield Hit("Le devis n’indique ni le nom du logiciel ni sa version.")
+
+
+def _names(software: str) -> tuple[str, str]:
+    """A software field's value, and its first part before a dash (« Hospitalis DPI 2025 R2 — Prestation Ségur
+    vague 2 »: the name and its version, then what is sold)."""
+    return software, _DASH_PART.split(software, maxsplit=1)[0]
+
+
+_DASH_PART = re.compile(r" [-–—] ")
 
 
 @rule(

@@ -32,7 +32,7 @@ _ON_CLIENT = flex(
     rf"\b(?:a la charge (?:exclusive |integrale |entiere )?(?:du |de l'|de la ){CLIENT_NAMES}"
     rf"|supporte\w* par (?:le |l'|la ){CLIENT_NAMES}"
     rf"|(?:factur|incomb)\w* (?:directement |integralement )?(?:au |a l'|a la ){CLIENT_NAMES}"
-    rf"|(?:dus?|dues?) par (?:le |l'|la ){CLIENT_NAMES}"
+    rf"|(?:dus?|dues?|reglee?s?|payee?s?) par (?:le |l'|la ){CLIENT_NAMES}"
     rf"|(?:le |l'|la ){CLIENT_NAMES} (?:supporte\w*|reste\w* redevable|regle\w*|paie\w*|paye\w*|devra|s'acquitte\w*"
     r"|en (?:sera|serait|restera|resterait) redevable)"
     r"|rester\w* (?:dus?|dues?|acquis\w*|redevable)|rester\w* a la charge)\b"
