@@ -18,7 +18,7 @@ import pytest
 from corpus_blind_checks import blind_corpus
 from corpus_twins import TwinPages
 
-globals().update(blind_corpus(Path(__file__).parent, quotes=37, faulty=18, twins=12))
+globals().update(blind_corpus(Path(__file__).parent, quotes=37, faulty=18, twins=13))
 
 
 @pytest.mark.browser
