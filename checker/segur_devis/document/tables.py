@@ -187,6 +187,28 @@ def _join_wrapped_header(columns: list[Column], cells: Sequence[Cell]) -> list[C
     return joined
 
 
+def _join_tab_header(top: str, bottom: str) -> list[Column] | None:
+    """« Désignation→Quantité→Prix→→Prise en charge » above « →→unitaire HT→total HT→ »: a spreadsheet's header
+    over two lines, a cell merged across two columns (« Prix ») left empty on its right. Tab by tab, each column
+    is its top word (or that of the merged cell on its left) and the word under it."""
+    tops, bottoms = top.split("\t"), bottom.split("\t")
+    if len(bottoms) > len(tops) or not any(b.strip() for b in bottoms):
+        return None
+    words = [b.strip() for b in bottoms if b.strip()]
+    if any(
+        len(w) > 25 or not (WRAPPED_HEADER_WORD.fullmatch(w) or role_of(w) in NUMBER_ROLES) for w in words
+    ):
+        return None  # a row's designation (« Prestation Ségur »), not the header's words
+    cells, merged, pos = [], "", 0
+    for k, word in enumerate(tops):
+        merged = word.strip() or (merged if k < len(bottoms) and bottoms[k].strip() else "")
+        label = f"{merged} {bottoms[k].strip() if k < len(bottoms) else ''}".strip()
+        if label:
+            cells.append(Cell(pos, pos + len(word), label, pos))
+        pos += len(word) + 1
+    return _header(cells)
+
+
 def _under(columns: Sequence[Column], cell: Cell) -> int | None:
     """The column a cell stands under: the most overlap, else the nearest by centre."""
     best, best_overlap = None, 0
@@ -440,7 +462,10 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
         if table is not None and index == table.header_line + 1 and not table.rows:
             if spaced and _SPACED_WRAPPED_HEADER.fullmatch(text.strip()):
                 continue  # « HT HT charge »: the header's words wrapped, its columns are already known
-            joined = _join_wrapped_header(table.columns, cells)
+            header_text = lines[table.header_line][1]
+            joined = (
+                _join_tab_header(header_text, text) if "\t" in text and "\t" in header_text else None
+            ) or _join_wrapped_header(table.columns, cells)
             if joined is not None:
                 table.columns = joined
                 continue

@@ -76,11 +76,13 @@ def find_totals(line: int, offset: int, text: str, amounts: Sequence[Amount]) ->
     """The entries of one total line (`amounts` are its amounts, in folded offsets)."""
     entries = []
     label_start = 0
+    several = len(amounts) >= 3
+    amounts = _summed_row(text, offset, amounts)
     for amount in amounts:
         label = text[label_start : amount.start - offset]
         if _PART_NUMBER.search(label):
             continue  # the part's number stays in the label of the amount after it
-        if len(amounts) >= 3 and _PER_PERIOD.search(label):
+        if several and _PER_PERIOD.search(label):
             label_start = amount.end - offset
             continue  # « Total par année   3 000,00   2 400,00 … » of a table by year: not a total of the quote
         after = text[amount.end - offset : amount.end - offset + 14]
@@ -90,6 +92,26 @@ def find_totals(line: int, offset: int, text: str, amounts: Sequence[Amount]) ->
         entries += _entry(label, after, amount, line, offset + label_start)
         label_start = amount.end - offset
     return entries
+
+
+_TAX = re.compile(r"\b(?:tva|ttc|taxes?)\b")
+
+
+def _summed_row(text: str, offset: int, amounts: Sequence[Amount]) -> Sequence[Amount]:
+    """« Total HT   33 900,00   2 400,00   2 400,00   38 700,00 » under columns « Année 1 | Année 2 | Année 3 |
+    Total »: bare amounts after one label, the last of which sums the three or more others, are the total of the
+    row's parts; the label names that last one (the parts are dropped). Not two parts, nor on a line naming a tax:
+    « Total   1 000,00   200,00   1 200,00 » is HT, TVA and TTC."""
+    if _TAX.search(text):
+        return amounts
+    run = 1
+    while run < len(amounts) and not text[amounts[run - 1].end - offset : amounts[run].start - offset].strip(
+        " €|\t"
+    ):
+        run += 1
+    if run < 4 or sum(a.value for a in amounts[: run - 1]) != amounts[run - 1].value:
+        return amounts
+    return [amounts[run - 1], *amounts[run:]]
 
 
 def total_kind(label: str) -> TotalKind | None:
