@@ -65,7 +65,7 @@ TABLE_HEADER = re.compile(
 _LABELLED_CELLS = re.compile(r"\bqte\.? ?:? ?\d+(?:,\d+)?\s+(?:p\.? ?u\.?|prix unitaire)\b")
 TOTAL_LINE = fast(
     r"\bsous-total|\btotal|\bnet a payer|\bmontant total|\btva\b|\bttc\b|\breste a charge\b|\bmontant a (?:payer|regler)\b"
-    r"|\bvaleur (?:nette|brute) (?:totale )?ht\b"
+    r"|\bvaleur (?:nette|brute) (?:totale )?ht\b|\bmontant net (?:ht|ttc)\b"
 )
 # « 850,00 € HT, soit 1 020,00 € TTC »: an item's price given with its tax, not a total
 _PRICE_WITH_TAX = re.compile(r"\bsoit [0-9][0-9 .,]*(?:€|eur\b)? ?ttc\b")
@@ -376,6 +376,10 @@ class Quote:
                     if not self._starts_lower(line.start + indent):
                         pending = []  # what stands above a heading labels nothing under it (a sentence goes on)
                 pending = [*pending, line][-_MAX_LABEL_LINES:]
+                continue
+            if row is None and _SHARE_LABEL.match(line.text) and _sums_some_items(items, line):
+                self._part_summaries.add(line.index)  # « Part officine : 145,00 € HT (lignes 2 et 3) »
+                pending = []
                 continue
             if row is None and line.taxed_price is not None and _sums_the_items_above(items, line):
                 self._part_summaries.add(line.index)  # « Prestation Ségur : 6 400,00 € HT — TVA … — TTC … »
@@ -829,6 +833,27 @@ def _sums_the_items_above(items: list[Item], line: Line) -> bool:
         if abs(total - price) <= Decimal("0.05"):
             return True
         below = item.lines[0].index
+    return False
+
+
+# « Part du centre : », « Dont part officine : », « Frais uniques : », a short label and a colon opening a line: the
+# share of a payer or of a kind of fee, summing lines priced above (« Formation : 900,00 € » is an item).
+_SHARE_LABEL = re.compile(
+    r"[ \t]*(?:dont )?(?:part|quote-part|frais (?:uniques|ponctuels|fixes|de mise en service))\b[^:0-9]{0,50}:"
+)
+
+
+def _sums_some_items(items: list[Item], line: Line) -> bool:
+    """`line`'s price is the total of one item or of a run of consecutive items above it: a restatement of what
+    they cost, not one more item."""
+    price = line.amounts[(line.taxed_price or 1) - 1].value
+    totals = [item.total.value for item in items if item.total is not None]
+    for first in range(len(totals)):
+        total = Decimal(0)
+        for value in totals[first:]:
+            total += value
+            if abs(total - price) <= Decimal("0.05"):
+                return True
     return False
 
 

@@ -79,12 +79,12 @@ _CELL_MONEY = re.compile(r"\d,\d{2}(?! ?%)")
 WRAPPED_HEADER_WORD = re.compile(r"(?:ht|ttc|h\.t\.|hors taxes?|unitaire|\(€\)|€|en €|%|tva|par)")
 # A total or a summary ends a table's rows (it belongs to the totals block).
 _TOTAL = re.compile(
-    r"\b(?:sous-total|totale?|net a payer|montant total|reste a charge|valeur (?:nette|brute|ttc))\b"
+    r"\b(?:sous-total|totale?|net a payer|montant (?:total|net)|reste a charge|valeur (?:nette|brute|ttc))\b"
 )
 # A total's label opens its cell (« Total HT », « Dont reste à charge », « Valeur nette totale HT »); « Prise en
 # charge : État — reste à charge 0,00 » under a row's designation is that row's note.
 _TOTAL_CELL = re.compile(
-    r"\W*(?:[a-z.]+ ){0,2}(?:sous-total|totale?|net a payer|montant total|reste a charge|valeur (?:nette|brute|ttc))\b"
+    r"\W*(?:[a-z.]+ ){0,2}(?:sous-total|totale?|net a payer|montant (?:total|net)|reste a charge|valeur (?:nette|brute|ttc))\b"
 )
 
 
