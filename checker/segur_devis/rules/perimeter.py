@@ -103,6 +103,11 @@ _CONDITION = flex(
     r"|n'est (?:accordee?|ouverte?|reservee?|proposee?|delivree?|fournie?|livree?|installee?|realisee?) qu(?:'|e\b)"
     r"|reservee? aux|uniquement|seulement|exclusivement)\b"
 )
+# « 3 480,00 € HT (abonnement seulement) »: « only » right after a commitment's word in a bracketed note says what an
+# amount covers, not a condition (« réalisée pour les clients sous abonnement seulement » is one).
+_ONLY_THAT = flex(
+    r"\([^()]{0,30}\b(?:abonnements?|engagements?|contrats?) (?:seulement|uniquement|exclusivement)$"
+)
 _COMMITMENT = flex(
     r"\b(?:souscri\w*|abonnement\w*|re-?engagement\w*|engagement\w*|renouvel\w*|recondu\w*|nouvelle option"
     r"|contrat (?:de |d')(?:maintenance|services?|licence|assistance|support|abonnement)|duree minimale|adhesion)\b"
@@ -616,6 +621,12 @@ def conditioned_on_commitment(quote: Quote) -> Iterator[Hit]:
 def _imposed_commitments(quote: Quote) -> Iterator[tuple[int, int]]:
     """The sentences that make the Prestation Ségur depend on a commitment or a new option."""
     for start, end in quote.sentences_matching(_CONDITION):
+        text = quote.folded_text
+        if all(
+            _ONLY_THAT.search(text, max(0, m.start() - 20), m.end())
+            for m in _CONDITION.finditer(text, start, end)
+        ):
+            continue  # « Reste à charge : 3 480,00 € HT (abonnement seulement) »: what is billed, no condition
         if quote.search(_COMMITMENT, start, end) and not quote.search(_DENIAL, start, end):
             yield _without_price_tail(
                 quote, start, end
