@@ -221,6 +221,10 @@ def _find_client_services(quote: Quote) -> Iterator[tuple[Item, re.Match[str], b
         # Surely the Ségur version's: its name, its maintenance or licence, or another service of the Prestation
         # not offered as an option. A pack, a subscription or user assistance naming no software may be anything.
         optional = OPTIONAL.search(quote.folded_text, start, end) is not None
+        if included and not core and (generic := _search(quote, _GENERIC_SERVICE, start, included.start())):
+            # « Accompagnement au changement et formation des utilisateurs »: a service that may be anything,
+            # the included one a part of it
+            m, included = generic, None
         yield item, m, bool(names_software or core or (included and not optional))
 
 
@@ -764,8 +768,8 @@ def client_service_maybe_segur(quote: Quote) -> Iterator[Hit]:
     l’État finance.
     """
     for item, m, sure in _client_services(quote):
-        if sure or item.total is None:
-            continue
+        if sure or item.total is None or any(line.is_unticked for line in item.lines):
+            continue  # (an unticked box: an option not ordered, nothing billed to doubt about)
         words = quote.original[slice(*quote.span(m.start(), m.end()))]
         yield Hit(
             f"« {words} » vous est facturé ({format_euros(item.total.value)}) : le devis ne dit pas si ce service "
