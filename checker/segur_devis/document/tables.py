@@ -172,19 +172,34 @@ def _before_discount(columns: list[Column]) -> list[Column]:
 
 
 def _join_wrapped_header(columns: list[Column], cells: Sequence[Cell]) -> list[Column] | None:
-    """« Total » above « HT »: the second line's short words, each under a column, complete those labels."""
-    if not cells or not all(WRAPPED_HEADER_WORD.fullmatch(c.text.strip()) for c in cells):
+    """« Total » above « HT »: the second line's short words, each under a column, complete those labels. Under a
+    cell merged across two columns (« Prix » above « unitaire HT   total HT »), a word beside the column names a
+    column of its own."""
+    if not cells or not all(_wrapped_header_cell(c.text.strip()) for c in cells):
         return None
     joined = list(columns)
     for cell in cells:
         k = _under(columns, cell)
         if k is None:
             return None
+        if min(columns[k].right, cell.right) <= max(columns[k].left, cell.column):
+            role = role_of(cell.text)
+            if role not in NUMBER_ROLES:
+                return None
+            joined.append(Column(role or "other", cell.text, cell.column, cell.right))
+            continue
         label = f"{columns[k].label} {cell.text}"
         joined[k] = Column(
             role_of(label) or columns[k].role, label, columns[k].left, max(columns[k].right, cell.right)
         )
-    return joined
+    return sorted(joined, key=lambda c: c.left)
+
+
+def _wrapped_header_cell(text: str) -> bool:
+    """« HT », « unitaire HT », « total HT »: short words ending a column's name, or naming a column of numbers."""
+    return len(text) <= 25 and (
+        all(WRAPPED_HEADER_WORD.fullmatch(w) for w in text.split()) or role_of(text) in NUMBER_ROLES
+    )
 
 
 def _join_tab_header(top: str, bottom: str) -> list[Column] | None:
@@ -441,6 +456,7 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
     pending: list[int] = []  # designation lines waiting for their row
     blanks = 0
     for index, (offset, text) in enumerate(lines):
+        blanks_before = blanks
         if not text.strip():
             blanks += 1
             if blanks >= 3:
@@ -459,7 +475,13 @@ def find_tables(lines: Sequence[tuple[int, str]], starts_lower: Callable[[int], 
             continue  # a line of one cell is no aligned header: no other table starts here
         spaced = table is not None and table.layout == "spaced" and one_cell
         cells = _spaced_cells(text, offset, table.columns) if spaced and table else split_cells(text, offset)
-        if table is not None and index == table.header_line + 1 and not table.rows:
+        if (
+            table is not None
+            and not table.rows
+            and not pending
+            # right under the header, or after one blank line (a PDF's extraction spaces a header's lines)
+            and (index == table.header_line + 1 or (index == table.header_line + 2 and blanks_before == 1))
+        ):
             if spaced and _SPACED_WRAPPED_HEADER.fullmatch(text.strip()):
                 continue  # « HT HT charge »: the header's words wrapped, its columns are already known
             header_text = lines[table.header_line][1]
