@@ -1068,7 +1068,9 @@ _SIGNATURE_LABELS = tuple(
         # le 26/10/2026 », « Accord du laboratoire, Dr Brun, biologiste : le … », « Signature du directeur, précédée
         # de la date : … », « Accord, le … », « Lu et approuvé, le … », « Visa du client : le … » (opening its line,
         # a date right after: not « l'accord de l'ARS » in a sentence, nor the vendor's or the VA's line)
-        r"\n[\t ]*(?:signature|accord|pour\s+accord|visa)\b"
+        # a public buyer's « Pour le pouvoir adjudicateur, à Dax, le … », « L'acheteur : acceptation de l'offre, … le »
+        r"\n[\t ]*(?:signature|accord|pour\s+accord|visa"
+        r"|(?:pour\s+)?(?:le\s+|l')?(?:pouvoir\s+adjudicateur|acheteur|representant\s+du\s+pouvoir\s+adjudicateur))\b"
         r"(?![^\n\d]{0,80}?\b(?:editeur|fournisseur|prestataire|vendeur|va|pv)\b)[^\n\d]{0,80}?"
         r"(?:\bdate\b[\t ]*:?|\ble\b)(?=[\t ]*\d)",
         # an order form's « Date de la commande » may be when it was drawn up, before the visa that signs it

@@ -81,6 +81,8 @@ _QUOTE_WORDS = (
 _OF_A_QUOTE = (
     r"(?:du |de |de la |d'|de l')?"
     r"(?:bon de commande|devis|commande|proposition(?: commerciale)?|offre|bdc|avenant|piece|document)\b"
+    # whose it is, in a public contract: « Référence de l'offre du titulaire : », « … du candidat »
+    r"(?: (?:du|de l'|de la) ?(?:titulaire|candidat|soumissionnaire|fournisseur|prestataire|editeur))?"
 )
 _TITLES = "devis|bon de commande|proposition commerciale|proposition|offre commerciale|offre de prix"
 _CLIENT_WORDS = "client|etablissement|destinataire|beneficiaire|adresse de facturation|a l'attention de|structure|pharmacie|cabinet"
@@ -167,6 +169,21 @@ SPECS: tuple[FieldSpec, ...] = (
         ),
         _CODE_ID,
     ),
+    # « Offre pluriannuelle BLX-2026-0418 », « Devis complémentaire DV-26-12 »: the title, one or two words, then a
+    # code with a letter in it (not a date, nor « Devis valable 90 jours »)
+    FieldSpec(
+        "numero_devis",
+        _label(_each(_TITLES + "|offre", r"(?:\x20[a-z]+){1,2}(?=\x20+[a-z0-9/_.-]*[a-z][a-z0-9/_.-]*\d)")),
+        _CODE_ID,
+        line_start=True,
+    ),
+    # « CABINETPLUS — DEVIS RÉÉDITÉ », then « N° CP-VA1-2022-1184-R2 » opening the next line
+    FieldSpec(
+        "numero_devis",
+        _label(_each(_TITLES, rf"\b[^\n]{{0,60}}\n[\t\x20]*{_NUMERO}")),
+        _CODE_ID,
+        line_start=True,
+    ),
     # « DEVIS DRIMBOX — N° P1-DB-0062 », « PROPOSITION DE PRESTATION N° CSI/DPI/2025/0788 », « Devis Ségur vague 2 —
     # DRIMbox — réf. IMP-2026-0087 »: the quote's name, then its number further on the line
     FieldSpec(
@@ -249,7 +266,7 @@ SPECS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "bareme",
         _label(
-            r"\bbase de calcul(?: du bareme)?(?: du montant maximal(?: paye)?)?",
+            r"\bbase (?:de calcul(?: du bareme)?|du bareme)(?: du montant maximal(?: paye)?)?",
             r"\bbareme\b(?=[^\n]{0,40}:)",
         ),
         None,
@@ -289,8 +306,15 @@ def _value_at(text: str, pos: int, end: int, spec: FieldSpec) -> tuple[int, int]
         first = cells[1] if not spec.value.match(text, first.start, first.end) else first
     v = spec.value.match(text, first.start, first.end)
     if not v or not any(ch.isdigit() for ch in v.group()):
+        # « RIS : IMG-RIS-VA2-2026-0021 ; DRIMbox : … »: one value per software, each after its name
+        sub = _SUB_LABEL.match(text, first.start, first.end)
+        v = spec.value.match(text, sub.end(), first.end) if sub else v
+    if not v or not any(ch.isdigit() for ch in v.group()):
         return None
     return v.start(), v.end()
+
+
+_SUB_LABEL = re.compile(r"[a-z][a-z0-9]{1,15}[\t\x20]*:[\t\x20]*")
 
 
 def _opens_line(text: str, pos: int) -> bool:
