@@ -704,6 +704,11 @@ class Quote:
         if _BOTH_VAGUES.search(self.folded_text):
             return 2  # « Prestation Ségur vague 1 + vague 2 »: one vague 2 prestation, for who had no vague 1
         vagues = {m.vague for m in self.dsr if m.vague and m.couloir == self.couloir}
+        if len(vagues) > 1:
+            # « a bénéficié de la vague 1 (DSR MS-DUI-Va1) », then the priced « DSR MS-DUI-Va2 »: the vague sold
+            vagues = {
+                m.vague for m in self.dsr if m.vague in vagues and self.line_at(m.start).amounts
+            } or vagues
         if len(vagues) == 1:
             return vagues.pop()
         if m := _VAGUE.search(self.folded_text):
@@ -721,10 +726,16 @@ class Quote:
         of two columns, the client's column's."""
         if found := column_signature_date(self._cell_text):
             return found
+        # a quote is signed once written: an earlier « bon de commande signé le … » recalls a past order, unless
+        # no other signature is found
+        issued = self.quote_date
+        earlier = None
         for label in _SIGNATURE_LABELS:
             if found := _labelled_date(self, label):
-                return found
-        return self._signature_line_date()
+                if issued is None or found.value >= issued.value:
+                    return found
+                earlier = earlier or found
+        return earlier or self._signature_line_date()
 
     def _signature_line_date(self) -> FoundDate | None:
         """Last, the latest date on a line where the client signs, before or after the word (« Date : 23/10/2026

@@ -77,3 +77,14 @@ def test_the_clients_acceptance_line_gives_the_signature_date(line: str, signed:
 )
 def test_no_signature_date_without_the_clients_acceptance(line: str) -> None:
     assert Quote(HEAD + line + "\n").signature_date is None
+
+
+def test_a_past_orders_signature_recalled_before_the_quotes_date_is_not_its_signature() -> None:
+    quote = Quote(
+        "Devis n° EVE-26-0317 du 21/10/2026\n"
+        "Rappel : vague 1 (DSR MS-DUI-Va1, bon de commande signé le 14/11/2023).\n"
+        "Prestation Ségur DUI vague 2 — DSR MS-DUI-Va2   6 450,00 € HT\n"
+        "Bon pour accord, le 30/10/2026 — M. Gilles Rouvière, directeur\n"
+    )
+    assert quote.signature_date is not None and quote.signature_date.value == date(2026, 10, 30)
+    assert quote.vague == 2

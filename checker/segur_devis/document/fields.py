@@ -191,6 +191,13 @@ SPECS: tuple[FieldSpec, ...] = (
         _label(_each(_TITLES, r"\b[^\n]{0,80}?\b(?:n°|no\b|numeros?\b|num\b\.?|ref\b\.?|reference\b)")),
         re.compile(_ID),
     ),
+    # « extrait joint à l'offre ÉQUINOXE SANTÉ n° EQX-25-0477 »: a bare « offre » names many things (« Offre 1 —
+    # lot n° 2 »), so only a code
+    FieldSpec(
+        "numero_devis",
+        _label(r"\boffre\b[^\n]{0,60}?\b(?:n°|no\b|numero\b)"),
+        _CODE_ID,
+    ),
     FieldSpec(  # « Référence : MSH-DPI-25-0633 », a letter's « N/Réf. : » opening its line (« Référence client : » is
         # another field)
         "numero_devis",

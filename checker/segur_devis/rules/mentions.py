@@ -34,8 +34,11 @@ _VERSION_LIST = flex(
 )
 _MARKET_DATE = flex(r"\bmise sur le marche\b|\bcommercialise\w*\b")
 # « Versions mises à jour sans reste à charge : Northwind 2.4 (released 03/05/2022), 3.0 (released 17/10/2024) »:
-# a list labelled by what it grants, its market dates written beside each version in any words (or none)
-_VERSIONS_LABEL = flex(r"\bversions\b[^\n:]{0,40} sans reste a charge\b[^\n:]{0,40}:")
+# a list labelled by what it grants, its market dates written beside each version in any words (or none); the
+# label ends with a colon, or with its cell (« Versions sans reste à charge → Dentalis Pro 8.2 (mise sur le »)
+_VERSIONS_LABEL = flex(
+    r"\bversions\b[^\n:]{0,40} sans reste a charge\b(?:[^\n:]{0,40}:|[^\n:\t]{0,40}?(?:\t|  ))"
+)
 # The couloirs whose quotes must list those versions in every vague (DUI, LGO); elsewhere it is announced for
 # vague 2 only.
 _VERSION_LIST_REQUIRED = frozenset(c["id"] for c in load()["couloirs"] if c.get("version_list_required"))
@@ -53,7 +56,8 @@ def lists_versions(quote: Quote) -> tuple[bool, bool]:
     """Whether the quote lists the versions without extra cost, and gives their market dates; in the text or in
     labels wrapped in their cells (« Versions sans reste à charge (date de mise │ Dentalis 6.2 » / « sur le
     marché) »)."""
-    if (labelled := quote.search(_VERSIONS_LABEL)) and find_dates(
+    # read with its tabs (the folded text turns them into spaces), where a cell ends its label; same offsets
+    if (labelled := _VERSIONS_LABEL.search(quote._cell_text)) and find_dates(
         quote.folded_text, labelled.end(), _list_end(quote, labelled.end())
     ):
         return True, True
