@@ -941,6 +941,13 @@ def _label_cell_end(text: str, start: int, cells: list[Cell]) -> int:
     if not cells:
         return 0
     gaps = [text[start + a.end : start + b.start] for a, b in itertools.pairwise(cells)]
+    if (
+        len(set(gaps)) == 1
+        and not gaps[0].strip(" ")
+        and all(" " not in c.text and not any(ch.isdigit() for ch in c.text) for c in cells)
+    ):
+        # a label justified alone on its line, its words evenly spread (« Montant         de         la »)
+        return cells[-1].end
     k = 0
     if any(gap != "  " for gap in gaps):
         while k < len(gaps) and gaps[k] == "  ":
