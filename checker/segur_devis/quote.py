@@ -1105,8 +1105,12 @@ _QUOTE_DATE_LABEL = re.compile(
     r"|emis le|issued(?: on)?)\b|^[ \t]*date\b|  date(?=[ \t]*:)",
     re.MULTILINE,
 )
-# « Lyon, le 12 mars 2024 » opening a letter (« Fait à Lyon, le » is the signature's, read above).
-_LETTER_DATE = re.compile(r"^[ \t]*(?!fait )[a-z][a-z' -]{1,40}, le\b", re.MULTILINE)
+# « Lyon, le 12 mars 2024 » opening a letter (« Fait à Lyon, le » is the signature's, read above), or « Le 21/10/2026 »
+# alone under the title
+_LETTER_DATE = re.compile(
+    r"^[ \t]*(?:(?!fait )[a-z][a-z' -]{1,40}, le\b|le(?=[ \t]+\d{1,2}(?:er)?[ \t/.-]+[a-z0-9]+[ \t/.-]+\d{4}[ \t]*$))",
+    re.MULTILINE,
+)
 _CONDITIONAL = re.compile(
     r"(?:sous\s+condition|conditionne|subordonne|sous\s+reserve)[^.]{0,120}?referencement"
     r"|affermissement[^.]{0,160}?referencement|commande\s+(?:passee\s+)?avant\s+(?:le|son|l'obtention\s+du)\s+referencement"

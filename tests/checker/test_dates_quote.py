@@ -22,6 +22,8 @@ TAIL = "Prestation Ségur MS-DUI-Va2   9 800,00 € HT\n"
         ),
         # a bilingual quote
         ("Quote / Devis SOCIALNET-2026-0392\nIssued: 12/11/2026\n", date(2026, 11, 12)),
+        # a date alone under the title, before the client's signature at the end
+        ("Devis n° EVE-26-0317\nLe 21/10/2026\n", date(2026, 10, 21)),
     ],
 )
 def test_the_quotes_date_is_read_where_it_is_written(head: str, dated: date) -> None:
