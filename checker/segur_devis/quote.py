@@ -1066,12 +1066,16 @@ _SIGNATURE_LABELS = tuple(
     for pattern in (
         r"\bdate\s+(?:de|et)\s+(?:la\s+)?signature\b",
         r"\bdate\s+d'(?:acceptation|accord)\b",
+        # the client's own formula, before a « Fait à Bordeaux le … » that may date the vendor's issue in the header
+        r"\bbon\s+pour\s+(?:accord|commande)\b",
         # « Fait à Lyon, le », then « Signé à Annecy le »
         r"\bfait\s+a\s+[a-z' -]{1,40},?\s+le\b",
         r"\bsignee?\s+a\s+[a-z' -]{1,40},?\s+le\b",
-        # « signé (électroniquement) le », but not « la VA signée le … » which is another document's date
-        rf"(?<!va )(?<!aptitude )\bsignee?s?\s+{_ONLINE}(?:le|en\s+date\s+du)\b",
-        r"\bbon\s+pour\s+(?:accord|commande)\b",
+        # « signé (électroniquement) le », an audit trail's « Signée : 05/11/2026 | 08:47 », but not « la VA signée
+        # le … » which is another document's date
+        rf"(?<!va )(?<!aptitude )\bsignee?s?(?:\s+{_ONLINE}(?:le|en\s+date\s+du)\b|[\t ]*:(?=[\t ]*\d))",
+        # « Commande passée le 06.11.2026 — pour le centre : Dr … »
+        rf"\bcommande\s+passee\s+{_ONLINE}le\b",
         # « Lu et approuvé, pour la SELAS, le biologiste responsable : Dr A. Chaouche — le 18.11.2026 »
         r"\blu\s+et\s+approuvee?\b[^\n\d]{0,80}?\ble\b(?=[\t ]*\d)",
         # « Accepté le 03/11/2026 — Dr S. Benhamou », « Offre acceptée en ligne le 14/10/2025 » (an online quoting
@@ -1095,9 +1099,12 @@ _SIGNATURE_LABELS = tuple(
         r"\bdate\s+de\s+(?:la\s+)?commande\b",
     )
 )
-_SIGNATURE_LINE = fast(r"\bsignature\b|\bcachet\b")
+# an e-signature audit trail's « 09/11/2026 16:42:07 UTC — Document signé électroniquement par Anne Ferrand »
+_SIGNATURE_LINE = fast(r"\bsignature\b|\bcachet\b|\bsignee?\s+(?:electroniquement\s+)?par\b")
+# nor a certificate's validity (« Certificat de signature … valable du 09/11/2026 au 09/11/2029 »)
 _NOT_THE_CLIENTS = re.compile(
-    r"\b(?:va|verification d'aptitude|proces-verbal|pv|recette|editeur|fournisseur|prestataire|vendeur)\b"
+    r"\b(?:va|verification d'aptitude|proces-verbal|pv|recette|editeur|fournisseur|prestataire|vendeur"
+    r"|certificat)\b"
 )
 # « Date : » opening its line or its column (« DOMISOFT      Date : 04/11/2026 »), « Issued: » (a bilingual quote)
 _QUOTE_DATE_LABEL = re.compile(

@@ -26,6 +26,26 @@ HEAD = "Devis n° SG-2026-0415 du 02/10/2026\nPrestation Ségur SGL-Va2   9 800,
         ("Pour accord, le 13/10/2026", date(2026, 10, 13)),
         ("Visa du directeur : le 14/10/2026", date(2026, 10, 14)),
         ("Date d'acceptation : 15/10/2026", date(2026, 10, 15)),
+        ("Commande passée le 06.11.2026 — pour le centre : Dr Amina Diallo", date(2026, 11, 6)),
+        # a public buyer's acceptance
+        ("Pour le pouvoir adjudicateur, à Dax, le 20/11/2025\nHervé Castaing, directeur", date(2025, 11, 20)),
+        ("Le pouvoir adjudicateur : acceptation de l'offre, Saint-Flour, le 05/09/2025", date(2025, 9, 5)),
+        # the client's « Bon pour accord » beside a « Fait à … le » dating the vendor's issue
+        (
+            "Fait à Bordeaux le 19/11/2026\nBon pour accord le 24/11/2026 — Dr Mathieu Lacaze",
+            date(2026, 11, 24),
+        ),
+        # e-signature audit trails: the last signature event, not the certificate's validity
+        (
+            "Docusign — Certificat d'achèvement\nConsultée : 04/11/2026 | 21:15 — Signée : 05/11/2026 | 08:47",
+            date(2026, 11, 5),
+        ),
+        (
+            "02/11/2026 10:20:05 UTC — Document signé électroniquement par Marc Dutheil\n"
+            "09/11/2026 16:42:07 UTC — Document signé électroniquement par Anne Ferrand\n"
+            "Certificat de signature émis par Yousign SAS, valable du 09/11/2026 au 09/11/2029",
+            date(2026, 11, 9),
+        ),
         # a signing line, its date before or after the word
         ("Date : 23/10/2026      Signature et cachet :", date(2026, 10, 23)),
         ("Signature : ______________      Date : 24/10/2026", date(2026, 10, 24)),
