@@ -1,6 +1,9 @@
-"""Same answer everywhere: the browser (Pyodide) and CPython give the same report for every quote we have."""
+"""Same answer everywhere: the browser (Pyodide) and CPython give the same report for every quote we have: the text
+quotes and the PDF twins of every corpus folder (`tests/corpus*/`)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
@@ -13,14 +16,20 @@ import segur_devis
 
 pytestmark = pytest.mark.browser
 
-BLIND = TESTS / "corpus_blind"
-QUOTES = sorted(CORPUS.glob("*.txt")) + sorted(BLIND.glob("*.txt"))  # the seed's quotes are the corpus' first
+FOLDERS = sorted(path.parent for path in TESTS.glob("corpus*/expected.json"))
+WITH_TWINS = [folder for folder in FOLDERS if load_twins(folder)]
 
 
-def test_browser_and_cpython_agree_on_every_quote(ready: CheckerPage) -> None:
-    assert len(QUOTES) >= 2
+def test_every_corpus_is_compared() -> None:
+    assert CORPUS in FOLDERS and len(FOLDERS) >= 10 and len(WITH_TWINS) >= 8
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda folder: folder.name)
+def test_browser_and_cpython_agree_on_every_quote(ready: CheckerPage, folder: Path) -> None:
+    quotes = sorted(folder.glob("*.txt"))
+    assert len(quotes) >= 2
     differences = []
-    for path in QUOTES:
+    for path in quotes:
         # Bytes, as the CLI reads them: the corpus has CRLF, Latin-1 and other encodings on purpose.
         data = path.read_bytes()
         outcome = ready.check_file(path.name, data, mime="text/plain")
@@ -44,13 +53,16 @@ def test_browser_and_cpython_agree_on_every_quote(ready: CheckerPage) -> None:
     assert differences == []
 
 
-def test_browser_and_cpython_agree_on_the_pdf_twins(ready: CheckerPage, browser: Browser) -> None:
-    # The blind corpus' PDFs printed by Chromium, reportlab and fpdf2: the page reads them as the CLI does.
-    twins = load_twins(BLIND)
-    assert len(twins) >= 15
+@pytest.mark.parametrize("folder", WITH_TWINS, ids=lambda folder: folder.name)
+def test_browser_and_cpython_agree_on_the_pdf_twins(
+    ready: CheckerPage, browser: Browser, folder: Path
+) -> None:
+    # The corpora's PDFs printed by Chromium, reportlab and fpdf2: the page reads them as the CLI does.
+    twins = load_twins(folder)
+    assert len(twins) >= 8
     differences = []
     for name, spec in sorted(twins.items()):
-        data = twin_pdf(BLIND, name, spec, browser=browser)
+        data = twin_pdf(folder, name, spec, browser=browser)
         pdf_name = name.removesuffix(".txt") + ".pdf"
         ready.page.click("#effacer")
         if ready.check_file(pdf_name, data) == "":
